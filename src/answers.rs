@@ -1,0 +1,363 @@
+//! Answers: their values, reading an answers file, which questions are shown, and what is wrong.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::condition::age_on;
+use crate::questionnaire::{Item, ItemKind, Questionnaire};
+
+/// One answer, typed by its item: text, date, yes/no, one option code, or several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Text(String),
+    Date(NaiveDate),
+    Bool(bool),
+    Choice(String),
+    Choices(Vec<String>),
+}
+
+/// Answers by question id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Answer>);
+
+impl Answers {
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    #[must_use]
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.0.get(question)
+    }
+
+    pub fn set(&mut self, question: &str, answer: Answer) {
+        self.0.insert(question.to_owned(), answer);
+    }
+
+    pub fn remove(&mut self, question: &str) -> Option<Answer> {
+        self.0.remove(question)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(String, Answer)> for Answers {
+    fn from_iter<T: IntoIterator<Item = (String, Answer)>>(iter: T) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+/// One thing wrong with the answers; `question` is `None` for the file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerProblem {
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl AnswerProblem {
+    fn at(question: &str, message: impl Into<String>) -> Self {
+        Self {
+            question: Some(question.to_owned()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for AnswerProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.question {
+            Some(q) => write!(f, "question '{q}': {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Reads an answers file, `{"answers": {"<question id>": value}}`, typing each value by its item.
+///
+/// # Errors
+/// Every problem found: JSON syntax (with line and column), unknown question ids, values of the wrong
+/// type, unknown option codes, malformed dates.
+pub fn parse_file(
+    questionnaire: &Questionnaire,
+    text: &str,
+) -> Result<Answers, Vec<AnswerProblem>> {
+    let file_problem = |message: String| {
+        vec![AnswerProblem {
+            question: None,
+            message,
+        }]
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        file_problem(format!(
+            "line {}, column {}: not valid JSON: {}",
+            e.line(),
+            e.column(),
+            crate::questionnaire::without_position(&e)
+        ))
+    })?;
+    let Value::Object(top) = value else {
+        return Err(file_problem(
+            r#"expected an object such as {"answers": {"full_name": "Ada Lovelace"}}"#.into(),
+        ));
+    };
+    let mut problems = Vec::new();
+    for key in top.keys().filter(|k| *k != "answers") {
+        problems.push(AnswerProblem {
+            question: None,
+            message: format!("unknown field '{key}': the file holds only \"answers\""),
+        });
+    }
+    let Some(Value::Object(given)) = top.get("answers") else {
+        problems.extend(file_problem(
+            r#"missing "answers": an object of question id to answer"#.into(),
+        ));
+        return Err(problems);
+    };
+    let mut answers = Answers::new();
+    for (id, value) in given {
+        match questionnaire.item(id) {
+            None => problems.push(AnswerProblem::at(
+                id,
+                "no such question in this questionnaire",
+            )),
+            Some(item) => match from_json(item, value) {
+                Ok(answer) => answers.set(id, answer),
+                Err(message) => problems.push(AnswerProblem::at(id, message)),
+            },
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Types one JSON value by its item.
+///
+/// # Errors
+/// What is wrong with the value, in words.
+pub fn from_json(item: &Item, value: &Value) -> Result<Answer, String> {
+    let expected = match item.kind {
+        ItemKind::Text => "a string",
+        ItemKind::Date => r#"a date as "YYYY-MM-DD""#,
+        ItemKind::Boolean => "true or false",
+        ItemKind::Single => "one option code as a string",
+        ItemKind::Multi => "a list of option codes",
+    };
+    let wrong = || format!("expected {expected}, found {}", describe(value));
+    let code = |code: &str| match item.option(code) {
+        Some(_) => Ok(code.to_owned()),
+        None => Err(format!(
+            "unknown option '{code}'; the options are: {}",
+            item.options
+                .iter()
+                .map(|o| o.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    };
+    match (item.kind, value) {
+        (ItemKind::Text, Value::String(s)) => Ok(Answer::Text(s.clone())),
+        (ItemKind::Date, Value::String(s)) => parse_iso_date(s).map(Answer::Date),
+        (ItemKind::Boolean, Value::Bool(b)) => Ok(Answer::Bool(*b)),
+        (ItemKind::Single, Value::String(s)) => code(s).map(Answer::Choice),
+        (ItemKind::Multi, Value::Array(list)) => list
+            .iter()
+            .map(|v| v.as_str().ok_or_else(wrong).and_then(code))
+            .collect::<Result<_, _>>()
+            .map(Answer::Choices),
+        _ => Err(wrong()),
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A date written `YYYY-MM-DD`, a real calendar date.
+///
+/// # Errors
+/// A message naming the expected form.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    let well_formed = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    well_formed
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            format!("'{s}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)")
+        })
+}
+
+/// The items shown for these answers, in questionnaire order. An item is shown when it has no
+/// `show_if` or its `show_if` holds on the answers to the items shown before it.
+#[must_use]
+pub fn shown_items<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<&'q Item> {
+    let mut shown = Vec::new();
+    let mut effective = Answers::new();
+    for item in questionnaire.items() {
+        if item
+            .show_if
+            .as_ref()
+            .is_none_or(|c| c.holds(&effective, today))
+        {
+            if let Some(answer) = answers.get(&item.id).filter(|a| !is_blank(a)) {
+                effective.set(&item.id, answer.clone());
+            }
+            shown.push(item);
+        }
+    }
+    shown
+}
+
+/// The answers that count: non-blank answers to shown questions. Answers to hidden questions are
+/// ignored.
+#[must_use]
+pub fn effective(questionnaire: &Questionnaire, answers: &Answers, today: NaiveDate) -> Answers {
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .filter_map(|item| {
+            let answer = answers.get(&item.id).filter(|a| !is_blank(a))?;
+            Some((item.id.clone(), answer.clone()))
+        })
+        .collect()
+}
+
+/// An answer that says nothing: empty text, or no option chosen.
+#[must_use]
+pub fn is_blank(answer: &Answer) -> bool {
+    match answer {
+        Answer::Text(s) => s.trim().is_empty(),
+        Answer::Choices(codes) => codes.is_empty(),
+        _ => false,
+    }
+}
+
+/// What is wrong with one answer to one item, in words for the person answering.
+///
+/// # Errors
+/// The first problem with the answer.
+pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> Result<(), String> {
+    let Some(answer) = answer.filter(|a| !is_blank(a)) else {
+        return if item.required {
+            Err(match item.kind {
+                ItemKind::Multi => "Please choose at least one option.".into(),
+                ItemKind::Single | ItemKind::Boolean => "Please choose an answer.".into(),
+                ItemKind::Text | ItemKind::Date => "Please fill this in.".into(),
+            })
+        } else {
+            Ok(())
+        };
+    };
+    match answer {
+        Answer::Text(s) => match item.max_length {
+            Some(max) if s.chars().count() > max => Err(format!(
+                "Please keep this to {max} characters (it has {}).",
+                s.chars().count()
+            )),
+            _ => Ok(()),
+        },
+        Answer::Date(date) => {
+            if item.not_future && *date > today {
+                return Err("This date is in the future. Please check it.".into());
+            }
+            match (item.max_age_years, age_on(*date, today)) {
+                (Some(max), Some(age)) if age > max => Err(format!(
+                    "That would make you {age} years old. Please check the year."
+                )),
+                _ => Ok(()),
+            }
+        }
+        Answer::Choices(codes) => {
+            let mut seen = Vec::new();
+            for code in codes {
+                if seen.contains(&code) {
+                    return Err(format!("Option '{code}' is chosen twice."));
+                }
+                seen.push(code);
+            }
+            let exclusive = item
+                .options
+                .iter()
+                .find(|o| o.exclusive && codes.contains(&o.code));
+            match exclusive {
+                Some(o) if codes.len() > 1 => Err(format!(
+                    "'{}' cannot be combined with other options.",
+                    o.label.get(crate::text::DEFAULT_LANGUAGE)
+                )),
+                _ => Ok(()),
+            }
+        }
+        Answer::Bool(_) | Answer::Choice(_) => Ok(()),
+    }
+}
+
+/// Every problem with a set of answers: each shown question checked, hidden ones ignored.
+#[must_use]
+pub fn problems(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<AnswerProblem> {
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .filter_map(|item| {
+            check_answer(item, answers.get(&item.id), today)
+                .err()
+                .map(|message| AnswerProblem::at(&item.id, message))
+        })
+        .collect()
+}
+
+/// The answer as the patient sees it: option labels, yes/no, a written-out date.
+#[must_use]
+pub fn display(item: &Item, answer: &Answer, language: &str) -> String {
+    let label = |code: &str| {
+        item.option(code)
+            .map_or_else(|| code.to_owned(), |o| o.label.get(language).to_owned())
+    };
+    match answer {
+        Answer::Text(s) => s.clone(),
+        Answer::Date(d) => d.format("%-d %B %Y").to_string(),
+        Answer::Bool(true) => "Yes".into(),
+        Answer::Bool(false) => "No".into(),
+        Answer::Choice(code) => label(code),
+        Answer::Choices(codes) => codes
+            .iter()
+            .map(|c| label(c))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}

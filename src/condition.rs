@@ -1,0 +1,137 @@
+//! The condition language of `questions.json`: JSON objects, evaluated against answers.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers};
+
+/// A test on the answers, written as JSON:
+/// `{"answered": "q"}`, `{"equals": {"question": "q", "value": "code"}}`,
+/// `{"one_of": {"question": "q", "values": ["a", "b"]}}`, `{"includes": {"question": "q", "value": "code"}}`,
+/// `{"not": …}`, `{"all": […]}`, `{"any": […]}`,
+/// `{"age_under": {"question": "dob", "years": 18}}`,
+/// `{"within_months": {"question": "d", "months": 6}}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The question is shown and has an answer.
+    Answered(String),
+    /// A single choice is this code, or a yes/no answer is this boolean.
+    Equals {
+        question: String,
+        value: Expected,
+    },
+    /// A single choice is one of these codes.
+    OneOf {
+        question: String,
+        values: Vec<Expected>,
+    },
+    /// A multiple choice includes this code.
+    Includes {
+        question: String,
+        value: String,
+    },
+    Not(Box<Condition>),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    /// The age in completed years on the reference date, from a date of birth, is below `years`.
+    AgeUnder {
+        question: String,
+        years: u32,
+    },
+    /// The date is less than `months` calendar months before the reference date.
+    WithinMonths {
+        question: String,
+        months: u32,
+    },
+}
+
+/// The value an `equals` or `one_of` compares with.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Expected {
+    Bool(bool),
+    Code(String),
+}
+
+impl Condition {
+    /// Whether the condition holds. Questions without an answer make every test false
+    /// (and so `not` of it true).
+    #[must_use]
+    pub fn holds(&self, answers: &Answers, today: NaiveDate) -> bool {
+        match self {
+            Condition::Answered(q) => answers.get(q).is_some(),
+            Condition::Equals { question, value } => answers
+                .get(question)
+                .is_some_and(|a| matches_expected(a, value)),
+            Condition::OneOf { question, values } => answers
+                .get(question)
+                .is_some_and(|a| values.iter().any(|v| matches_expected(a, v))),
+            Condition::Includes { question, value } => {
+                matches!(answers.get(question), Some(Answer::Choices(codes)) if codes.contains(value))
+            }
+            Condition::Not(inner) => !inner.holds(answers, today),
+            Condition::All(all) => all.iter().all(|c| c.holds(answers, today)),
+            Condition::Any(any) => any.iter().any(|c| c.holds(answers, today)),
+            Condition::AgeUnder { question, years } => match answers.get(question) {
+                Some(Answer::Date(born)) => age_on(*born, today).is_some_and(|age| age < *years),
+                _ => false,
+            },
+            Condition::WithinMonths { question, months } => match answers.get(question) {
+                Some(Answer::Date(date)) => {
+                    add_months(*date, *months).is_some_and(|until| until > today)
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// The questions the condition reads, in the order it names them, each once.
+    #[must_use]
+    pub fn questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_questions(&mut out);
+        out
+    }
+
+    fn collect_questions<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::Answered(question)
+            | Condition::Equals { question, .. }
+            | Condition::OneOf { question, .. }
+            | Condition::Includes { question, .. }
+            | Condition::AgeUnder { question, .. }
+            | Condition::WithinMonths { question, .. } => {
+                if !out.contains(&question.as_str()) {
+                    out.push(question);
+                }
+            }
+            Condition::Not(inner) => inner.collect_questions(out),
+            Condition::All(list) | Condition::Any(list) => {
+                for c in list {
+                    c.collect_questions(out);
+                }
+            }
+        }
+    }
+}
+
+fn matches_expected(answer: &Answer, expected: &Expected) -> bool {
+    match (answer, expected) {
+        (Answer::Bool(a), Expected::Bool(e)) => a == e,
+        (Answer::Choice(a), Expected::Code(e)) => a == e,
+        _ => false,
+    }
+}
+
+/// Age in completed years on `on`: 18 on the 18th birthday itself. `None` before birth.
+#[must_use]
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    on.years_since(born)
+}
+
+/// `date` plus calendar months; a day past the target month's end clamps to its last day.
+#[must_use]
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}

@@ -1,0 +1,143 @@
+//! The exported record of one intake: metadata, patient, answers and assessment.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{self, Answer, Answers};
+use crate::assessment::{Assessment, assess};
+use crate::condition::age_on;
+use crate::questionnaire::{Level, Questionnaire};
+
+pub const FORMAT: &str = "skin-intake/summary";
+/// Bumped whenever a field changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Who answered: a batch file, a staff member with the patient, or the patient alone at a kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Batch,
+    Staff,
+    Kiosk,
+}
+
+/// What the caller supplies from outside the engine: identity, language, mode and the clock.
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    pub id: String,
+    pub language: String,
+    pub mode: Mode,
+    pub completed_at: DateTime<FixedOffset>,
+    pub reference_date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub format: &'static str,
+    pub format_version: u32,
+    pub id: String,
+    pub questionnaire: QuestionnaireRef,
+    pub language: String,
+    pub mode: Mode,
+    pub completed_at: DateTime<FixedOffset>,
+    pub reference_date: NaiveDate,
+    pub patient: Patient,
+    pub answers: Vec<ExportedAnswer>,
+    pub assessment: Assessment,
+    pub clinician_note: Option<String>,
+    #[serde(rename = "override")]
+    pub verdict_override: Option<Override>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Patient {
+    pub name: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    pub age: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportedAnswer {
+    pub id: String,
+    pub question: String,
+    pub value: Answer,
+    pub display: String,
+}
+
+/// A clinician's decision that differs from the computed verdict; the computed one stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Override {
+    pub suitability: Level,
+    pub reason: String,
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+impl Summary {
+    /// Builds the summary; the answers should have been checked with [`answers::problems`].
+    #[must_use]
+    pub fn new(questionnaire: &Questionnaire, answers: &Answers, meta: Metadata) -> Self {
+        let today = meta.reference_date;
+        let language = meta.language.as_str();
+        let shown = answers::effective(questionnaire, answers, today);
+        let exported = questionnaire
+            .items()
+            .filter_map(|item| {
+                let value = shown.get(&item.id)?;
+                Some(ExportedAnswer {
+                    id: item.id.clone(),
+                    question: item.prompt.get(language).to_owned(),
+                    display: answers::display(item, value, language),
+                    value: value.clone(),
+                })
+            })
+            .collect();
+        let name = match shown.get(&questionnaire.patient.name) {
+            Some(Answer::Text(name)) => Some(name.trim().to_owned()),
+            _ => None,
+        };
+        let date_of_birth = match shown.get(&questionnaire.patient.date_of_birth) {
+            Some(Answer::Date(d)) => Some(*d),
+            _ => None,
+        };
+        Summary {
+            format: FORMAT,
+            format_version: FORMAT_VERSION,
+            id: meta.id,
+            questionnaire: QuestionnaireRef {
+                id: questionnaire.id.clone(),
+                version: questionnaire.version.clone(),
+            },
+            assessment: assess(questionnaire, &shown, today, language),
+            language: meta.language,
+            mode: meta.mode,
+            completed_at: meta.completed_at,
+            reference_date: today,
+            patient: Patient {
+                name,
+                date_of_birth,
+                age: date_of_birth.and_then(|d| age_on(d, today)),
+            },
+            answers: exported,
+            clinician_note: None,
+            verdict_override: None,
+        }
+    }
+
+    /// Pretty JSON with a final newline.
+    ///
+    /// # Panics
+    /// Never: every field serialises (string keys, no floats).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a summary always serialises");
+        json.push('\n');
+        json
+    }
+}
