@@ -4,5 +4,6 @@ pub mod answers;
 pub mod assessment;
 pub mod condition;
 pub mod questionnaire;
+pub mod store;
 pub mod summary;
 pub mod text;
