@@ -87,45 +87,45 @@ impl fmt::Display for AnswerProblem {
 }
 
 /// Reads an answers file, `{"answers": {"<question id>": value}}`, typing each value by its item.
-///
-/// # Errors
-/// Every problem found: JSON syntax (with line and column), unknown question ids, values of the wrong
-/// type, unknown option codes, malformed dates.
-pub fn parse_file(
-    questionnaire: &Questionnaire,
-    text: &str,
-) -> Result<Answers, Vec<AnswerProblem>> {
-    let file_problem = |message: String| {
-        vec![AnswerProblem {
-            question: None,
-            message,
-        }]
+/// Returns the answers that could be read and every problem found: JSON syntax (with line and
+/// column), a wrong shape, unknown question ids, values of the wrong type, unknown option codes,
+/// malformed dates. Problems of the file as a whole have no question.
+#[must_use]
+pub fn parse_file(questionnaire: &Questionnaire, text: &str) -> (Answers, Vec<AnswerProblem>) {
+    let file_problem = |message: String| AnswerProblem {
+        question: None,
+        message,
     };
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        file_problem(format!(
-            "line {}, column {}: not valid JSON: {}",
-            e.line(),
-            e.column(),
-            crate::questionnaire::without_position(&e)
-        ))
-    })?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            let message = format!(
+                "line {}, column {}: not valid JSON: {}",
+                e.line(),
+                e.column(),
+                crate::questionnaire::without_position(&e)
+            );
+            return (Answers::new(), vec![file_problem(message)]);
+        }
+    };
     let Value::Object(top) = value else {
-        return Err(file_problem(
-            r#"expected an object such as {"answers": {"full_name": "Ada Lovelace"}}"#.into(),
-        ));
+        let message = r#"expected an object such as {"answers": {"full_name": "Ada Lovelace"}}"#;
+        return (Answers::new(), vec![file_problem(message.into())]);
     };
-    let mut problems = Vec::new();
-    for key in top.keys().filter(|k| *k != "answers") {
-        problems.push(AnswerProblem {
-            question: None,
-            message: format!("unknown field '{key}': the file holds only \"answers\""),
-        });
-    }
+    let mut problems: Vec<AnswerProblem> = top
+        .keys()
+        .filter(|k| *k != "answers")
+        .map(|key| {
+            file_problem(format!(
+                "unknown field '{key}': the file holds only \"answers\""
+            ))
+        })
+        .collect();
     let Some(Value::Object(given)) = top.get("answers") else {
-        problems.extend(file_problem(
+        problems.push(file_problem(
             r#"missing "answers": an object of question id to answer"#.into(),
         ));
-        return Err(problems);
+        return (Answers::new(), problems);
     };
     let mut answers = Answers::new();
     for (id, value) in given {
@@ -140,10 +140,32 @@ pub fn parse_file(
             },
         }
     }
-    if problems.is_empty() {
+    (answers, problems)
+}
+
+/// Reads an answers file and checks it completely: every problem of [`parse_file`], then, when
+/// the file as a whole was readable, every problem of [`problems`] on questions not named already.
+///
+/// # Errors
+/// Every problem found.
+pub fn read_and_check(
+    questionnaire: &Questionnaire,
+    text: &str,
+    today: NaiveDate,
+) -> Result<Answers, Vec<AnswerProblem>> {
+    let (answers, mut found) = parse_file(questionnaire, text);
+    if found.iter().all(|p| p.question.is_some()) {
+        let named: Vec<String> = found.iter().filter_map(|p| p.question.clone()).collect();
+        found.extend(
+            problems(questionnaire, &answers, today)
+                .into_iter()
+                .filter(|p| p.question.as_ref().is_none_or(|q| !named.contains(q))),
+        );
+    }
+    if found.is_empty() {
         Ok(answers)
     } else {
-        Err(problems)
+        Err(found)
     }
 }
 

@@ -127,11 +127,8 @@ fn score(
                 .join("\n"),
         )
     };
-    let answers = answers::parse_file(&questionnaire, &read_text(path)?).map_err(listed)?;
-    let problems = answers::problems(&questionnaire, &answers, today);
-    if !problems.is_empty() {
-        return Err(listed(problems));
-    }
+    let answers =
+        answers::read_and_check(&questionnaire, &read_text(path)?, today).map_err(listed)?;
     let meta = Metadata {
         id: uuid::Uuid::new_v4().to_string(),
         language: language.to_owned(),

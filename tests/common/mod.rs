@@ -1,0 +1,44 @@
+//! Shared helpers for the engine tests: the built-in questionnaire and a baseline patient.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use skin_intake::answers::{self, Answers};
+use skin_intake::assessment::{Assessment, assess};
+use skin_intake::questionnaire::Questionnaire;
+
+pub const BASELINE: &str = include_str!("../fixtures/answers/suitable.json");
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a test date")
+}
+
+pub fn questionnaire() -> Questionnaire {
+    Questionnaire::built_in()
+}
+
+/// The baseline patient (suitable, fine lines + moderate acne scars) with some answers changed;
+/// `Value::Null` removes an answer.
+pub fn answers_with(q: &Questionnaire, changes: &[(&str, Value)]) -> Answers {
+    let mut answers = answers::read_and_check(q, BASELINE, date("2026-11-24"))
+        .expect("the baseline answers are valid");
+    for (id, value) in changes {
+        if value.is_null() {
+            answers.remove(id);
+        } else {
+            let item = q
+                .item(id)
+                .expect("a question of the built-in questionnaire");
+            answers.set(
+                id,
+                answers::from_json(item, value).expect("a well-typed test answer"),
+            );
+        }
+    }
+    answers
+}
+
+pub fn assess_with(changes: &[(&str, Value)], today: &str) -> Assessment {
+    let q = questionnaire();
+    assess(&q, &answers_with(&q, changes), date(today), "en")
+}
