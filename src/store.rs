@@ -221,6 +221,11 @@ pub fn list_drafts(out: &Path) -> io::Result<Vec<Listed>> {
     let mut damaged = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
+        if path.to_string_lossy().ends_with(DAMAGED_SUFFIX) {
+            let reason = "could not be read when it was last listed".to_owned();
+            damaged.push(Listed::Damaged { path, reason });
+            continue;
+        }
         if path.extension().is_none_or(|ext| ext != "json") {
             continue;
         }
@@ -240,11 +245,19 @@ pub fn list_drafts(out: &Path) -> io::Result<Vec<Listed>> {
         }
     }
     drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
+    damaged.sort_by(|a, b| listed_path(a).cmp(&listed_path(b)));
     Ok(drafts
         .into_iter()
         .map(|d| Listed::Draft(Box::new(d)))
         .chain(damaged)
         .collect())
+}
+
+fn listed_path(listed: &Listed) -> Option<&Path> {
+    match listed {
+        Listed::Damaged { path, .. } => Some(path),
+        Listed::Draft(_) => None,
+    }
 }
 
 fn read_draft(path: &Path) -> Result<Draft, String> {

@@ -1,0 +1,187 @@
+//! Exports and drafts on disk: atomic, private, never overwritten, damaged files kept aside.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::{DateTime, FixedOffset};
+use common::{answers_with, date, questionnaire};
+use serde_json::json;
+use skin_intake::store::{self, Draft, Listed};
+use skin_intake::summary::{Metadata, Mode, Summary};
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("a test time")
+}
+
+fn summary(id: &str) -> Summary {
+    let q = questionnaire();
+    let meta = Metadata {
+        id: id.to_owned(),
+        language: "en".into(),
+        mode: Mode::Staff,
+        completed_at: at("2026-11-24T10:00:00+01:00"),
+        reference_date: date("2026-11-24"),
+    };
+    Summary::new(&q, &answers_with(&q, &[]), meta)
+}
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+#[test]
+fn a_summary_is_written_whole_private_and_named_without_personal_data() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("exports");
+    let s = summary("5f0c8a9e-1111-4222-8333-944455556666");
+    let path = store::write_summary(&out, &s).expect("written");
+    assert_eq!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("2026-11-24_5f0c8a9e-1111-4222-8333-944455556666.json")
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), s.to_json());
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&out), 0o700);
+    let names: Vec<_> = fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind: {names:?}");
+}
+
+#[test]
+fn an_existing_summary_is_never_overwritten() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let first = summary("same-id");
+    let path = store::write_summary(tmp.path(), &first).expect("first");
+    let mut second = summary("same-id");
+    second.clinician_note = Some("different".into());
+    let err = store::write_summary(tmp.path(), &second).expect_err("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
+}
+
+#[test]
+fn a_read_only_folder_is_an_error_and_leaves_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o500)).expect("chmod");
+    let result = store::write_summary(&tmp.path().join("out"), &summary("x"));
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o700)).expect("chmod back");
+    if nix_is_root() {
+        return; // root writes anywhere; the permission case cannot be made here.
+    }
+    assert!(result.is_err());
+    assert!(!tmp.path().join("out").exists());
+}
+
+fn nix_is_root() -> bool {
+    fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_draft_round_trips_and_lists_newest_first() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let q = questionnaire();
+    let mut older = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+    older.record(
+        &answers_with(&q, &[]),
+        Some("skin_type"),
+        at("2026-11-24T09:05:00+00:00"),
+    );
+    let mut newer = Draft::new(&q, "en", Mode::Kiosk, at("2026-11-24T10:00:00+00:00"));
+    let mut few = skin_intake::answers::Answers::new();
+    few.set(
+        "full_name",
+        skin_intake::answers::Answer::Text("Ana Silva".into()),
+    );
+    newer.record(&few, Some("date_of_birth"), at("2026-11-24T10:01:00+00:00"));
+    let path = store::save_draft(tmp.path(), &older).expect("saved");
+    store::save_draft(tmp.path(), &newer).expect("saved");
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&tmp.path().join("unfinished")), 0o700);
+    assert!(
+        !path.to_string_lossy().contains("Maria"),
+        "no name in the file name"
+    );
+
+    let listed = store::list_drafts(tmp.path()).expect("listed");
+    assert_eq!(
+        listed,
+        vec![
+            Listed::Draft(Box::new(newer.clone())),
+            Listed::Draft(Box::new(older.clone()))
+        ]
+    );
+    assert_eq!(newer.patient_name(&q), Some("Ana Silva"));
+    let resumed = older.resume(&q);
+    assert_eq!(resumed.answers, answers_with(&q, &[]));
+    assert!(resumed.dropped.is_empty());
+
+    store::remove_draft(tmp.path(), &older).expect("removed");
+    assert_eq!(store::list_drafts(tmp.path()).expect("listed").len(), 1);
+    store::remove_draft(tmp.path(), &older).expect("removing twice is fine");
+}
+
+#[test]
+fn a_draft_from_another_version_keeps_what_fits_and_names_what_does_not() {
+    let q = questionnaire();
+    let mut draft = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+    draft.questionnaire_version = "0.9.0".into();
+    draft.record(
+        &answers_with(&q, &[("concerns", json!(["glow"]))]),
+        None,
+        at("2026-11-24T09:00:00+00:00"),
+    );
+    draft.answers.insert("retired_question".into(), json!(true));
+    draft.answers.insert("skin_type".into(), json!("VII"));
+    draft.answers.insert("active_acne".into(), json!("no"));
+    let resumed = draft.resume(&q);
+    assert_eq!(
+        resumed.dropped,
+        ["active_acne", "retired_question", "skin_type"]
+    );
+    assert!(resumed.answers.get("full_name").is_some());
+    assert!(resumed.answers.get("skin_type").is_none());
+}
+
+#[test]
+fn a_damaged_draft_is_listed_and_kept_aside() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("unfinished");
+    fs::create_dir_all(&dir).expect("mkdir");
+    fs::write(
+        dir.join("truncated.json"),
+        b"{\"format\": \"skin-intake/draft\", \"answ",
+    )
+    .expect("write");
+    fs::write(dir.join("other.json"), b"{\"format\": \"something-else\"}").expect("write");
+    let listed = store::list_drafts(tmp.path()).expect("listed");
+    assert_eq!(listed.len(), 2);
+    for entry in &listed {
+        let Listed::Damaged { path, reason } = entry else {
+            panic!("expected a damaged entry, got {entry:?}");
+        };
+        assert!(
+            path.to_string_lossy().ends_with(".json.damaged"),
+            "{path:?}"
+        );
+        assert!(path.exists(), "kept, not deleted");
+        assert!(!reason.is_empty());
+    }
+    assert!(!dir.join("truncated.json").exists());
+    // Listed again: still shown as damaged, not renamed twice.
+    let again = store::list_drafts(tmp.path()).expect("listed");
+    let paths: Vec<_> = again
+        .iter()
+        .filter_map(|l| match l {
+            Listed::Damaged { path, .. } => path.file_name().and_then(|n| n.to_str()),
+            Listed::Draft(_) => None,
+        })
+        .collect();
+    assert_eq!(paths, ["other.json.damaged", "truncated.json.damaged"]);
+}
