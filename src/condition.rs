@@ -135,3 +135,92 @@ pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
 pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(months))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn cond(value: serde_json::Value) -> Condition {
+        serde_json::from_value(value).expect("a condition")
+    }
+
+    fn answers() -> Answers {
+        let mut a = Answers::new();
+        a.set("smoker", Answer::Bool(true));
+        a.set("diabetes", Answer::Choice("controlled".into()));
+        a.set("areas", Answer::Choices(vec!["face".into(), "neck".into()]));
+        a
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date")
+    }
+
+    #[test]
+    fn combinators_and_unanswered_questions() {
+        let a = answers();
+        let holds = |v| cond(v).holds(&a, today());
+        assert!(holds(json!({"answered": "smoker"})));
+        assert!(!holds(json!({"answered": "name"})));
+        assert!(holds(
+            json!({"all": [{"answered": "smoker"}, {"includes": {"question": "areas", "value": "neck"}}]})
+        ));
+        assert!(!holds(
+            json!({"all": [{"answered": "smoker"}, {"includes": {"question": "areas", "value": "back"}}]})
+        ));
+        assert!(holds(
+            json!({"any": [{"answered": "name"}, {"equals": {"question": "smoker", "value": true}}]})
+        ));
+        assert!(!holds(json!({"any": []})));
+        assert!(
+            holds(json!({"not": {"equals": {"question": "name", "value": "x"}}})),
+            "unanswered: the test is false"
+        );
+        assert!(holds(
+            json!({"one_of": {"question": "diabetes", "values": ["controlled", "uncontrolled"]}})
+        ));
+        assert!(
+            !holds(json!({"equals": {"question": "smoker", "value": "true"}})),
+            "a code never equals a boolean"
+        );
+        assert!(
+            !holds(json!({"includes": {"question": "diabetes", "value": "controlled"}})),
+            "includes reads multi answers"
+        );
+    }
+
+    #[test]
+    fn the_questions_a_condition_reads_in_order_once() {
+        let c = cond(json!({"any": [
+            {"equals": {"question": "b", "value": true}},
+            {"not": {"answered": "a"}},
+            {"all": [{"answered": "b"}, {"within_months": {"question": "c", "months": 1}}]}
+        ]}));
+        assert_eq!(c.questions(), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn unknown_or_misspelt_conditions_are_refused() {
+        assert!(
+            serde_json::from_value::<Condition>(json!({"equal": {"question": "a", "value": 1}}))
+                .is_err()
+        );
+        assert!(
+            serde_json::from_value::<Condition>(
+                json!({"equals": {"question": "a", "valeu": true}})
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn add_months_clamps_to_the_month_end() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        assert_eq!(add_months(d(2026, 5, 31), 6), Some(d(2026, 11, 30)));
+        assert_eq!(add_months(d(2027, 8, 31), 6), Some(d(2028, 2, 29)));
+        assert_eq!(age_on(d(2008, 11, 24), d(2026, 11, 24)), Some(18));
+        assert_eq!(age_on(d(2008, 11, 25), d(2026, 11, 24)), Some(17));
+        assert_eq!(age_on(d(2027, 1, 1), d(2026, 11, 24)), None);
+    }
+}
