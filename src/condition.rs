@@ -48,7 +48,10 @@ pub enum Condition {
 
 /// The value an `equals` or `one_of` compares with.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected an option code (a string) or true/false"
+)]
 pub enum Expected {
     Bool(bool),
     Code(String),

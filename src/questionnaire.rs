@@ -271,7 +271,7 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         location,
         message,
     };
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
         let location = Location::Position {
             line: e.line(),
             column: e.column(),
@@ -282,9 +282,9 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         )])
     })?;
 
-    // Broken elements are reported and taken out one by one, so one typo does not hide the rest.
+    // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,
+    // not only the first. The file's skeleton is parsed with them left out.
     let mut broken = Vec::new();
-    let mut broken_ids = Vec::new();
     let section_count = value
         .get("sections")
         .and_then(Value::as_array)
@@ -300,44 +300,41 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
     arrays.push(("/rules/screening".into(), parses_as::<ScreeningRule>));
     arrays.push(("/rules/plans".into(), parses_as::<PlanRow>));
     arrays.push(("/rules/notes".into(), parses_as::<Note>));
+    let mut skeleton = value.clone();
     for (pointer, parses) in arrays {
-        let Some(Value::Array(elements)) = value.pointer_mut(&pointer) else {
+        let Some(Value::Array(elements)) = value.pointer(&pointer) else {
             continue;
         };
-        let mut index = 0;
-        elements.retain(|element| {
-            let here = element_path(&pointer, index);
-            index += 1;
-            match parses(element) {
-                Ok(()) => true,
-                Err((inner, message)) => {
-                    if let Some(id) = element.get("id").and_then(Value::as_str) {
-                        broken_ids.push(id.to_owned());
-                    }
-                    broken.push(problem(Location::Path(join_path(&here, &inner)), message));
-                    false
-                }
+        for (index, element) in elements.iter().enumerate() {
+            if let Err((inner, message)) = parses(element) {
+                let path = join_path(&element_path(&pointer, index), &inner);
+                broken.push(problem(Location::Path(path), message));
             }
-        });
+        }
+        if let Some(Value::Array(elements)) = skeleton.pointer_mut(&pointer) {
+            elements.clear();
+        }
+    }
+    if let Err(e) = serde_path_to_error::deserialize::<_, Questionnaire>(&skeleton) {
+        let path = join_path("", &e.path().to_string());
+        broken.insert(0, problem(Location::Path(path), e.inner().to_string()));
+    }
+    if !broken.is_empty() {
+        // The meaning of a questionnaire is checked once its structure is sound: checking a
+        // partial one would report knock-on problems and shifted paths.
+        return Err(Problems(broken));
     }
 
-    let questionnaire = match serde_path_to_error::deserialize::<_, Questionnaire>(&value) {
-        Ok(q) => q,
-        Err(e) => {
-            let path = join_path("", &e.path().to_string());
-            broken.push(problem(Location::Path(path), e.inner().to_string()));
-            return Err(Problems(broken));
-        }
-    };
-    broken.extend(
-        validate::validate(&questionnaire, &broken_ids)
-            .into_iter()
-            .map(|(path, message)| problem(Location::Path(path), message)),
-    );
-    if broken.is_empty() {
+    let questionnaire: Questionnaire = serde_json::from_value(value)
+        .map_err(|e| Problems(vec![problem(Location::Path(String::new()), e.to_string())]))?;
+    let meaning: Vec<Problem> = validate::validate(&questionnaire)
+        .into_iter()
+        .map(|(path, message)| problem(Location::Path(path), message))
+        .collect();
+    if meaning.is_empty() {
         Ok(questionnaire)
     } else {
-        Err(Problems(broken))
+        Err(Problems(meaning))
     }
 }
 

@@ -9,7 +9,10 @@ pub const DEFAULT_LANGUAGE: &str = "en";
 
 /// A patient-facing string, `"..."` or `{"en": "...", "es": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a string, or an object of language code to string such as {\"en\": \"...\"}"
+)]
 pub enum Text {
     Plain(String),
     Translated(BTreeMap<String, String>),
