@@ -18,6 +18,10 @@ use crate::summary::{Mode, Summary};
 pub const UNFINISHED: &str = "unfinished";
 const DRAFT_FORMAT: &str = "skin-intake/draft";
 const DAMAGED_SUFFIX: &str = ".damaged";
+/// Temporary files of an atomic write start with this; a killed process may leave one behind.
+const TEMPORARY_PREFIX: &str = ".skin-intake-";
+/// A temporary file older than this belongs to no write in progress.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 /// The folder summaries go to when `--out` is not given: `$XDG_DATA_HOME/skin-intake`, else
 /// `~/.local/share/skin-intake`, else `skin-intake-data` in the current folder.
@@ -57,7 +61,9 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::
     ensure_private_dir(dir)?;
     let path = dir.join(name);
     // tempfile creates the file with mode 0600.
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(TEMPORARY_PREFIX)
+        .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     if replace {
@@ -76,6 +82,31 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::
 pub fn write_summary(dir: &Path, summary: &Summary) -> io::Result<PathBuf> {
     let name = format!("{}_{}.json", summary.reference_date, summary.id);
     write_atomic(dir, &name, summary.to_json().as_bytes(), false)
+}
+
+/// Removes temporary files that a killed process left in `<out>` and `<out>/unfinished` (they may
+/// hold answers). Files of writes still in progress, by this or another instance, are young and stay.
+pub fn sweep_temporaries(out: &Path) {
+    for dir in [out.to_path_buf(), out.join(UNFINISHED)] {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let ours = entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(TEMPORARY_PREFIX);
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age > STALE_AFTER);
+            if ours && stale {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// An unfinished intake, saved after every confirmed answer.

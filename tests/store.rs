@@ -185,3 +185,66 @@ fn a_damaged_draft_is_listed_and_kept_aside() {
         .collect();
     assert_eq!(paths, ["other.json.damaged", "truncated.json.damaged"]);
 }
+
+#[test]
+fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let unfinished = tmp.path().join("unfinished");
+    fs::create_dir_all(&unfinished).expect("mkdir");
+    let old = unfinished.join(".skin-intake-old");
+    let young = tmp.path().join(".skin-intake-young");
+    let foreign = tmp.path().join(".tmp-someone-else");
+    for path in [&old, &young, &foreign] {
+        fs::write(path, b"{}").expect("write");
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for path in [&old, &foreign] {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(an_hour_ago))
+            .expect("age the file");
+    }
+    store::sweep_temporaries(tmp.path());
+    assert!(!old.exists(), "a stale temporary file of ours is removed");
+    assert!(young.exists(), "a write in progress keeps its file");
+    assert!(foreign.exists(), "files that are not ours stay");
+}
+
+#[test]
+fn two_instances_on_one_folder_never_clobber_each_other() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().to_path_buf();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let q = questionnaire();
+                for i in 0..25 {
+                    let s = summary(&format!("writer{w}-{i}"));
+                    store::write_summary(&out, &s).expect("written");
+                    let mut draft =
+                        Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+                    draft.record(
+                        &answers_with(&q, &[]),
+                        None,
+                        at("2026-11-24T09:00:00+00:00"),
+                    );
+                    store::save_draft(&out, &draft).expect("saved");
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("no writer panicked");
+    }
+    let summaries = fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .count();
+    assert_eq!(summaries, 50);
+    let drafts = store::list_drafts(&out).expect("listed");
+    assert_eq!(drafts.len(), 50);
+    assert!(drafts.iter().all(|d| matches!(d, Listed::Draft(_))));
+}
