@@ -239,7 +239,7 @@ pub fn list_drafts(out: &Path) -> io::Result<Vec<Listed>> {
             }
         }
     }
-    drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
     Ok(drafts
         .into_iter()
         .map(|d| Listed::Draft(Box::new(d)))
