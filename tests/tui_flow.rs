@@ -1,5 +1,6 @@
 //! Key-driven intakes through the app, compared with `skin-intake score` for the same answers.
 
+#[path = "common/tui.rs"]
 mod common_tui;
 
 use std::path::{Path, PathBuf};
@@ -391,4 +392,41 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
     assert_eq!(file["override"]["by"], "JD");
     assert_eq!(file["override"]["at"], "2025-03-10T14:05:00+01:00");
     assert_eq!(file["clinician_note"], "Seen with mother.");
+}
+
+#[test]
+fn kiosk_without_a_pin_refuses_to_start_before_taking_the_terminal() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .env_remove("SKIN_INTAKE_STAFF_PIN")
+        .args(["--kiosk", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    let output = assert.get_output();
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("SKIN_INTAKE_STAFF_PIN"));
+}
+
+#[test]
+fn a_bad_questionnaire_is_reported_like_check_before_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("q.json");
+    std::fs::write(&bad, "{\n  \"id\": ").unwrap();
+    let check = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .arg("check")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let ui = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .arg("--questions")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(ui.status.code(), Some(2));
+    assert_eq!(ui.stderr, check.stderr);
+    assert!(ui.stdout.is_empty());
 }

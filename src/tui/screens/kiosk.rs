@@ -103,6 +103,9 @@ pub fn idle(app: &App, until: Instant, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
     let now = app.instant;
     let left = until.saturating_duration_since(now).as_secs_f64().ceil();
+    // Hide the patient's answers from whoever walks up.
+    ratatui::widgets::Clear.render(area, buf);
+    buf.set_style(area, theme.base);
     let inner = popup(app, "Are you still there?", 60, 9, area, buf);
     Paragraph::new(vec![
         Line::styled("Are you still there?", theme.title),

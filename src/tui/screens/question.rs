@@ -47,6 +47,14 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     let message_h = message
         .as_deref()
         .map_or(0, |m| wrapped_height(m, width).min(3));
+    let widget_h = match &q.editor {
+        Editor::Single { .. } | Editor::Multi { .. } => {
+            u16::try_from(item.options.len()).unwrap_or(u16::MAX)
+        }
+        Editor::Boolean { .. } => 2,
+        Editor::Text(_) => 4,
+        Editor::Date(_) => 3 + wrapped_height(DATE_HINT, width),
+    };
     let [
         section_area,
         progress,
@@ -55,7 +63,9 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
         help_area,
         _,
         widget,
+        _,
         message_area,
+        _,
         buttons,
     ] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -64,8 +74,10 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
         Constraint::Length(prompt_h),
         Constraint::Length(help_h),
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Length(widget_h),
+        Constraint::Length(1),
         Constraint::Length(message_h),
+        Constraint::Min(0),
         Constraint::Length(1),
     ]));
     Paragraph::new(section)

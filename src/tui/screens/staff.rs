@@ -17,7 +17,10 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::LEFT)
         .border_style(theme.border)
-        .title(Span::styled(" Live assessment ", theme.section));
+        .title(Span::styled(
+            " Live assessment (answers so far) ",
+            theme.section,
+        ));
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     block.render(area, buf);
     let Some(assessment) = app.live_assessment() else {
