@@ -95,7 +95,7 @@ fn footer_keys(app: &App, keys: &Keys, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (key, action) in keys {
         if !spans.is_empty() {
-            spans.push(Span::raw("   "));
+            spans.push(Span::raw("  "));
         }
         spans.push(Span::styled(*key, theme.key));
         spans.push(Span::raw(format!(" {action}")));

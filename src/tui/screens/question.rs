@@ -88,6 +88,8 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     LineGauge::default()
         .ratio(ratio)
         .label(format!("Question {k} of {n}  "))
+        .filled_symbol("━")
+        .unfilled_symbol("─")
         .filled_style(theme.gauge)
         .unfilled_style(theme.border)
         .render(progress, buf);
@@ -171,7 +173,7 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
                 area,
                 buf,
             );
-            vec![("↑↓/1-9", "choose")]
+            vec![("↑↓/digit", "choose")]
         }
         Editor::Multi { highlight, ticked } => {
             let labels: Vec<String> = item
@@ -189,7 +191,7 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
                 area,
                 buf,
             );
-            vec![("↑↓", "move"), ("Space/1-9", "tick")]
+            vec![("↑↓", "move"), ("Space/digit", "tick")]
         }
         Editor::Boolean { value } => {
             let labels = vec!["Yes".to_owned(), "No".to_owned()];

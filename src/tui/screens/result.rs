@@ -74,19 +74,19 @@ pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'
     if let Some(c) = a.course_weeks {
         lines.push(Line::from(format!("Course:       {} weeks", range(c))));
     }
-    if !a.notes.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Notes", theme.section)));
-        for n in &a.notes {
-            lines.push(Line::from(format!("• {n}")));
-        }
-    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
     if a.schedule.is_empty() {
         lines.push(Line::from("No sessions can be scheduled yet."));
     } else {
         lines.extend(timeline(theme, &a.schedule, width));
+    }
+    if !a.notes.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Notes", theme.section)));
+        for n in &a.notes {
+            lines.push(Line::from(format!("• {n}")));
+        }
     }
     lines
 }
