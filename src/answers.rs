@@ -383,3 +383,156 @@ pub fn display(item: &Item, answer: &Answer, language: &str) -> String {
             .join(", "),
     }
 }
+
+/// Where a question stands among the questions shown for these answers: `(k, n)`, 1-based, or
+/// `None` when it is not shown.
+#[must_use]
+pub fn position(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+    question: &str,
+) -> Option<(usize, usize)> {
+    let shown = shown_items(questionnaire, answers, today);
+    let k = shown.iter().position(|i| i.id == question)?;
+    Some((k + 1, shown.len()))
+}
+
+/// The shown question after `question` (in questionnaire order, even when `question` itself is no
+/// longer shown), or `None` at the end.
+#[must_use]
+pub fn next_shown<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+    question: &str,
+) -> Option<&'q Item> {
+    let order: Vec<&str> = questionnaire.items().map(|i| i.id.as_str()).collect();
+    let at = order.iter().position(|id| *id == question)?;
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .find(|item| order.iter().position(|id| *id == item.id) > Some(at))
+}
+
+/// The shown question before `question`, or `None` at the start.
+#[must_use]
+pub fn previous_shown<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+    question: &str,
+) -> Option<&'q Item> {
+    let order: Vec<&str> = questionnaire.items().map(|i| i.id.as_str()).collect();
+    let at = order.iter().position(|id| *id == question)?;
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .rev()
+        .find(|item| order.iter().position(|id| *id == item.id) < Some(at))
+}
+
+/// The first shown question with no answer at all (a blank answer to an optional question counts
+/// as answered: the person chose to leave it empty).
+#[must_use]
+pub fn first_unanswered<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Option<&'q Item> {
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .find(|item| answers.get(&item.id).is_none())
+}
+
+/// A date as a person types it: `YYYY-MM-DD`, or `DD/MM/YYYY` (day first, as in the UK and most of
+/// Europe; one- or two-digit day and month).
+///
+/// # Errors
+/// A message naming both accepted forms.
+pub fn parse_date_input(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    if let Ok(date) = parse_iso_date(s) {
+        return Ok(date);
+    }
+    let parts: Vec<&str> = s.split('/').collect();
+    let numeric = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let [d, m, y] = parts[..]
+        && numeric(d, 1..=2)
+        && numeric(m, 1..=2)
+        && numeric(y, 4..=4)
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse())
+        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+    {
+        return Ok(date);
+    }
+    Err(format!(
+        "'{s}' is not a date we can read. Please type it as YYYY-MM-DD, for example 1980-05-31."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Questionnaire;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()
+    }
+
+    #[test]
+    fn position_counts_only_shown_questions() {
+        let q = Questionnaire::built_in();
+        let mut a = Answers::new();
+        let (k, n) = position(&q, &a, day(), "areas").unwrap();
+        assert_eq!(k, 5);
+        a.set("concerns", Answer::Choices(vec!["acne_scars".into()]));
+        let (k2, n2) = position(&q, &a, day(), "areas").unwrap();
+        assert_eq!((k2, n2), (k, n + 1));
+        assert_eq!(
+            position(&q, &Answers::new(), day(), "acne_scar_severity"),
+            None
+        );
+    }
+
+    #[test]
+    fn next_and_previous_skip_hidden_questions() {
+        let q = Questionnaire::built_in();
+        let mut a = Answers::new();
+        assert_eq!(next_shown(&q, &a, day(), "areas").unwrap().id, "skin_type");
+        a.set("concerns", Answer::Choices(vec!["stretch_marks".into()]));
+        assert_eq!(
+            next_shown(&q, &a, day(), "areas").unwrap().id,
+            "stretch_mark_colour"
+        );
+        assert_eq!(
+            previous_shown(&q, &a, day(), "skin_type").unwrap().id,
+            "stretch_mark_severity"
+        );
+        assert!(previous_shown(&q, &a, day(), "full_name").is_none());
+        assert!(next_shown(&q, &a, day(), "notes").is_none());
+    }
+
+    #[test]
+    fn first_unanswered_treats_blank_optional_as_answered() {
+        let q = Questionnaire::built_in();
+        let mut a = Answers::new();
+        assert_eq!(first_unanswered(&q, &a, day()).unwrap().id, "full_name");
+        a.set("full_name", Answer::Text("Ada".into()));
+        assert_eq!(first_unanswered(&q, &a, day()).unwrap().id, "date_of_birth");
+        a.set("notes", Answer::Text(String::new()));
+        assert!(first_unanswered(&q, &a, day()).is_some_and(|i| i.id != "notes"));
+    }
+
+    #[test]
+    fn dates_are_read_in_both_forms() {
+        let want = NaiveDate::from_ymd_opt(1980, 5, 31).unwrap();
+        assert_eq!(parse_date_input("1980-05-31"), Ok(want));
+        assert_eq!(parse_date_input(" 31/05/1980 "), Ok(want));
+        assert_eq!(parse_date_input("31/5/1980"), Ok(want));
+        assert!(parse_date_input("05/31/1980").is_err());
+        assert!(parse_date_input("31/05/80").is_err());
+        assert!(parse_date_input("").is_err());
+        assert!(parse_date_input("1980-02-30").is_err());
+    }
+}

@@ -7,3 +7,4 @@ pub mod questionnaire;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod tui;

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -10,6 +11,7 @@ use skin_intake::answers;
 use skin_intake::questionnaire::{self, BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::summary::{Metadata, Mode, Summary};
 use skin_intake::text::DEFAULT_LANGUAGE;
+use skin_intake::{store, tui};
 
 #[derive(Parser)]
 #[command(
@@ -20,24 +22,43 @@ use skin_intake::text::DEFAULT_LANGUAGE;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The questionnaire to use instead of the built-in one.
+    #[arg(long, value_name = "PATH", global = true)]
+    questions: Option<PathBuf>,
+    /// The reference date, YYYY-MM-DD (default: today's local date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
+    today: Option<NaiveDate>,
+    /// The language of questions and messages.
+    #[arg(long, default_value = DEFAULT_LANGUAGE, global = true)]
+    language: String,
+    /// Kiosk mode: patients answer alone; leaving needs the staff PIN (F10).
+    #[arg(long)]
+    kiosk: bool,
+    /// Where summaries and unfinished intakes go (default: $XDG_DATA_HOME/skin-intake, else
+    /// ~/.local/share/skin-intake).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Kiosk: seconds the thank-you screen stays before the welcome screen returns.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    done_timeout: u64,
+    /// Kiosk: seconds without a key before "Are you still there?" appears.
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    idle_timeout: u64,
+    /// Kiosk: a file holding the staff PIN (instead of SKIN_INTAKE_STAFF_PIN).
+    #[arg(long, value_name = "PATH")]
+    staff_pin_file: Option<PathBuf>,
+    /// A high-contrast colour theme.
+    #[arg(long)]
+    high_contrast: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Score an answers file and print the summary JSON on stdout.
     Score {
-        /// The questionnaire to use instead of the built-in one.
-        #[arg(long, value_name = "PATH")]
-        questions: Option<PathBuf>,
-        /// The reference date, YYYY-MM-DD (default: today's local date).
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        today: Option<NaiveDate>,
         /// What to print.
         #[arg(long, value_enum, default_value_t = Format::Summary)]
         format: Format,
-        /// The language of questions and messages in the summary.
-        #[arg(long, default_value = DEFAULT_LANGUAGE)]
-        language: String,
         /// The answers file: {"answers": {"<question id>": value}}.
         answers: PathBuf,
     },
@@ -58,22 +79,19 @@ enum Format {
 enum Failure {
     /// The user's input is wrong: exit 2.
     BadInput(String),
+    /// Something else went wrong: exit 1.
+    Failed(String),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match cli.command {
+    let outcome = match &cli.command {
         Some(Command::Check { path }) => check(path.as_deref()),
         Some(Command::Score {
-            questions,
-            today,
             format: Format::Summary,
-            language,
             answers,
-        }) => score(questions.as_deref(), today, &language, &answers),
-        None => Err(Failure::BadInput(
-            "the intake screen is not available yet; use `skin-intake score` or `skin-intake check`".into(),
-        )),
+        }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
+        None => intake(&cli),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,7 +99,50 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(2)
         }
+        Err(Failure::Failed(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
     }
+}
+
+/// The terminal UI. Everything that can be wrong with the options is reported before the terminal
+/// is taken over.
+fn intake(cli: &Cli) -> Result<(), Failure> {
+    let questionnaire = load_questionnaire(cli.questions.as_deref())?;
+    let staff_pin = if cli.kiosk {
+        let pin = match &cli.staff_pin_file {
+            Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
+            None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
+        };
+        if pin.trim().is_empty() {
+            return Err(Failure::BadInput(
+                "kiosk mode needs a staff PIN to leave it: set SKIN_INTAKE_STAFF_PIN or give \
+                 --staff-pin-file PATH"
+                    .into(),
+            ));
+        }
+        Some(pin)
+    } else {
+        None
+    };
+    let out = cli.out.clone().unwrap_or_else(store::default_out_dir);
+    // A failure here shows on screen when the first answer is saved.
+    let _ = store::ensure_private_dir(&out);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let config = tui::Config {
+        questionnaire,
+        out,
+        kiosk: cli.kiosk,
+        today: cli.today.unwrap_or_else(|| Local::now().date_naive()),
+        language: cli.language.clone(),
+        done_timeout: Duration::from_secs(cli.done_timeout),
+        idle_timeout: Duration::from_secs(cli.idle_timeout),
+        staff_pin,
+        theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
+        clock: || Local::now().fixed_offset(),
+    };
+    tui::run(config).map_err(|e| Failure::Failed(format!("terminal error: {e}")))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -1,0 +1,1143 @@
+//! The application state and what every key, click and tick does to it. No terminal here: tests
+//! drive [`App::handle_key`], [`App::handle_mouse`], [`App::handle_paste`] and [`App::tick`]
+//! directly, passing the clock in.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SubsecRound};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+use tui_input::{Input, InputRequest};
+
+use super::editor::{Edited, Editor};
+use super::theme::Theme;
+use crate::answers::{self, Answers};
+use crate::assessment::Assessment;
+use crate::questionnaire::{Item, Level, Questionnaire, Range};
+use crate::store::{self, Draft, Listed};
+use crate::summary::{Metadata, Mode, Override, Summary};
+
+/// Everything the app needs from outside: the questionnaire, the folder, the options and the clock.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub questionnaire: Questionnaire,
+    pub out: PathBuf,
+    pub kiosk: bool,
+    pub today: NaiveDate,
+    pub language: String,
+    pub done_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub staff_pin: Option<String>,
+    pub theme: Theme,
+    /// The wall clock, for timestamps in drafts and summaries.
+    pub clock: fn() -> DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Running {
+    Yes,
+    Done,
+}
+
+/// One patient's answers while they are being given.
+#[derive(Debug, Clone)]
+pub struct Intake {
+    pub draft: Draft,
+    pub answers: Answers,
+    /// Answers typed but not confirmed, kept when the person goes back.
+    pub typed: BTreeMap<String, Editor>,
+    /// Came from the review: newly shown follow-ups are asked, then the review again.
+    pub from_review: bool,
+    pub follow_ups: VecDeque<String>,
+    pub note: Option<String>,
+    pub verdict_override: Option<Override>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub item: String,
+    pub editor: Editor,
+    pub error: Option<String>,
+}
+
+/// A row of the staff start screen after `New intake`.
+#[derive(Debug, Clone)]
+pub enum StartEntry {
+    Draft {
+        draft: Box<Draft>,
+        name: Option<String>,
+        answered: usize,
+        shown: usize,
+    },
+    Damaged {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum Export {
+    Saved(PathBuf),
+    Failed { dir: PathBuf, cause: String },
+}
+
+/// What the kiosk may tell the patient at the end: nothing that identifies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Farewell {
+    pub level: Level,
+    pub sessions: Option<Range>,
+    pub interval_weeks: Range,
+    pub saved: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Start {
+        selected: usize,
+        entries: Vec<StartEntry>,
+    },
+    Welcome,
+    Question(Question),
+    /// Row 0 is Submit; row k is the k-th shown answer.
+    Review {
+        selected: usize,
+    },
+    Result {
+        summary: Box<Summary>,
+        export: Export,
+        scroll: u16,
+    },
+    ThankYou {
+        farewell: Farewell,
+        since: Instant,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverrideField {
+    Level,
+    Reason,
+    By,
+}
+
+#[derive(Debug, Clone)]
+pub struct OverrideForm {
+    pub level: Level,
+    pub reason: Input,
+    pub by: Input,
+    pub field: OverrideField,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Kiosk: "Are you still there?" until this instant.
+    Idle { until: Instant },
+    /// Kiosk: the staff PIN being typed (never shown).
+    Pin {
+        typed: String,
+        message: Option<String>,
+    },
+    /// Staff: the clinician note being written.
+    Note(Input),
+    /// Staff: an override of the verdict.
+    Override(OverrideForm),
+}
+
+/// What a click landed on, as the last drawing laid it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Option(usize),
+    Row(usize),
+    Back,
+    Next,
+}
+
+pub const PIN_TRIES: u8 = 3;
+pub const PIN_LOCK: Duration = Duration::from_secs(60);
+const NOTE_MAX: usize = 2000;
+const OVERRIDE_REASON_MAX: usize = 500;
+const INITIALS_MAX: usize = 10;
+
+pub struct App {
+    pub config: Config,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub intake: Option<Intake>,
+    pub running: Running,
+    /// A message for staff at the top of the screen (a dropped answer, a draft that could not be saved).
+    pub notice: Option<String>,
+    pub last_activity: Instant,
+    /// The latest instant the app was told about (drawings count down from it).
+    pub instant: Instant,
+    pub pin_failures: u8,
+    pub pin_locked_until: Option<Instant>,
+    /// Filled by each drawing, read by clicks.
+    pub hits: RefCell<Vec<(Rect, Hit)>>,
+}
+
+fn ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+impl App {
+    #[must_use]
+    pub fn new(config: Config, now: Instant) -> Self {
+        let mut app = App {
+            screen: Screen::Welcome,
+            overlay: None,
+            intake: None,
+            running: Running::Yes,
+            notice: None,
+            last_activity: now,
+            instant: now,
+            pin_failures: 0,
+            pin_locked_until: None,
+            hits: RefCell::new(Vec::new()),
+            config,
+        };
+        app.home();
+        app
+    }
+
+    fn q(&self) -> &Questionnaire {
+        &self.config.questionnaire
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.config.today
+    }
+
+    fn now(&self) -> DateTime<FixedOffset> {
+        (self.config.clock)().trunc_subsecs(0)
+    }
+
+    fn mode(&self) -> Mode {
+        if self.config.kiosk {
+            Mode::Kiosk
+        } else {
+            Mode::Staff
+        }
+    }
+
+    /// The first screen: the kiosk welcome, or the staff list of intakes.
+    pub fn home(&mut self) {
+        self.intake = None;
+        self.overlay = None;
+        if self.config.kiosk {
+            self.notice = None;
+            self.screen = Screen::Welcome;
+        } else {
+            let entries = self.list_entries();
+            self.screen = Screen::Start {
+                selected: 0,
+                entries,
+            };
+        }
+    }
+
+    fn list_entries(&mut self) -> Vec<StartEntry> {
+        match store::list_drafts(&self.config.out) {
+            Ok(listed) => listed
+                .into_iter()
+                .map(|entry| match entry {
+                    Listed::Draft(draft) => {
+                        let resumed = draft.resume(self.q());
+                        let shown = answers::shown_items(self.q(), &resumed.answers, self.today());
+                        let answered = shown
+                            .iter()
+                            .filter(|i| resumed.answers.get(&i.id).is_some())
+                            .count();
+                        StartEntry::Draft {
+                            name: draft.patient_name(self.q()).map(str::to_owned),
+                            answered,
+                            shown: shown.len(),
+                            draft,
+                        }
+                    }
+                    Listed::Damaged { path, reason } => StartEntry::Damaged { path, reason },
+                })
+                .collect(),
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not read the unfinished intakes in {}: {e}",
+                    self.config.out.join(store::UNFINISHED).display()
+                ));
+                Vec::new()
+            }
+        }
+    }
+
+    fn begin(&mut self, draft: Draft, answers: Answers) {
+        self.intake = Some(Intake {
+            draft,
+            answers,
+            typed: BTreeMap::new(),
+            from_review: false,
+            follow_ups: VecDeque::new(),
+            note: None,
+            verdict_override: None,
+        });
+    }
+
+    /// Starts a new intake at the first question.
+    pub fn new_intake(&mut self) {
+        let draft = Draft::new(self.q(), &self.config.language, self.mode(), self.now());
+        self.begin(draft, Answers::new());
+        self.notice = None;
+        self.go_to_next_unanswered();
+    }
+
+    /// Resumes a saved intake at its first unanswered shown question.
+    pub fn resume(&mut self, draft: Draft) {
+        let resumed = draft.resume(self.q());
+        let note = draft.clinician_note.clone();
+        self.notice = (!resumed.dropped.is_empty()).then(|| {
+            format!(
+                "Some saved answers no longer fit this questionnaire and were left out: {}.",
+                resumed.dropped.join(", ")
+            )
+        });
+        self.begin(draft, resumed.answers);
+        if let Some(intake) = &mut self.intake {
+            intake.note = note;
+        }
+        self.go_to_next_unanswered();
+    }
+
+    fn go_to_next_unanswered(&mut self) {
+        let next = self.intake.as_ref().and_then(|intake| {
+            answers::first_unanswered(self.q(), &intake.answers, self.today()).map(|i| i.id.clone())
+        });
+        match next {
+            Some(id) => self.open(&id, None),
+            None => self.open_review(),
+        }
+    }
+
+    /// Shows a question, pre-filled with what was typed or answered before.
+    pub fn open(&mut self, id: &str, error: Option<String>) {
+        let Some(item) = self.q().item(id).cloned() else {
+            return self.open_review();
+        };
+        let Some(intake) = &mut self.intake else {
+            return;
+        };
+        let editor = intake
+            .typed
+            .remove(id)
+            .unwrap_or_else(|| Editor::new(&item, intake.answers.get(id)));
+        self.screen = Screen::Question(Question {
+            item: id.to_owned(),
+            editor,
+            error,
+        });
+    }
+
+    pub fn open_review(&mut self) {
+        self.screen = Screen::Review { selected: 0 };
+    }
+
+    /// The item on screen, if a question is shown.
+    #[must_use]
+    pub fn current_item(&self) -> Option<&Item> {
+        match &self.screen {
+            Screen::Question(q) => self.q().item(&q.item),
+            _ => None,
+        }
+    }
+
+    /// The shown questions that have an answer, in order (the review's rows after Submit).
+    #[must_use]
+    pub fn review_rows(&self) -> Vec<&Item> {
+        let Some(intake) = &self.intake else {
+            return Vec::new();
+        };
+        answers::shown_items(self.q(), &intake.answers, self.today())
+            .into_iter()
+            .filter(|i| intake.answers.get(&i.id).is_some())
+            .collect()
+    }
+
+    /// The assessment of the answers so far (the staff side panel).
+    #[must_use]
+    pub fn live_assessment(&self) -> Option<Assessment> {
+        let intake = self.intake.as_ref()?;
+        Some(crate::assessment::assess(
+            self.q(),
+            &intake.answers,
+            self.today(),
+            &self.config.language,
+        ))
+    }
+
+    fn save_draft(&mut self, current: Option<&str>) {
+        let now = self.now();
+        let Some(intake) = &mut self.intake else {
+            return;
+        };
+        intake.draft.record(&intake.answers, current, now);
+        intake.draft.clinician_note.clone_from(&intake.note);
+        if let Err(e) = store::save_draft(&self.config.out, &intake.draft) {
+            self.notice = Some(format!(
+                "Could not save the unfinished intake in {}: {e}. The answers are kept on screen.",
+                self.config.out.join(store::UNFINISHED).display()
+            ));
+        } else if self
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Could not save the unfinished"))
+        {
+            self.notice = None;
+        }
+    }
+
+    // ----- keys -----
+
+    /// Handles one key press. `now` drives the idle timer and the PIN lock.
+    pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.last_activity = now;
+        self.instant = now;
+        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
+            self.overlay = None;
+            return;
+        }
+        if self.config.kiosk {
+            if ctrl(&key, 'c') || ctrl(&key, 'z') {
+                return;
+            }
+            if key.code == KeyCode::F(10) && !matches!(self.overlay, Some(Overlay::Pin { .. })) {
+                self.overlay = Some(Overlay::Pin {
+                    typed: String::new(),
+                    message: None,
+                });
+                return;
+            }
+        } else if ctrl(&key, 'c') {
+            self.quit_staff();
+            return;
+        }
+        if self.overlay.is_some() {
+            self.overlay_key(key, now);
+            return;
+        }
+        if !self.config.kiosk && self.intake.is_some() {
+            match key.code {
+                KeyCode::F(2)
+                    if matches!(self.screen, Screen::Question(_) | Screen::Review { .. }) =>
+                {
+                    let note = self.intake.as_ref().and_then(|i| i.note.clone());
+                    self.overlay = Some(Overlay::Note(Input::new(note.unwrap_or_default())));
+                    return;
+                }
+                KeyCode::F(3)
+                    if matches!(self.screen, Screen::Question(_) | Screen::Review { .. }) =>
+                {
+                    self.open_override_form();
+                    return;
+                }
+                _ => {}
+            }
+        }
+        match &self.screen {
+            Screen::Start { .. } => self.start_key(key),
+            Screen::Welcome => {
+                if key.code == KeyCode::Enter {
+                    self.new_intake();
+                }
+            }
+            Screen::Question(_) => self.question_key(key),
+            Screen::Review { .. } => self.review_key(key),
+            Screen::Result { .. } => self.result_key(key),
+            Screen::ThankYou { .. } => {
+                if key.code == KeyCode::Enter {
+                    self.home();
+                }
+            }
+        }
+    }
+
+    fn quit_staff(&mut self) {
+        // Keep what was typed on the current question too: the intake stays resumable.
+        if let (Screen::Question(q), Some(_)) = (&self.screen, &self.intake) {
+            let current = q.item.clone();
+            self.save_draft(Some(&current));
+        }
+        self.running = Running::Done;
+    }
+
+    fn start_key(&mut self, key: KeyEvent) {
+        let Screen::Start { selected, entries } = &mut self.screen else {
+            return;
+        };
+        let rows = entries.len() + 1;
+        match key.code {
+            KeyCode::Up => *selected = selected.saturating_sub(1),
+            KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
+            KeyCode::Home => *selected = 0,
+            KeyCode::End => *selected = rows - 1,
+            KeyCode::Char('q') => self.running = Running::Done,
+            KeyCode::Enter => {
+                let row = *selected;
+                self.open_start_row(row);
+            }
+            _ => {}
+        }
+    }
+
+    fn open_start_row(&mut self, row: usize) {
+        let Screen::Start { entries, .. } = &self.screen else {
+            return;
+        };
+        if row == 0 {
+            return self.new_intake();
+        }
+        match entries.get(row - 1) {
+            Some(StartEntry::Draft { draft, .. }) => {
+                let draft = (**draft).clone();
+                self.resume(draft);
+            }
+            Some(StartEntry::Damaged { path, .. }) => {
+                self.notice = Some(format!(
+                    "This file is damaged and cannot be opened. It was kept as {}.",
+                    path.display()
+                ));
+            }
+            None => {}
+        }
+    }
+
+    fn question_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Enter => self.confirm(),
+            KeyCode::Esc => self.back(),
+            _ => {
+                let Screen::Question(q) = &mut self.screen else {
+                    return;
+                };
+                let Some(item) = self.config.questionnaire.item(&q.item) else {
+                    return;
+                };
+                if q.editor.key(item, key) == Edited::Changed {
+                    q.error = None;
+                }
+            }
+        }
+    }
+
+    /// Enter on a question: check the answer with the engine, keep it, save the draft, move on.
+    pub fn confirm(&mut self) {
+        let Screen::Question(q) = &mut self.screen else {
+            return;
+        };
+        let Some(item) = self.config.questionnaire.item(&q.item) else {
+            return;
+        };
+        let today = self.config.today;
+        let answer = match q.editor.answer(item) {
+            Ok(answer) => answer,
+            Err(message) => {
+                q.error = Some(message);
+                return;
+            }
+        };
+        if let Err(message) = answers::check_answer(item, answer.as_ref(), today) {
+            q.error = Some(message);
+            return;
+        }
+        let id = item.id.clone();
+        let Some(intake) = &mut self.intake else {
+            return;
+        };
+        let shown_before: Vec<String> =
+            answers::shown_items(&self.config.questionnaire, &intake.answers, today)
+                .into_iter()
+                .map(|i| i.id.clone())
+                .collect();
+        match answer {
+            Some(answer) => intake.answers.set(&id, answer),
+            None => {
+                intake.answers.remove(&id);
+            }
+        }
+        intake.typed.remove(&id);
+        let shown_after = answers::shown_items(&self.config.questionnaire, &intake.answers, today);
+        let next = if intake.from_review {
+            intake.follow_ups.extend(
+                shown_after
+                    .iter()
+                    .filter(|i| !shown_before.contains(&i.id))
+                    .map(|i| i.id.clone()),
+            );
+            let shown_ids: Vec<&str> = shown_after.iter().map(|i| i.id.as_str()).collect();
+            intake
+                .follow_ups
+                .retain(|f| shown_ids.contains(&f.as_str()));
+            intake.follow_ups.pop_front()
+        } else {
+            answers::next_shown(&self.config.questionnaire, &intake.answers, today, &id)
+                .map(|i| i.id.clone())
+        };
+        self.save_draft(Some(next.as_deref().unwrap_or("review")));
+        match next {
+            Some(next) => self.open(&next, None),
+            None => {
+                if let Some(intake) = &mut self.intake {
+                    intake.from_review = false;
+                }
+                self.open_review();
+            }
+        }
+    }
+
+    /// Esc on a question: keep what was typed and go back one question.
+    pub fn back(&mut self) {
+        let Screen::Question(q) = &self.screen else {
+            return;
+        };
+        let id = q.item.clone();
+        let editor = q.editor.clone();
+        let today = self.config.today;
+        let Some(intake) = &mut self.intake else {
+            return;
+        };
+        if intake.from_review {
+            intake.typed.insert(id, editor);
+            intake.from_review = false;
+            intake.follow_ups.clear();
+            return self.open_review();
+        }
+        let previous =
+            answers::previous_shown(&self.config.questionnaire, &intake.answers, today, &id)
+                .map(|i| i.id.clone());
+        match previous {
+            Some(previous) => {
+                intake.typed.insert(id, editor);
+                self.open(&previous, None);
+            }
+            None if !self.config.kiosk => {
+                // Back to the list; confirmed answers are in the draft already.
+                self.home();
+            }
+            None => {}
+        }
+    }
+
+    fn review_key(&mut self, key: KeyEvent) {
+        let rows = self.review_rows().len() + 1;
+        let Screen::Review { selected } = &mut self.screen else {
+            return;
+        };
+        match key.code {
+            KeyCode::Up => *selected = selected.saturating_sub(1),
+            KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
+            KeyCode::PageUp => *selected = selected.saturating_sub(10),
+            KeyCode::PageDown => *selected = (*selected + 10).min(rows - 1),
+            KeyCode::Home => *selected = 0,
+            KeyCode::End => *selected = rows - 1,
+            KeyCode::Enter => {
+                let row = *selected;
+                self.activate_review_row(row);
+            }
+            KeyCode::Esc => {
+                let last = self.review_rows().last().map(|i| i.id.clone());
+                if let Some(last) = last {
+                    self.open(&last, None);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn activate_review_row(&mut self, row: usize) {
+        if row == 0 {
+            return self.submit();
+        }
+        let Some(id) = self.review_rows().get(row - 1).map(|i| i.id.clone()) else {
+            return;
+        };
+        if let Some(intake) = &mut self.intake {
+            intake.from_review = true;
+            intake.follow_ups.clear();
+        }
+        self.open(&id, None);
+    }
+
+    /// Submit on the review: every shown question must be answered well, then the summary is built
+    /// and exported.
+    pub fn submit(&mut self) {
+        let Some(intake) = &self.intake else {
+            return;
+        };
+        let problems = answers::problems(self.q(), &intake.answers, self.today());
+        if let Some(first) = problems.first() {
+            let id = first.question.clone().unwrap_or_default();
+            let message = first.message.clone();
+            if let Some(intake) = &mut self.intake {
+                intake.from_review = true;
+            }
+            return self.open(&id, Some(message));
+        }
+        let meta = Metadata {
+            id: uuid::Uuid::new_v4().to_string(),
+            language: self.config.language.clone(),
+            mode: self.mode(),
+            completed_at: self.now(),
+            reference_date: self.today(),
+        };
+        let mut summary = Summary::new(self.q(), &intake.answers, meta);
+        summary.clinician_note.clone_from(&intake.note);
+        summary
+            .verdict_override
+            .clone_from(&intake.verdict_override);
+        self.export(summary);
+    }
+
+    fn export(&mut self, summary: Summary) {
+        let now = self.last_activity;
+        let written = store::write_summary(&self.config.out, &summary);
+        // The draft goes only once the summary is safely written.
+        if written.is_ok()
+            && let Some(intake) = &self.intake
+            && let Err(e) = store::remove_draft(&self.config.out, &intake.draft)
+        {
+            self.notice = Some(format!(
+                "The summary is saved, but its unfinished copy could not be removed: {e}"
+            ));
+        }
+        if self.config.kiosk {
+            let farewell = Farewell {
+                level: summary.assessment.suitability,
+                sessions: summary.assessment.sessions,
+                interval_weeks: summary.assessment.interval_weeks,
+                saved: written.is_ok(),
+            };
+            // Nothing of this patient stays in memory at the kiosk; on failure the draft keeps
+            // the answers for staff.
+            self.intake = None;
+            self.screen = Screen::ThankYou {
+                farewell,
+                since: now,
+            };
+            return;
+        }
+        let export = match written {
+            Ok(path) => {
+                self.intake = None;
+                Export::Saved(path)
+            }
+            Err(e) => Export::Failed {
+                dir: self.config.out.clone(),
+                cause: e.to_string(),
+            },
+        };
+        self.screen = Screen::Result {
+            summary: Box::new(summary),
+            export,
+            scroll: 0,
+        };
+    }
+
+    fn result_key(&mut self, key: KeyEvent) {
+        let Screen::Result {
+            summary,
+            export,
+            scroll,
+        } = &mut self.screen
+        else {
+            return;
+        };
+        match (key.code, &export) {
+            (KeyCode::Up, _) => *scroll = scroll.saturating_sub(1),
+            (KeyCode::Down, _) => *scroll = scroll.saturating_add(1),
+            (KeyCode::PageUp, _) => *scroll = scroll.saturating_sub(10),
+            (KeyCode::PageDown, _) => *scroll = scroll.saturating_add(10),
+            (KeyCode::Home, _) => *scroll = 0,
+            (KeyCode::Char('r'), Export::Failed { .. }) => {
+                let summary = (**summary).clone();
+                self.export(summary);
+            }
+            (KeyCode::Enter | KeyCode::Char('n'), Export::Saved(_)) => self.home(),
+            (KeyCode::Char('q'), Export::Saved(_)) => self.running = Running::Done,
+            _ => {}
+        }
+    }
+
+    // ----- overlays -----
+
+    fn overlay_key(&mut self, key: KeyEvent, now: Instant) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        self.overlay = match overlay {
+            Overlay::Idle { .. } => None,
+            Overlay::Pin { typed, message } => self.pin_key(key, now, typed, message),
+            Overlay::Note(input) => self.note_key(key, input),
+            Overlay::Override(form) => self.override_key(key, form),
+        };
+    }
+
+    fn pin_key(
+        &mut self,
+        key: KeyEvent,
+        now: Instant,
+        mut typed: String,
+        message: Option<String>,
+    ) -> Option<Overlay> {
+        if key.code == KeyCode::Esc {
+            return None;
+        }
+        if self.pin_locked_until.is_some_and(|until| now < until) {
+            return Some(Overlay::Pin {
+                typed: String::new(),
+                message,
+            });
+        }
+        self.pin_locked_until = None;
+        match key.code {
+            KeyCode::Char(c) if !c.is_control() && typed.chars().count() < 64 => {
+                typed.push(c);
+                Some(Overlay::Pin { typed, message })
+            }
+            KeyCode::Backspace => {
+                typed.pop();
+                Some(Overlay::Pin { typed, message })
+            }
+            KeyCode::Enter => {
+                let right = self
+                    .config
+                    .staff_pin
+                    .as_deref()
+                    .is_some_and(|pin| !pin.is_empty() && pin == typed);
+                if right {
+                    self.pin_failures = 0;
+                    self.running = Running::Done;
+                    return None;
+                }
+                self.pin_failures += 1;
+                let message = if self.pin_failures >= PIN_TRIES {
+                    self.pin_failures = 0;
+                    self.pin_locked_until = Some(now + PIN_LOCK);
+                    "That PIN is not right. The prompt is locked for 60 seconds.".to_owned()
+                } else {
+                    let left = PIN_TRIES - self.pin_failures;
+                    format!(
+                        "That PIN is not right. {left} {} left.",
+                        if left == 1 { "try" } else { "tries" }
+                    )
+                };
+                Some(Overlay::Pin {
+                    typed: String::new(),
+                    message: Some(message),
+                })
+            }
+            _ => Some(Overlay::Pin { typed, message }),
+        }
+    }
+
+    fn note_key(&mut self, key: KeyEvent, mut input: Input) -> Option<Overlay> {
+        match key.code {
+            KeyCode::Esc => None,
+            KeyCode::Enter => {
+                let note = input.value().trim().to_owned();
+                if let Some(intake) = &mut self.intake {
+                    intake.note = (!note.is_empty()).then_some(note);
+                }
+                let current = self.current_id();
+                self.save_draft(current.as_deref());
+                None
+            }
+            _ => {
+                text_key(&mut input, key, NOTE_MAX);
+                Some(Overlay::Note(input))
+            }
+        }
+    }
+
+    fn current_id(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Question(q) => Some(q.item.clone()),
+            Screen::Review { .. } => Some("review".into()),
+            _ => None,
+        }
+    }
+
+    fn open_override_form(&mut self) {
+        let computed = self
+            .live_assessment()
+            .map_or(Level::Suitable, |a| a.suitability);
+        let existing = self
+            .intake
+            .as_ref()
+            .and_then(|i| i.verdict_override.clone());
+        self.overlay = Some(Overlay::Override(match existing {
+            Some(o) => OverrideForm {
+                level: o.suitability,
+                reason: Input::new(o.reason),
+                by: Input::new(o.by),
+                field: OverrideField::Level,
+                error: None,
+            },
+            None => OverrideForm {
+                level: computed,
+                reason: Input::default(),
+                by: Input::default(),
+                field: OverrideField::Level,
+                error: None,
+            },
+        }));
+    }
+
+    fn override_key(&mut self, key: KeyEvent, mut form: OverrideForm) -> Option<Overlay> {
+        let step = |level: Level, delta: isize| {
+            let at = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
+            let next = at.saturating_add_signed(delta).min(Level::ALL.len() - 1);
+            Level::ALL[next]
+        };
+        match key.code {
+            KeyCode::Esc => return None,
+            KeyCode::Tab | KeyCode::Down => {
+                form.field = match form.field {
+                    OverrideField::Level => OverrideField::Reason,
+                    OverrideField::Reason => OverrideField::By,
+                    OverrideField::By => OverrideField::Level,
+                };
+            }
+            KeyCode::BackTab | KeyCode::Up => {
+                form.field = match form.field {
+                    OverrideField::Level => OverrideField::By,
+                    OverrideField::Reason => OverrideField::Level,
+                    OverrideField::By => OverrideField::Reason,
+                };
+            }
+            KeyCode::Delete if form.field == OverrideField::Level => {
+                if let Some(intake) = &mut self.intake {
+                    intake.verdict_override = None;
+                }
+                return None;
+            }
+            KeyCode::Left if form.field == OverrideField::Level => {
+                form.level = step(form.level, -1)
+            }
+            KeyCode::Right if form.field == OverrideField::Level => {
+                form.level = step(form.level, 1)
+            }
+            KeyCode::Char(c @ '1'..='5') if form.field == OverrideField::Level => {
+                let i = c.to_digit(10).map_or(1, |d| d as usize);
+                form.level = Level::ALL[(i - 1).min(Level::ALL.len() - 1)];
+            }
+            KeyCode::Enter => {
+                let reason = form.reason.value().trim().to_owned();
+                let by = form.by.value().trim().to_owned();
+                if reason.is_empty() {
+                    form.error = Some("Please give a reason for the override.".into());
+                    form.field = OverrideField::Reason;
+                } else if by.is_empty() {
+                    form.error = Some("Please enter your initials.".into());
+                    form.field = OverrideField::By;
+                } else {
+                    let at = self.now();
+                    if let Some(intake) = &mut self.intake {
+                        intake.verdict_override = Some(Override {
+                            suitability: form.level,
+                            reason,
+                            by,
+                            at,
+                        });
+                    }
+                    return None;
+                }
+            }
+            _ => match form.field {
+                OverrideField::Level => {}
+                OverrideField::Reason => text_key(&mut form.reason, key, OVERRIDE_REASON_MAX),
+                OverrideField::By => text_key(&mut form.by, key, INITIALS_MAX),
+            },
+        }
+        Some(Overlay::Override(form))
+    }
+
+    // ----- paste, mouse, time -----
+
+    /// Pasted text goes to the text field in focus, cleaned of control characters and capped.
+    pub fn handle_paste(&mut self, text: &str, now: Instant) {
+        self.last_activity = now;
+        self.instant = now;
+        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
+            self.overlay = None;
+            return;
+        }
+        match &mut self.overlay {
+            Some(Overlay::Note(input)) => paste_into(input, text, NOTE_MAX),
+            Some(Overlay::Override(form)) => match form.field {
+                OverrideField::Reason => paste_into(&mut form.reason, text, OVERRIDE_REASON_MAX),
+                OverrideField::By => paste_into(&mut form.by, text, INITIALS_MAX),
+                OverrideField::Level => {}
+            },
+            Some(_) => {}
+            None => {
+                if let Screen::Question(q) = &mut self.screen
+                    && let Some(item) = self.config.questionnaire.item(&q.item)
+                    && q.editor.paste(item, text) == Edited::Changed
+                {
+                    q.error = None;
+                }
+            }
+        }
+    }
+
+    /// A click or tap: options, list rows and the Back / Next buttons.
+    pub fn handle_mouse(&mut self, mouse: MouseEvent, now: Instant) {
+        if !matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) {
+            return;
+        }
+        self.last_activity = now;
+        self.instant = now;
+        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
+            self.overlay = None;
+            return;
+        }
+        if self.overlay.is_some() {
+            return;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let hit = self
+            .hits
+            .borrow()
+            .iter()
+            .find(|(rect, _)| rect.contains(at))
+            .map(|(_, hit)| *hit);
+        let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        match hit {
+            Some(Hit::Back) => self.handle_key(press(KeyCode::Esc), now),
+            Some(Hit::Next) => self.handle_key(press(KeyCode::Enter), now),
+            Some(Hit::Option(i)) => {
+                if let Screen::Question(q) = &mut self.screen
+                    && q.editor.click(i) == Edited::Changed
+                {
+                    q.error = None;
+                }
+            }
+            Some(Hit::Row(row)) => match &mut self.screen {
+                Screen::Start { selected, .. } => {
+                    *selected = row;
+                    self.open_start_row(row);
+                }
+                Screen::Review { selected } => {
+                    *selected = row;
+                    self.activate_review_row(row);
+                }
+                _ => {}
+            },
+            None => {}
+        }
+    }
+
+    /// Timers: the kiosk's idle warning and reset, the thank-you screen, the PIN lock.
+    pub fn tick(&mut self, now: Instant) {
+        self.instant = now;
+        if !self.config.kiosk {
+            return;
+        }
+        if let Screen::ThankYou { since, .. } = self.screen
+            && now.duration_since(since) >= self.config.done_timeout
+        {
+            self.home();
+            return;
+        }
+        if self.pin_locked_until.is_some_and(|until| now >= until) {
+            self.pin_locked_until = None;
+        }
+        match self.overlay {
+            Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
+            Some(Overlay::Idle { .. }) => {}
+            _ => {
+                let busy = self.intake.is_some() || self.overlay.is_some();
+                if busy && now.duration_since(self.last_activity) >= self.config.idle_timeout {
+                    self.overlay = Some(Overlay::Idle {
+                        until: now + self.idle_countdown(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// How long "Are you still there?" counts down: a quarter of the idle time, 5 to 30 seconds.
+    #[must_use]
+    pub fn idle_countdown(&self) -> Duration {
+        Duration::from_secs((self.config.idle_timeout.as_secs() / 4).clamp(5, 30))
+    }
+
+    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
+    fn idle_reset(&mut self) {
+        let current = self.current_id();
+        if self.intake.as_ref().is_some_and(|i| !i.answers.is_empty()) {
+            self.save_draft(current.as_deref());
+        }
+        self.pin_failures = 0;
+        self.home();
+    }
+
+    /// When the event loop must wake up even without input: `None` means wait for input.
+    #[must_use]
+    pub fn next_deadline(&self, now: Instant) -> Option<Instant> {
+        if !self.config.kiosk {
+            return None;
+        }
+        let second = now + Duration::from_secs(1);
+        if let Screen::ThankYou { since, .. } = self.screen {
+            return Some((since + self.config.done_timeout).min(second));
+        }
+        if let Some(Overlay::Idle { until }) = self.overlay {
+            return Some(until.min(second));
+        }
+        let mut deadline = None;
+        if self.intake.is_some() || self.overlay.is_some() {
+            deadline = Some(self.last_activity + self.config.idle_timeout);
+        }
+        if let Some(until) = self.pin_locked_until
+            && matches!(self.overlay, Some(Overlay::Pin { .. }))
+        {
+            deadline = Some(
+                deadline
+                    .map_or(second, |d: Instant| d.min(second))
+                    .min(until),
+            );
+        }
+        deadline
+    }
+}
+
+fn paste_into(input: &mut Input, text: &str, max: usize) {
+    for c in text.chars() {
+        let c = if c == '\n' || c == '\t' { ' ' } else { c };
+        if !c.is_control() && input.value().chars().count() < max {
+            input.handle(InputRequest::InsertChar(c));
+        }
+    }
+}
+
+/// Editing keys for the staff's one-line fields.
+fn text_key(input: &mut Input, key: KeyEvent, max: usize) {
+    let request = match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            return paste_into(input, &c.to_string(), max);
+        }
+        KeyCode::Backspace => InputRequest::DeletePrevChar,
+        KeyCode::Delete => InputRequest::DeleteNextChar,
+        KeyCode::Left => InputRequest::GoToPrevChar,
+        KeyCode::Right => InputRequest::GoToNextChar,
+        KeyCode::Home => InputRequest::GoToStart,
+        KeyCode::End => InputRequest::GoToEnd,
+        _ => return,
+    };
+    input.handle(request);
+}

@@ -1,0 +1,248 @@
+//! The answer being given to one question, before it is confirmed: a highlighted option, ticked
+//! options, yes/no, or text being typed. Turning it into an [`Answer`] and back.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::{Input, InputRequest};
+
+use crate::answers::{self, Answer};
+use crate::questionnaire::{Item, ItemKind};
+
+#[derive(Debug, Clone)]
+pub enum Editor {
+    /// The highlighted option is the answer; nothing is highlighted until the person picks.
+    Single {
+        highlight: Option<usize>,
+    },
+    Multi {
+        highlight: usize,
+        ticked: Vec<bool>,
+    },
+    /// `Some(true)` is Yes.
+    Boolean {
+        value: Option<bool>,
+    },
+    Text(Input),
+    Date(Input),
+}
+
+/// Whether a key changed anything (so the caller knows whether to keep a validation message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    Changed,
+    Ignored,
+}
+
+impl Editor {
+    /// A fresh editor for `item`, pre-filled with `answer` when there is one.
+    #[must_use]
+    pub fn new(item: &Item, answer: Option<&Answer>) -> Self {
+        let index = |code: &str| item.options.iter().position(|o| o.code == code);
+        match item.kind {
+            ItemKind::Single => {
+                let highlight = match answer {
+                    Some(Answer::Choice(c)) => index(c),
+                    _ => None,
+                };
+                Editor::Single { highlight }
+            }
+            ItemKind::Multi => {
+                let ticked = item
+                    .options
+                    .iter()
+                    .map(|o| matches!(answer, Some(Answer::Choices(c)) if c.contains(&o.code)))
+                    .collect();
+                Editor::Multi {
+                    highlight: 0,
+                    ticked,
+                }
+            }
+            ItemKind::Boolean => {
+                let value = match answer {
+                    Some(Answer::Bool(b)) => Some(*b),
+                    _ => None,
+                };
+                Editor::Boolean { value }
+            }
+            ItemKind::Text => Editor::Text(Input::new(match answer {
+                Some(Answer::Text(s)) => s.clone(),
+                _ => String::new(),
+            })),
+            ItemKind::Date => Editor::Date(Input::new(match answer {
+                Some(Answer::Date(d)) => d.format("%Y-%m-%d").to_string(),
+                _ => String::new(),
+            })),
+        }
+    }
+
+    /// Handles a key meant for the answer widget (not Enter, Esc or the app's own keys).
+    pub fn key(&mut self, item: &Item, key: KeyEvent) -> Edited {
+        let count = match self {
+            Editor::Boolean { .. } => 2,
+            _ => item.options.len(),
+        };
+        let digit = match key.code {
+            KeyCode::Char(c @ '0'..='9')
+                if key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE =>
+            {
+                let n = c.to_digit(10).map_or(0, |d| d as usize);
+                Some(if n == 0 { 9 } else { n - 1 })
+            }
+            _ => None,
+        };
+        match self {
+            Editor::Single { highlight } => match (key.code, digit) {
+                (_, Some(i)) if i < count => {
+                    *highlight = Some(i);
+                    Edited::Changed
+                }
+                (KeyCode::Up, _) if count > 0 => {
+                    *highlight = Some(highlight.map_or(0, |h| h.saturating_sub(1)));
+                    Edited::Changed
+                }
+                (KeyCode::Down, _) if count > 0 => {
+                    *highlight = Some(highlight.map_or(0, |h| (h + 1).min(count - 1)));
+                    Edited::Changed
+                }
+                _ => Edited::Ignored,
+            },
+            Editor::Multi { highlight, ticked } => match (key.code, digit) {
+                (_, Some(i)) if i < count => {
+                    *highlight = i;
+                    ticked[i] = !ticked[i];
+                    Edited::Changed
+                }
+                (KeyCode::Char(' '), _) if *highlight < count => {
+                    ticked[*highlight] = !ticked[*highlight];
+                    Edited::Changed
+                }
+                (KeyCode::Up, _) => {
+                    *highlight = highlight.saturating_sub(1);
+                    Edited::Changed
+                }
+                (KeyCode::Down, _) if count > 0 => {
+                    *highlight = (*highlight + 1).min(count - 1);
+                    Edited::Changed
+                }
+                _ => Edited::Ignored,
+            },
+            Editor::Boolean { value } => {
+                let set = match key.code {
+                    KeyCode::Char('y' | 'Y') | KeyCode::Up => Some(true),
+                    KeyCode::Char('n' | 'N') | KeyCode::Down => Some(false),
+                    _ => digit.filter(|i| *i < 2).map(|i| i == 0),
+                };
+                match set {
+                    Some(yes) => {
+                        *value = Some(yes);
+                        Edited::Changed
+                    }
+                    None => Edited::Ignored,
+                }
+            }
+            Editor::Text(input) => edit_text(input, key, item.max_length),
+            Editor::Date(input) => edit_text(input, key, Some(DATE_MAX)),
+        }
+    }
+
+    /// Clicking option `index`: the same as its digit.
+    pub fn click(&mut self, index: usize) -> Edited {
+        match self {
+            Editor::Single { highlight } => {
+                *highlight = Some(index);
+                Edited::Changed
+            }
+            Editor::Multi { highlight, ticked } if index < ticked.len() => {
+                *highlight = index;
+                ticked[index] = !ticked[index];
+                Edited::Changed
+            }
+            Editor::Boolean { value } if index < 2 => {
+                *value = Some(index == 0);
+                Edited::Changed
+            }
+            _ => Edited::Ignored,
+        }
+    }
+
+    /// Pasted text goes into text and date fields, cleaned like typed text.
+    pub fn paste(&mut self, item: &Item, text: &str) -> Edited {
+        let (input, max) = match self {
+            Editor::Text(input) => (input, item.max_length),
+            Editor::Date(input) => (input, Some(DATE_MAX)),
+            _ => return Edited::Ignored,
+        };
+        for c in text.chars() {
+            let c = if c == '\n' || c == '\t' { ' ' } else { c };
+            insert(input, c, max);
+        }
+        Edited::Changed
+    }
+
+    /// The answer as it stands, or why it cannot be one yet (an unreadable date).
+    ///
+    /// # Errors
+    /// The message to show under the question.
+    pub fn answer(&self, item: &Item) -> Result<Option<Answer>, String> {
+        let code = |i: usize| item.options.get(i).map(|o| o.code.clone());
+        Ok(match self {
+            Editor::Single { highlight } => highlight.and_then(code).map(Answer::Choice),
+            Editor::Multi { ticked, .. } => Some(Answer::Choices(
+                ticked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| **t)
+                    .filter_map(|(i, _)| code(i))
+                    .collect(),
+            )),
+            Editor::Boolean { value, .. } => value.map(Answer::Bool),
+            Editor::Text(input) => Some(Answer::Text(input.value().trim().to_owned())),
+            Editor::Date(input) if input.value().trim().is_empty() => None,
+            Editor::Date(input) => Some(Answer::Date(parse(input.value())?)),
+        })
+    }
+}
+
+fn parse(s: &str) -> Result<NaiveDate, String> {
+    answers::parse_date_input(s)
+}
+
+/// `DD/MM/YYYY` is ten characters; a little room for spaces.
+const DATE_MAX: usize = 12;
+
+fn insert(input: &mut Input, c: char, max: Option<usize>) {
+    if c.is_control() {
+        return;
+    }
+    if max.is_some_and(|max| input.value().chars().count() >= max) {
+        return;
+    }
+    input.handle(InputRequest::InsertChar(c));
+}
+
+fn edit_text(input: &mut Input, key: KeyEvent, max: Option<usize>) -> Edited {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let request = match key.code {
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            insert(input, c, max);
+            return Edited::Changed;
+        }
+        KeyCode::Backspace if ctrl => InputRequest::DeletePrevWord,
+        KeyCode::Backspace => InputRequest::DeletePrevChar,
+        KeyCode::Delete => InputRequest::DeleteNextChar,
+        KeyCode::Left if ctrl => InputRequest::GoToPrevWord,
+        KeyCode::Left => InputRequest::GoToPrevChar,
+        KeyCode::Right if ctrl => InputRequest::GoToNextWord,
+        KeyCode::Right => InputRequest::GoToNextChar,
+        KeyCode::Home => InputRequest::GoToStart,
+        KeyCode::End => InputRequest::GoToEnd,
+        KeyCode::Char('u') if ctrl => InputRequest::DeleteLine,
+        _ => return Edited::Ignored,
+    };
+    input.handle(request);
+    Edited::Changed
+}
+
+/// The hint shown under a date field.
+pub const DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. \
+     DD/MM/YYYY (day first) also works.";

@@ -1,0 +1,295 @@
+//! A question: section, progress, prompt, help, the answer widget, the message, Back / Next.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
+use tui_input::Input;
+
+use crate::answers;
+use crate::questionnaire::Item;
+use crate::tui::app::{App, Hit, Question};
+use crate::tui::editor::{DATE_HINT, Editor};
+use crate::tui::view::{Keys, hit, wrapped_height};
+
+pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
+    let theme = app.config.theme;
+    let language = &app.config.language;
+    let Some(item) = app.config.questionnaire.item(&q.item) else {
+        return Vec::new();
+    };
+    let section = app
+        .config
+        .questionnaire
+        .sections
+        .iter()
+        .find(|s| s.items.iter().any(|i| i.id == item.id))
+        .map_or("", |s| s.title.get(language));
+    let (k, n) = app
+        .intake
+        .as_ref()
+        .and_then(|i| {
+            answers::position(
+                &app.config.questionnaire,
+                &i.answers,
+                app.config.today,
+                &item.id,
+            )
+        })
+        .unwrap_or((1, 1));
+
+    let prompt = item.prompt.get(language);
+    let help = item.help.as_ref().map(|h| h.get(language));
+    let width = area.width;
+    let prompt_h = wrapped_height(prompt, width).min(4);
+    let help_h = help.map_or(0, |h| wrapped_height(h, width).min(3));
+    let message = q.error.as_deref().map(|e| format!("⚠ {e}"));
+    let message_h = message
+        .as_deref()
+        .map_or(0, |m| wrapped_height(m, width).min(3));
+    let widget_h = match &q.editor {
+        Editor::Single { .. } | Editor::Multi { .. } => {
+            u16::try_from(item.options.len()).unwrap_or(u16::MAX)
+        }
+        Editor::Boolean { .. } => 2,
+        Editor::Text(_) => 4,
+        Editor::Date(_) => 3 + wrapped_height(DATE_HINT, width),
+    };
+    let [
+        section_area,
+        progress,
+        _,
+        prompt_area,
+        help_area,
+        _,
+        widget,
+        _,
+        message_area,
+        _,
+        buttons,
+    ] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(prompt_h),
+        Constraint::Length(help_h),
+        Constraint::Length(1),
+        Constraint::Length(widget_h),
+        Constraint::Length(1),
+        Constraint::Length(message_h),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    Paragraph::new(section)
+        .style(theme.section)
+        .render(section_area, buf);
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = (k as f64 / n.max(1) as f64).clamp(0.0, 1.0);
+    LineGauge::default()
+        .ratio(ratio)
+        .label(format!("Question {k} of {n}  "))
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .filled_style(theme.gauge)
+        .unfilled_style(theme.border)
+        .render(progress, buf);
+    Paragraph::new(prompt)
+        .style(theme.title)
+        .wrap(Wrap { trim: true })
+        .render(prompt_area, buf);
+    if let Some(help) = help {
+        Paragraph::new(help)
+            .style(theme.help)
+            .wrap(Wrap { trim: true })
+            .render(help_area, buf);
+    }
+    let keys = answer_widget(app, item, &q.editor, widget, buf);
+    if let Some(message) = message {
+        Paragraph::new(message)
+            .style(theme.error)
+            .wrap(Wrap { trim: true })
+            .render(message_area, buf);
+    }
+    let kiosk_first = app.config.kiosk
+        && app.intake.as_ref().is_some_and(|i| {
+            answers::previous_shown(
+                &app.config.questionnaire,
+                &i.answers,
+                app.config.today,
+                &item.id,
+            )
+            .is_none()
+                && !i.from_review
+        });
+    buttons_row(app, !kiosk_first, buttons, buf);
+    let mut keys = keys;
+    keys.push(("Enter", "next"));
+    if !kiosk_first {
+        keys.push(("Esc", "back"));
+    }
+    if !app.config.kiosk {
+        keys.push(("F2", "note"));
+        keys.push(("F3", "override"));
+        keys.push(("Ctrl-C", "leave"));
+    }
+    keys
+}
+
+/// The on-screen `Back` and `Next` buttons (for mouse and touch).
+pub fn buttons_row(app: &App, back: bool, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let next = "[ Next ▶ ]";
+    let back_label = "[ ◀ Back ]";
+    if back {
+        let rect = Rect::new(area.x, area.y, 10.min(area.width), 1);
+        Paragraph::new(back_label)
+            .style(theme.key)
+            .render(rect, buf);
+        hit(app, rect, Hit::Back);
+    }
+    let x = area.x + area.width.saturating_sub(10);
+    let rect = Rect::new(x, area.y, 10.min(area.width), 1);
+    Paragraph::new(next).style(theme.key).render(rect, buf);
+    hit(app, rect, Hit::Next);
+}
+
+fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut Buffer) -> Keys {
+    let theme = app.config.theme;
+    let language = &app.config.language;
+    match editor {
+        Editor::Single { highlight } => {
+            let labels: Vec<String> = item
+                .options
+                .iter()
+                .map(|o| o.label.get(language).to_owned())
+                .collect();
+            options(
+                app,
+                &labels,
+                *highlight,
+                |i| *highlight == Some(i),
+                "(•)",
+                "( )",
+                area,
+                buf,
+            );
+            vec![("↑↓/digit", "choose")]
+        }
+        Editor::Multi { highlight, ticked } => {
+            let labels: Vec<String> = item
+                .options
+                .iter()
+                .map(|o| o.label.get(language).to_owned())
+                .collect();
+            options(
+                app,
+                &labels,
+                Some(*highlight),
+                |i| ticked.get(i).copied().unwrap_or(false),
+                "[x]",
+                "[ ]",
+                area,
+                buf,
+            );
+            vec![("↑↓", "move"), ("Space/digit", "tick")]
+        }
+        Editor::Boolean { value } => {
+            let labels = vec!["Yes".to_owned(), "No".to_owned()];
+            let highlight = value.map(|v| usize::from(!v));
+            options(
+                app,
+                &labels,
+                highlight,
+                |i| highlight == Some(i),
+                "(•)",
+                "( )",
+                area,
+                buf,
+            );
+            vec![("y/n", "choose")]
+        }
+        Editor::Text(input) => {
+            let max = item
+                .max_length
+                .map(|m| format!("{} of {m} characters", input.value().chars().count()));
+            text_box(app, input, max.as_deref(), area, buf);
+            vec![("type", "answer")]
+        }
+        Editor::Date(input) => {
+            text_box(app, input, Some(DATE_HINT), area, buf);
+            let _ = theme;
+            vec![("type", "date")]
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn options(
+    app: &App,
+    labels: &[String],
+    highlight: Option<usize>,
+    chosen: impl Fn(usize) -> bool,
+    on: &str,
+    off: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = app.config.theme;
+    let rows = usize::from(area.height.max(1));
+    let first = highlight.map_or(0, |h| (h + 1).saturating_sub(rows));
+    for (row, (i, label)) in labels.iter().enumerate().skip(first).take(rows).enumerate() {
+        let number = match i {
+            0..=8 => format!("{}", i + 1),
+            9 => "0".to_owned(),
+            _ => " ".to_owned(),
+        };
+        let is_chosen = chosen(i);
+        let is_highlighted = highlight == Some(i);
+        let pointer = if is_highlighted { "▶" } else { " " };
+        let mark = if is_chosen { on } else { off };
+        let style = if is_highlighted {
+            theme.highlight
+        } else if is_chosen {
+            theme.chosen
+        } else {
+            theme.base
+        };
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        let rect = Rect::new(area.x, y, area.width, 1);
+        Paragraph::new(Line::from(vec![
+            Span::raw(format!("{pointer} {mark} {number}  ")),
+            Span::raw(label.as_str()),
+        ]))
+        .style(style)
+        .render(rect, buf);
+        hit(app, rect, Hit::Option(i));
+    }
+}
+
+fn text_box(app: &App, input: &Input, hint: Option<&str>, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let [field, hint_area] = area.layout(&Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(0),
+    ]));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border);
+    let inner = block.inner(field);
+    block.render(field, buf);
+    let width = usize::from(inner.width.max(1)).saturating_sub(1);
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).collect();
+    Paragraph::new(shown).render(inner, buf);
+    let cursor_x = input.visual_cursor().saturating_sub(scroll);
+    let x = inner.x + u16::try_from(cursor_x).unwrap_or(0);
+    if x < inner.right() {
+        buf[(x, inner.y)].set_style(theme.cursor);
+    }
+    if let Some(hint) = hint {
+        Paragraph::new(hint)
+            .style(theme.help)
+            .wrap(Wrap { trim: true })
+            .render(hint_area, buf);
+    }
+}

@@ -1,0 +1,223 @@
+//! Staff result: verdict in words, reasons, plan, notes, the schedule as a timeline, the export.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::assessment::{Assessment, Session};
+use crate::questionnaire::Range;
+use crate::summary::Summary;
+use crate::tui::app::{App, Export};
+use crate::tui::theme::{Theme, verdict};
+use crate::tui::view::{Keys, wrapped_height};
+
+fn range(r: Range) -> String {
+    if r.min == r.max {
+        r.min.to_string()
+    } else {
+        format!("{}–{}", r.min, r.max)
+    }
+}
+
+/// The assessment as lines (also used, shorter, by the side panel).
+pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        verdict(a.suitability),
+        theme.level(a.suitability),
+    ))];
+    lines.push(Line::from(""));
+    if a.reasons.is_empty() {
+        lines.push(Line::from("No screening rule applies."));
+    } else {
+        lines.push(Line::from(Span::styled("Reasons", theme.section)));
+        for r in &a.reasons {
+            lines.push(Line::from(vec![
+                Span::styled(format!("• {} ", verdict(r.level)), theme.level(r.level)),
+                Span::styled(format!("[{}]", r.rule), theme.help),
+            ]));
+            lines.push(Line::from(format!("  {}", r.message)));
+        }
+    }
+    if let Some(date) = a.reassess_on {
+        lines.push(Line::from(format!(
+            "Assess again on or after {}",
+            date.format("%-d %B %Y")
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Plan", theme.section)));
+    match a.sessions {
+        Some(s) => {
+            let per: Vec<String> = a
+                .concerns
+                .iter()
+                .map(|c| format!("{} {}", c.concern, range(c.sessions)))
+                .collect();
+            lines.push(Line::from(format!(
+                "Sessions:     {}  ({})",
+                range(s),
+                per.join(", ")
+            )));
+        }
+        None => lines.push(Line::from("Sessions:     none planned (no concern chosen)")),
+    }
+    lines.push(Line::from(format!(
+        "Interval:     every {} weeks",
+        range(a.interval_weeks)
+    )));
+    lines.push(Line::from(match a.maintenance_months {
+        Some(m) => format!("Maintenance:  one session every {} months", range(m)),
+        None => "Maintenance:  none needed".to_owned(),
+    }));
+    if let Some(c) = a.course_weeks {
+        lines.push(Line::from(format!("Course:       {} weeks", range(c))));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
+    if a.schedule.is_empty() {
+        lines.push(Line::from("No sessions can be scheduled yet."));
+    } else {
+        lines.extend(timeline(theme, &a.schedule, width));
+    }
+    if !a.notes.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Notes", theme.section)));
+        for n in &a.notes {
+            lines.push(Line::from(format!("• {n}")));
+        }
+    }
+    lines
+}
+
+/// One line per session: its window in words and a bar on a shared time axis.
+fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
+    let start = schedule.first().map(|s| s.earliest);
+    let end = schedule.iter().map(|s| s.latest).max();
+    let (Some(start), Some(end)) = (start, end) else {
+        return Vec::new();
+    };
+    let span = (end - start).num_days().max(1);
+    let label_width = 36usize;
+    let bar = usize::from(width)
+        .saturating_sub(label_width + 2)
+        .clamp(0, 60);
+    let pos = |d: chrono::NaiveDate| {
+        let days = (d - start).num_days().clamp(0, span);
+        usize::try_from(days).unwrap_or(0) * bar.saturating_sub(1)
+            / usize::try_from(span).unwrap_or(1)
+    };
+    let mut lines = Vec::new();
+    for s in schedule {
+        let when = if s.earliest == s.latest {
+            s.earliest.format("%a %-d %b %Y").to_string()
+        } else {
+            format!(
+                "{} – {}",
+                s.earliest.format("%-d %b"),
+                s.latest.format("%-d %b %Y")
+            )
+        };
+        let label = format!(
+            "{:>2}. {when}{}",
+            s.session,
+            if s.optional { " (if needed)" } else { "" }
+        );
+        let mut spans = vec![Span::raw(format!("{label:<label_width$}  "))];
+        if bar >= 10 {
+            let (a, b) = (pos(s.earliest), pos(s.latest));
+            let mark = if s.optional { "░" } else { "█" };
+            spans.push(Span::styled("·".repeat(a), theme.border));
+            spans.push(Span::styled(mark.repeat(b - a + 1), theme.chosen));
+            spans.push(Span::styled(
+                "·".repeat(bar.saturating_sub(b + 1)),
+                theme.border,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+pub fn render(
+    app: &App,
+    summary: &Summary,
+    export: &Export,
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Keys {
+    let theme = app.config.theme;
+    let (status, style, keys): (String, Style, Keys) = match export {
+        Export::Saved(path) => (
+            format!("✔ Saved to {}", path.display()),
+            theme.suitable,
+            vec![("↑↓", "scroll"), ("Enter", "next patient"), ("q", "quit")],
+        ),
+        Export::Failed { dir, cause } => (
+            format!(
+                "⚠ NOT SAVED: the summary could not be written to the folder {} ({cause}). \
+                 The answers are kept. Fix the folder, then press r to try again.",
+                dir.display()
+            ),
+            theme.error,
+            vec![
+                ("r", "try again"),
+                ("↑↓", "scroll"),
+                ("Ctrl-C", "leave (kept as unfinished)"),
+            ],
+        ),
+    };
+    let status_h = wrapped_height(&status, area.width).min(4);
+    let [title, body, _, status_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(status_h),
+    ]));
+    let name = summary.patient.name.as_deref().unwrap_or("(no name)");
+    let age = summary
+        .patient
+        .age
+        .map(|a| format!(", {a} years"))
+        .unwrap_or_default();
+    Paragraph::new(format!(
+        "Result for {name}{age} — assessed {}",
+        summary.reference_date.format("%-d %B %Y")
+    ))
+    .style(theme.title)
+    .render(title, buf);
+    let mut lines = assessment_lines(&theme, &summary.assessment, body.width);
+    if let Some(o) = &summary.verdict_override {
+        lines.insert(
+            1,
+            Line::from(vec![
+                Span::styled(
+                    format!("Override by {}: {}", o.by, verdict(o.suitability)),
+                    theme.level(o.suitability),
+                ),
+                Span::raw(format!(
+                    " — {} (the computed verdict above stays in the record)",
+                    o.reason
+                )),
+            ]),
+        );
+    }
+    if let Some(note) = &summary.clinician_note {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled("Clinician note: ", theme.section),
+            Span::raw(note.clone()),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(body, buf);
+    Paragraph::new(status)
+        .style(style)
+        .wrap(Wrap { trim: true })
+        .render(status_area, buf);
+    keys
+}

@@ -1,0 +1,134 @@
+//! Staff extras: the live assessment panel, the clinician note, the verdict override.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use tui_input::Input;
+
+use crate::questionnaire::Level;
+use crate::tui::app::{App, OverrideField, OverrideForm};
+use crate::tui::screens::result::assessment_lines;
+use crate::tui::theme::verdict;
+use crate::tui::view::popup;
+
+pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme.border)
+        .title(Span::styled(
+            " Live assessment (answers so far) ",
+            theme.section,
+        ));
+    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
+    block.render(area, buf);
+    let Some(assessment) = app.live_assessment() else {
+        return;
+    };
+    let mut lines = assessment_lines(&theme, &assessment, inner.width);
+    if let Some(o) = app
+        .intake
+        .as_ref()
+        .and_then(|i| i.verdict_override.as_ref())
+    {
+        lines.insert(
+            1,
+            Line::from(Span::styled(
+                format!("Override ({}): {}", o.by, verdict(o.suitability)),
+                theme.level(o.suitability),
+            )),
+        );
+    }
+    if let Some(note) = app.intake.as_ref().and_then(|i| i.note.as_ref()) {
+        lines.insert(
+            1,
+            Line::from(Span::styled(format!("Note: {note}"), theme.help)),
+        );
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+fn field(app: &App, input: &Input, focused: bool, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let width = usize::from(area.width.max(1)).saturating_sub(1);
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).collect();
+    let style = if focused { theme.highlight } else { theme.base };
+    Paragraph::new(format!("{shown:<width$}"))
+        .style(style)
+        .render(area, buf);
+    if focused {
+        let x = area.x + u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+        if x < area.right() {
+            buf[(x, area.y)].set_style(theme.cursor);
+        }
+    }
+}
+
+pub fn note(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let inner = popup(app, "Clinician note", 70, 8, area, buf);
+    let [intro, _, text, _, keys] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    Paragraph::new("A note for the record (exported with the summary).")
+        .style(theme.help)
+        .render(intro, buf);
+    field(app, input, true, text, buf);
+    Paragraph::new("Enter save   Esc cancel")
+        .style(theme.key)
+        .render(keys, buf);
+}
+
+pub fn override_form(app: &App, form: &OverrideForm, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let inner = popup(app, "Override the verdict", 76, 14, area, buf);
+    let rows: [Rect; 10] = inner.layout(&Layout::vertical([Constraint::Length(1); 10]));
+    let computed = app
+        .live_assessment()
+        .map_or(Level::Suitable, |a| a.suitability);
+    Paragraph::new(format!(
+        "Computed: {} (stays in the record)",
+        verdict(computed)
+    ))
+    .style(theme.help)
+    .render(rows[0], buf);
+    let level_style = if form.field == OverrideField::Level {
+        theme.highlight
+    } else {
+        theme.base
+    };
+    Paragraph::new(Line::from(vec![
+        Span::raw("Verdict:  ◀ "),
+        Span::styled(verdict(form.level), theme.level(form.level)),
+        Span::raw(" ▶"),
+    ]))
+    .style(level_style)
+    .render(rows[2], buf);
+    Paragraph::new("Reason (required):").render(rows[4], buf);
+    field(
+        app,
+        &form.reason,
+        form.field == OverrideField::Reason,
+        rows[5],
+        buf,
+    );
+    Paragraph::new("Your initials (required):").render(rows[6], buf);
+    field(app, &form.by, form.field == OverrideField::By, rows[7], buf);
+    if let Some(error) = &form.error {
+        Paragraph::new(format!("⚠ {error}"))
+            .style(theme.error)
+            .render(rows[8], buf);
+    }
+    Paragraph::new("←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel")
+        .style(theme.key)
+        .wrap(Wrap { trim: true })
+        .render(rows[9], buf);
+}

@@ -1,0 +1,432 @@
+//! Key-driven intakes through the app, compared with `skin-intake score` for the same answers.
+
+#[path = "common/tui.rs"]
+mod common_tui;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use common_tui::*;
+use ratatui::crossterm::event::KeyCode;
+use serde_json::{Value, json};
+use skin_intake::store;
+use skin_intake::tui::app::{App, Export, Overlay, Running, Screen};
+
+fn suitable() -> Value {
+    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
+    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
+}
+
+fn delayed() -> Value {
+    let mut a = suitable();
+    a["full_name"] = json!("Peter Jones");
+    a["concerns"] = json!(["texture", "stretch_marks"]);
+    a["areas"] = json!(["abdomen"]);
+    a["stretch_mark_colour"] = json!("white");
+    a["stretch_mark_severity"] = json!("moderate");
+    a["recent_sun"] = json!(true);
+    a["notes"] = json!("Back in two weeks.");
+    a
+}
+
+fn not_suitable() -> Value {
+    let mut a = suitable();
+    a["full_name"] = json!("Sam Young");
+    a["date_of_birth"] = json!("2010-01-15");
+    a["bleeding_disorder"] = json!(true);
+    a["concerns"] = json!(["glow"]);
+    a["serum_interest"] = json!(false);
+    a
+}
+
+fn score(answers: &Value, dir: &Path) -> Value {
+    let file = dir.join("answers.json");
+    std::fs::write(&file, json!({ "answers": answers }).to_string()).unwrap();
+    let out = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .args(["score", "--today", TODAY])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn without_volatile(mut v: Value) -> Value {
+    let o = v.as_object_mut().unwrap();
+    for k in ["id", "completed_at", "mode"] {
+        o.remove(k);
+    }
+    v
+}
+
+fn exported(app: &App) -> PathBuf {
+    match &app.screen {
+        Screen::Result {
+            export: Export::Saved(path),
+            ..
+        } => path.clone(),
+        Screen::Result {
+            export: Export::Failed { cause, .. },
+            ..
+        } => panic!("export failed: {cause}"),
+        _ => panic!("not on the result screen"),
+    }
+}
+
+/// A staff member goes through the intakes of several patients one after the other.
+#[test]
+fn staff_intakes_export_what_score_computes() {
+    let out = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    for (patient, expected_level) in [
+        (suitable(), "suitable"),
+        (delayed(), "delay"),
+        (not_suitable(), "not_suitable"),
+    ] {
+        assert!(matches!(app.screen, Screen::Start { .. }));
+        press(&mut app, KeyCode::Enter, now); // New intake
+        answer_all(&mut app, &patient, now);
+        assert!(matches!(app.screen, Screen::Review { selected: 0 }));
+        press(&mut app, KeyCode::Enter, now); // Submit
+        let path = exported(&app);
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(file["mode"], "staff");
+        assert_eq!(file["assessment"]["suitability"], expected_level);
+        assert_eq!(
+            without_volatile(file),
+            without_volatile(score(&patient, scratch.path()))
+        );
+        // The finished intake's draft is gone.
+        assert!(store::list_drafts(out.path()).unwrap().is_empty());
+        press(&mut app, KeyCode::Enter, now); // next patient
+    }
+    let delayed: Value = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .map(|t| serde_json::from_str::<Value>(&t).unwrap())
+        .find(|v| v["patient"]["name"] == "Peter Jones")
+        .unwrap();
+    assert!(
+        !delayed["assessment"]["schedule"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(delayed["assessment"]["reassess_on"], "2025-03-24");
+    press(&mut app, KeyCode::Char('q'), now);
+    assert_eq!(app.running, Running::Done);
+}
+
+#[test]
+fn kiosk_intake_thanks_and_returns_to_welcome() {
+    let out = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    assert!(matches!(app.screen, Screen::Welcome));
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::ThankYou { .. }));
+    assert!(
+        app.intake.is_none(),
+        "nothing of the patient stays in memory"
+    );
+    let files: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(files.len(), 1);
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(file["mode"], "kiosk");
+    assert_eq!(
+        without_volatile(file),
+        without_volatile(score(&suitable(), scratch.path()))
+    );
+    app.tick(now + Duration::from_secs(29));
+    assert!(matches!(app.screen, Screen::ThankYou { .. }));
+    app.tick(now + Duration::from_secs(30));
+    assert!(matches!(app.screen, Screen::Welcome));
+}
+
+#[test]
+fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    for code in [KeyCode::Esc, KeyCode::Char('q')] {
+        press(&mut app, code, now);
+    }
+    app.handle_key(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+        now,
+    );
+    assert!(matches!(app.screen, Screen::Welcome));
+    assert_eq!(app.running, Running::Yes);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "Ada Lovelace", now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "1980-05", now);
+    // 120 s without a key: the warning counts down 30 s.
+    app.tick(now + Duration::from_secs(119));
+    assert!(app.overlay.is_none());
+    app.tick(now + Duration::from_secs(120));
+    assert!(matches!(app.overlay, Some(Overlay::Idle { .. })));
+    // Any key dismisses it.
+    press(&mut app, KeyCode::Char('x'), now + Duration::from_secs(125));
+    assert!(app.overlay.is_none());
+    assert!(matches!(app.screen, Screen::Question(_)));
+    app.tick(now + Duration::from_secs(245));
+    app.tick(now + Duration::from_secs(275));
+    assert!(matches!(app.screen, Screen::Welcome));
+    assert!(app.intake.is_none());
+    let drafts = store::list_drafts(out.path()).unwrap();
+    assert_eq!(drafts.len(), 1);
+    // A staff member sees it.
+    let mut staff = App::new(config(out.path(), false), now);
+    press(&mut staff, KeyCode::Down, now);
+    press(&mut staff, KeyCode::Enter, now);
+    assert_eq!(staff.current_item().unwrap().id, "date_of_birth");
+}
+
+#[test]
+fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    for _ in 0..3 {
+        type_str(&mut app, "1111", now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    assert!(app.pin_locked_until.is_some());
+    type_str(&mut app, "2468", now + Duration::from_secs(10));
+    press(&mut app, KeyCode::Enter, now + Duration::from_secs(10));
+    assert_eq!(app.running, Running::Yes, "locked for 60 s");
+    let later = now + Duration::from_secs(61);
+    app.tick(later);
+    type_str(&mut app, "2468", later);
+    press(&mut app, KeyCode::Enter, later);
+    assert_eq!(app.running, Running::Done);
+}
+
+#[test]
+fn back_keeps_typed_text_and_review_edit_asks_new_follow_ups() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "Ada", now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "1980-0", now);
+    press(&mut app, KeyCode::Esc, now);
+    assert_eq!(app.current_item().unwrap().id, "full_name");
+    press(&mut app, KeyCode::Enter, now);
+    match &app.screen {
+        Screen::Question(q) => match &q.editor {
+            skin_intake::tui::editor::Editor::Date(input) => assert_eq!(input.value(), "1980-0"),
+            other => panic!("{other:?}"),
+        },
+        _ => panic!(),
+    }
+    press(&mut app, KeyCode::Esc, now);
+    press(&mut app, KeyCode::Esc, now);
+    assert!(matches!(app.screen, Screen::Start { .. }));
+
+    // A full intake, then change the concerns from the review.
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now); // resume the draft with the name
+    answer_all(&mut app, &suitable(), now);
+    let rows = app.review_rows();
+    let concerns = rows.iter().position(|i| i.id == "concerns").unwrap() + 1;
+    for _ in 0..concerns {
+        press(&mut app, KeyCode::Down, now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "concerns");
+    press(&mut app, KeyCode::Char('9'), now); // + stretch marks
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "stretch_mark_colour");
+    press(&mut app, KeyCode::Char('2'), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "stretch_mark_severity");
+    press(&mut app, KeyCode::Char('1'), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Review { selected: 0 }));
+}
+
+#[test]
+fn validation_messages_refuse_bad_answers() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Enter, now);
+    let error = |app: &App| match &app.screen {
+        Screen::Question(q) => q.error.clone(),
+        _ => None,
+    };
+    assert_eq!(error(&app).as_deref(), Some("Please fill this in."));
+    type_str(&mut app, "Ada\u{7}\u{1b}", now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "2030-01-01", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(error(&app).unwrap().contains("future"));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace, now);
+    }
+    type_str(&mut app, "31/02/1980", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(error(&app).unwrap().contains("YYYY-MM-DD"));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace, now);
+    }
+    type_str(&mut app, "31/05/1980", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "pregnant_or_breastfeeding");
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(error(&app).as_deref(), Some("Please choose an answer."));
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "concerns");
+    press(&mut app, KeyCode::Enter, now);
+    assert!(error(&app).unwrap().contains("at least one"));
+    // Paste is cleaned and capped.
+    let intake = app.intake.as_ref().unwrap();
+    assert_eq!(
+        intake.answers.get("full_name"),
+        Some(&skin_intake::answers::Answer::Text("Ada".into()))
+    );
+}
+
+#[test]
+fn failed_export_keeps_answers_and_retries() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("summaries");
+    let now = Instant::now();
+    let mut app = App::new(config(&target, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &suitable(), now);
+    // Make the folder unwritable: replace it with a file.
+    std::fs::remove_dir_all(&target).unwrap();
+    std::fs::write(&target, b"in the way").unwrap();
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(
+        app.screen,
+        Screen::Result {
+            export: Export::Failed { .. },
+            ..
+        }
+    ));
+    assert!(app.intake.is_some(), "answers stay in memory");
+    std::fs::remove_file(&target).unwrap();
+    press(&mut app, KeyCode::Char('r'), now);
+    let path = exported(&app);
+    assert!(path.starts_with(&target));
+}
+
+#[test]
+fn paste_strips_control_characters_and_caps_length() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    app.handle_paste(&format!("Ada\u{1b}[31m\nLove{}", "x".repeat(300)), now);
+    match &app.screen {
+        Screen::Question(q) => match &q.editor {
+            skin_intake::tui::editor::Editor::Text(input) => {
+                assert_eq!(input.value().chars().count(), 100);
+                assert!(input.value().starts_with("Ada[31m Love"));
+            }
+            other => panic!("{other:?}"),
+        },
+        _ => panic!(),
+    }
+}
+
+#[test]
+fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &not_suitable(), now);
+    press(&mut app, KeyCode::F(2), now);
+    type_str(&mut app, "Seen with mother.", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::F(3), now);
+    press(&mut app, KeyCode::Char('4'), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Override(_))),
+        "reason required"
+    );
+    type_str(&mut app, "Turns 18 next week", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Override(_))),
+        "initials required"
+    );
+    type_str(&mut app, "JD", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none());
+    press(&mut app, KeyCode::Enter, now);
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(exported(&app)).unwrap()).unwrap();
+    assert_eq!(file["assessment"]["suitability"], "not_suitable");
+    assert_eq!(file["override"]["suitability"], "delay");
+    assert_eq!(file["override"]["reason"], "Turns 18 next week");
+    assert_eq!(file["override"]["by"], "JD");
+    assert_eq!(file["override"]["at"], "2025-03-10T14:05:00+01:00");
+    assert_eq!(file["clinician_note"], "Seen with mother.");
+}
+
+#[test]
+fn kiosk_without_a_pin_refuses_to_start_before_taking_the_terminal() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .env_remove("SKIN_INTAKE_STAFF_PIN")
+        .args(["--kiosk", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    let output = assert.get_output();
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("SKIN_INTAKE_STAFF_PIN"));
+}
+
+#[test]
+fn a_bad_questionnaire_is_reported_like_check_before_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("q.json");
+    std::fs::write(&bad, "{\n  \"id\": ").unwrap();
+    let check = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .arg("check")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let ui = Command::cargo_bin("skin-intake")
+        .unwrap()
+        .arg("--questions")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(ui.status.code(), Some(2));
+    assert_eq!(ui.stderr, check.stderr);
+    assert!(ui.stdout.is_empty());
+}

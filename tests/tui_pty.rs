@@ -1,0 +1,238 @@
+//! End to end: the real binary in a pseudo-terminal (tmux), driven by keys. Skips (with a printed
+//! reason) only when tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use skin_intake::answers::{self, Answer};
+use skin_intake::questionnaire::{ItemKind, Questionnaire};
+
+const BIN: &str = env!("CARGO_BIN_EXE_skin-intake");
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A tmux server of its own, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, command: &str) -> Tmux {
+        let socket = format!("skin-intake-test-{}-{name}", std::process::id());
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "100",
+                "-y",
+                "30",
+            ])
+            .arg(format!("{command}; echo EXITED-$?; sleep 60"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Tmux { socket }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn text(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t", "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str, seconds: u64) -> String {
+        let until = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < until,
+                "waited {seconds} s for {text:?}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn suitable() -> answers::Answers {
+    let q = Questionnaire::built_in();
+    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+    answers::read_and_check(&q, &text, today).unwrap()
+}
+
+fn digit(i: usize) -> String {
+    if i == 9 {
+        "0".into()
+    } else {
+        (i + 1).to_string()
+    }
+}
+
+/// Types a whole questionnaire's answers with the documented keys.
+fn type_answers(tmux: &Tmux, given: &answers::Answers) {
+    let q = Questionnaire::built_in();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+    for item in answers::shown_items(&q, given, today) {
+        let prompt = item.prompt.get("en");
+        tmux.wait_for(&prompt[..prompt.len().min(30)], 10);
+        match (item.kind, given.get(&item.id)) {
+            (_, None) => {}
+            (ItemKind::Text, Some(Answer::Text(s))) => tmux.text(s),
+            (ItemKind::Date, Some(Answer::Date(d))) => tmux.text(&d.format("%Y-%m-%d").to_string()),
+            (ItemKind::Boolean, Some(Answer::Bool(b))) => tmux.keys(&[if *b { "y" } else { "n" }]),
+            (ItemKind::Single, Some(Answer::Choice(c))) => {
+                let i = item.options.iter().position(|o| &o.code == c).unwrap();
+                tmux.keys(&[&digit(i)]);
+            }
+            (ItemKind::Multi, Some(Answer::Choices(codes))) => {
+                for (i, o) in item.options.iter().enumerate() {
+                    if codes.contains(&o.code) {
+                        tmux.keys(&[&digit(i)]);
+                    }
+                }
+            }
+            (kind, answer) => panic!("{kind:?} {answer:?}"),
+        }
+        tmux.keys(&["Enter"]);
+    }
+}
+
+fn summaries(out: &Path) -> Vec<Value> {
+    std::fs::read_dir(out)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn staff_intake_in_a_real_terminal() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "staff",
+        &format!("{BIN} --out {} --today 2025-03-10", out.path().display()),
+    );
+    tmux.wait_for("New intake", 10);
+    tmux.keys(&["Enter"]);
+    type_answers(&tmux, &suitable());
+    tmux.wait_for("Please check your answers", 10);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Saved to", 10);
+    assert!(screen.contains("SUITABLE"), "{screen}");
+    let files = summaries(out.path());
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["assessment"]["suitability"], "suitable");
+    assert_eq!(files[0]["mode"], "staff");
+    assert_eq!(files[0]["patient"]["name"], "Maria Garcia");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("New intake", 10);
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXITED-0", 10);
+}
+
+#[test]
+fn kiosk_intake_idle_reset_and_f10_exit_in_a_real_terminal() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "kiosk",
+        &format!(
+            "SKIN_INTAKE_STAFF_PIN=2468 {BIN} --kiosk --out {} --today 2025-03-10 --idle-timeout 3 --done-timeout 2",
+            out.path().display()
+        ),
+    );
+    tmux.wait_for("Press Enter to begin", 10);
+    // Quit keys do nothing at the kiosk.
+    tmux.keys(&["C-c", "q", "Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.screen().contains("Press Enter to begin"));
+
+    // Idle: a name, then nobody. The warning, then the welcome screen without the name.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("What is your full name?", 10);
+    tmux.text("Idle Patient");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Are you still there?", 10);
+    let screen = tmux.wait_for("Press Enter to begin", 15);
+    assert!(!screen.contains("Idle Patient"));
+    let drafts = skin_intake::store::list_drafts(out.path()).unwrap();
+    assert_eq!(drafts.len(), 1, "kept as an unfinished intake for staff");
+
+    // A complete intake: thanks, then the welcome screen by itself.
+    tmux.keys(&["Enter"]);
+    type_answers(&tmux, &suitable());
+    tmux.wait_for("Please check your answers", 10);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Thank you", 10);
+    assert!(screen.contains("4 to 5 sessions"), "{screen}");
+    assert!(!screen.contains("Maria"));
+    tmux.wait_for("Press Enter to begin", 10);
+    let files = summaries(out.path());
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["mode"], "kiosk");
+
+    // F10: a wrong PIN, then the right one.
+    tmux.keys(&["F10"]);
+    tmux.wait_for("staff PIN", 10);
+    tmux.text("1111");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 tries left", 10);
+    tmux.text("2468");
+    let screen = tmux.screen();
+    assert!(!screen.contains("2468"), "the PIN is never shown");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("EXITED-0", 10);
+}
