@@ -109,7 +109,7 @@ fn main() -> ExitCode {
 /// The terminal UI. Everything that can be wrong with the options is reported before the terminal
 /// is taken over.
 fn intake(cli: &Cli) -> Result<(), Failure> {
-    let questionnaire = load_questionnaire(cli.questions.as_deref())?;
+    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language)?;
     let staff_pin = if cli.kiosk {
         let pin = match &cli.staff_pin_file {
             Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
@@ -142,7 +142,31 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
         clock: || Local::now().fixed_offset(),
     };
-    tui::run(config).map_err(|e| Failure::Failed(format!("terminal error: {e}")))
+    store::sweep_temporaries(&config.out);
+    let drafts = config.out.join(store::UNFINISHED);
+    // Runs after ratatui's own hook has restored the terminal. The panic's message is left out:
+    // it could hold an answer.
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
+             are kept in {}; start skin-intake again to resume the intake.",
+            drafts.display()
+        );
+    }));
+    match tui::run(config) {
+        Ok(tui::Ended::Left) => Ok(()),
+        Ok(tui::Ended::Stopped { signal, draft }) => Err(Failure::Failed(match draft {
+            Some(path) => format!(
+                "skin-intake stopped on {signal}; the unfinished intake is saved in {}",
+                path.display()
+            ),
+            None => format!("skin-intake stopped on {signal}; no intake was under way"),
+        })),
+        Err(e) => Err(Failure::Failed(format!("terminal error: {e}"))),
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -164,6 +188,19 @@ fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
     questionnaire::load(&name, &text).map_err(|problems| Failure::BadInput(problems.to_string()))
 }
 
+/// The questionnaire, and the language asked for is one it has.
+fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnaire, Failure> {
+    let questionnaire = load_questionnaire(path)?;
+    if questionnaire.languages.iter().any(|l| l == language) {
+        Ok(questionnaire)
+    } else {
+        Err(Failure::BadInput(format!(
+            "--language {language}: the questionnaire has {}; choose one of them",
+            questionnaire.languages.join(", ")
+        )))
+    }
+}
+
 fn check(path: Option<&Path>) -> Result<(), Failure> {
     load_questionnaire(path)?;
     println!("ok");
@@ -176,7 +213,7 @@ fn score(
     language: &str,
     path: &Path,
 ) -> Result<(), Failure> {
-    let questionnaire = load_questionnaire(questions)?;
+    let questionnaire = load_for_language(questions, language)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
     let listed = |problems: Vec<answers::AnswerProblem>| {

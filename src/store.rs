@@ -203,6 +203,12 @@ impl Draft {
     fn file_name(&self) -> String {
         format!("{}.json", self.id)
     }
+
+    /// Where [`save_draft`] keeps this draft below the output folder `out`.
+    #[must_use]
+    pub fn path(&self, out: &Path) -> PathBuf {
+        out.join(UNFINISHED).join(self.file_name())
+    }
 }
 
 /// Saves the draft atomically under `<out>/unfinished/`.
@@ -219,7 +225,7 @@ pub fn save_draft(out: &Path, draft: &Draft) -> io::Result<PathBuf> {
 /// # Errors
 /// The I/O error.
 pub fn remove_draft(out: &Path, draft: &Draft) -> io::Result<()> {
-    match fs::remove_file(out.join(UNFINISHED).join(draft.file_name())) {
+    match fs::remove_file(draft.path(out)) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }

@@ -300,3 +300,16 @@ fn another_questionnaire_can_be_given() {
         .stdout("")
         .stderr(predicates::str::contains("Cargo.toml:1:"));
 }
+
+#[test]
+fn a_language_the_questionnaire_lacks_exits_2() {
+    let (_dir, answers) = answers_file(BASELINE.as_bytes());
+    Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["score", "--language", "fr"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("--language fr: the questionnaire has en; choose one of them\n");
+}

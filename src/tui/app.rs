@@ -466,12 +466,20 @@ impl App {
     }
 
     fn quit_staff(&mut self) {
-        // Keep what was typed on the current question too: the intake stays resumable.
-        if let (Screen::Question(q), Some(_)) = (&self.screen, &self.intake) {
-            let current = q.item.clone();
-            self.save_draft(Some(&current));
-        }
+        self.stop();
+    }
+
+    /// Ends the app with the intake saved as a draft, resumable from the staff start screen.
+    /// Returns where the draft is, if there is an intake. Used for Ctrl-C and for SIGTERM/SIGHUP.
+    pub fn stop(&mut self) -> Option<PathBuf> {
+        let current = match &self.screen {
+            Screen::Question(q) => Some(q.item.clone()),
+            _ => None,
+        };
         self.running = Running::Done;
+        self.save_draft(current.as_deref());
+        let intake = self.intake.as_ref()?;
+        Some(intake.draft.path(&self.config.out))
     }
 
     fn start_key(&mut self, key: KeyEvent) {

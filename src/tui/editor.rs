@@ -165,16 +165,25 @@ impl Editor {
         }
     }
 
-    /// Pasted text goes into text and date fields, cleaned like typed text.
+    /// Pasted text goes into text and date fields without escape sequences or control
+    /// characters (line breaks and tabs become spaces), and only as much as still fits.
     pub fn paste(&mut self, item: &Item, text: &str) -> Edited {
         let (input, max) = match self {
             Editor::Text(input) => (input, item.max_length),
             Editor::Date(input) => (input, Some(DATE_MAX)),
             _ => return Edited::Ignored,
         };
-        for c in text.chars() {
-            let c = if c == '\n' || c == '\t' { ' ' } else { c };
-            insert(input, c, max);
+        let room = max.map_or(usize::MAX, |max| {
+            max.saturating_sub(input.value().chars().count())
+        });
+        let plain = strip_ansi_escapes::strip_str(text);
+        let cleaned = plain
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .take(room);
+        for c in cleaned {
+            input.handle(InputRequest::InsertChar(c));
         }
         Edited::Changed
     }
