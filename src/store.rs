@@ -60,11 +60,13 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::Result<PathBuf> {
     ensure_private_dir(dir)?;
     let path = dir.join(name);
-    // tempfile creates the file with mode 0600.
+    // tempfile creates the file with mode 0600. Its errors name the temporary file; the caller
+    // names the folder, so only the cause is kept.
     let mut file = tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
+        .tempfile_in(dir)
+        .map_err(|e| io::Error::from(e.kind()))?;
+    file.as_file_mut().write_all(bytes)?;
     file.as_file().sync_all()?;
     if replace {
         file.persist(&path).map_err(|e| e.error)?;

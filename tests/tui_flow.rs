@@ -455,3 +455,110 @@ fn a_bad_questionnaire_is_reported_like_check_before_the_ui() {
     assert_eq!(ui.stderr, check.stderr);
     assert!(ui.stdout.is_empty());
 }
+
+/// A 256 KiB tmpfs, unmounted on drop; `None` where this machine does not allow mounting.
+struct TinyDisk(tempfile::TempDir);
+
+impl TinyDisk {
+    fn mount() -> Option<TinyDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(TinyDisk(dir))
+    }
+
+    /// Writes a filler file until the disk is full.
+    fn fill(&self) -> PathBuf {
+        use std::io::Write;
+        let filler = self.0.path().join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let block = [0u8; 4096];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.sync_all();
+        filler
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_shows_a_message_keeps_the_answers_and_the_retry_succeeds() {
+    let Some(disk) = TinyDisk::mount() else {
+        println!("skipped: mounting a tmpfs is not allowed here");
+        return;
+    };
+    let out = disk.0.path().join("summaries");
+    let scratch = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(&out, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &delayed(), now);
+    let filler = disk.fill();
+    press(&mut app, KeyCode::Enter, now);
+
+    let screen = draw(&app, 100, 30);
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(&out.display().to_string()),
+        "names the folder:\n{screen}"
+    );
+    assert!(
+        words.contains("No space left on device"),
+        "names the cause:\n{screen}"
+    );
+    assert!(
+        words.contains("press r to try again"),
+        "offers the retry:\n{screen}"
+    );
+    let stray: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n != "unfinished")
+        .collect();
+    assert!(stray.is_empty(), "no half-written file: {stray:?}");
+    assert!(app.intake.is_some(), "answers stay in memory");
+
+    std::fs::remove_file(filler).unwrap();
+    press(&mut app, KeyCode::Char('r'), now);
+    let written = std::fs::read_to_string(exported(&app)).unwrap();
+    let summary: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(
+        without_volatile(summary),
+        without_volatile(score(&delayed(), scratch.path())),
+        "the summary is complete"
+    );
+    assert!(
+        store::list_drafts(&out).unwrap().is_empty(),
+        "the draft goes after the export"
+    );
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(usize::from(width))
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

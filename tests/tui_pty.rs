@@ -87,6 +87,53 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The process id of the program the pane runs (the child of the pane's shell).
+    fn program_pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "list-panes",
+                "-t",
+                "t",
+                "-F",
+                "#{pane_pid}",
+            ])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        children.split_whitespace().next().unwrap().parse().unwrap()
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &self.program_pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// A tmux format value of the pane, e.g. `alternate_on`.
+    fn pane(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "t",
+                format,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -112,9 +159,16 @@ fn digit(i: usize) -> String {
 
 /// Types a whole questionnaire's answers with the documented keys.
 fn type_answers(tmux: &Tmux, given: &answers::Answers) {
+    type_some_answers(tmux, given, 0..usize::MAX);
+}
+
+/// Types the answers to the shown questions whose positions are in `range`.
+fn type_some_answers(tmux: &Tmux, given: &answers::Answers, range: std::ops::Range<usize>) {
     let q = Questionnaire::built_in();
     let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
-    for item in answers::shown_items(&q, given, today) {
+    let shown = answers::shown_items(&q, given, today);
+    let end = range.end.min(shown.len());
+    for item in &shown[range.start..end] {
         let prompt = item.prompt.get("en");
         tmux.wait_for(&prompt[..prompt.len().min(30)], 10);
         match (item.kind, given.get(&item.id)) {
@@ -235,4 +289,105 @@ fn kiosk_intake_idle_reset_and_f10_exit_in_a_real_terminal() {
     assert!(!screen.contains("2468"), "the PIN is never shown");
     tmux.keys(&["Enter"]);
     tmux.wait_for("EXITED-0", 10);
+}
+
+#[test]
+fn sigkill_mid_intake_loses_nothing_confirmed_and_the_intake_resumes() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let command = format!("{BIN} --out {} --today 2025-03-10", out.path().display());
+    let given = suitable();
+    {
+        let tmux = Tmux::start("killed", &command);
+        tmux.wait_for("New intake", 10);
+        tmux.keys(&["Enter"]);
+        type_some_answers(&tmux, &given, 0..13);
+        // The 14th question is on screen, half typed; then the process is killed outright.
+        tmux.wait_for("Question 14 of", 10);
+        tmux.keys(&["n"]);
+        tmux.signal("KILL");
+        tmux.wait_for("EXITED-137", 10);
+    }
+    let tmux = Tmux::start("resumed", &command);
+    let screen = tmux.wait_for("Maria Garcia", 10);
+    assert!(screen.contains("13 of"), "how far it got: {screen}");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Question 14 of", 10);
+    type_some_answers(&tmux, &given, 13..usize::MAX);
+    tmux.wait_for("Please check your answers", 10);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Saved to", 10);
+    let files = summaries(out.path());
+    assert_eq!(files.len(), 1);
+    let exported: Vec<(&str, &Value)> = files[0]["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), &a["value"]))
+        .collect();
+    let expected: Vec<(String, Value)> = answers::effective(
+        &Questionnaire::built_in(),
+        &given,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 10).unwrap(),
+    )
+    .iter()
+    .map(|(id, a)| (id.to_owned(), serde_json::to_value(a).unwrap()))
+    .collect();
+    assert_eq!(
+        exported.len(),
+        expected.len(),
+        "every answer, before and after the kill"
+    );
+    for (id, value) in expected {
+        assert!(exported.contains(&(id.as_str(), &value)), "{id} = {value}");
+    }
+    assert!(
+        skin_intake::store::list_drafts(out.path())
+            .unwrap()
+            .is_empty(),
+        "the finished intake's draft is gone"
+    );
+}
+
+#[test]
+fn sigterm_saves_the_draft_and_restores_the_terminal() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "terminated",
+        &format!("{BIN} --out {} --today 2025-03-10", out.path().display()),
+    );
+    tmux.wait_for("New intake", 10);
+    tmux.keys(&["Enter"]);
+    type_some_answers(&tmux, &suitable(), 0..3);
+    tmux.wait_for("Question 4 of", 10);
+    assert_eq!(tmux.pane("#{alternate_on}"), "1");
+    tmux.signal("TERM");
+    let screen = tmux.wait_for("EXITED-1", 10);
+    assert!(
+        screen.contains("stopped on SIGTERM; the unfinished intake is saved in"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Maria"),
+        "no answer on the terminal: {screen}"
+    );
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "0",
+        "the alternate screen is left"
+    );
+    assert_eq!(tmux.pane("#{cursor_flag}"), "1", "the cursor is shown");
+    let drafts = skin_intake::store::list_drafts(out.path()).unwrap();
+    let [skin_intake::store::Listed::Draft(draft)] = drafts.as_slice() else {
+        panic!("one draft: {drafts:?}");
+    };
+    assert_eq!(draft.answers.len(), 3);
+    assert_eq!(draft.current.as_deref(), Some("concerns"));
 }
