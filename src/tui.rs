@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod screens;
+pub mod text_field;
 pub mod theme;
 pub mod view;
 

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
+
+use super::text_field;
 
 use crate::answers::{self, Answer};
 use crate::questionnaire::{Item, ItemKind};
@@ -140,8 +142,8 @@ impl Editor {
                     None => Edited::Ignored,
                 }
             }
-            Editor::Text(input) => edit_text(input, key, item.max_length),
-            Editor::Date(input) => edit_text(input, key, Some(DATE_MAX)),
+            Editor::Text(input) => edited(text_field::key(input, key, item.max_length)),
+            Editor::Date(input) => edited(text_field::key(input, key, Some(DATE_MAX))),
         }
     }
 
@@ -165,25 +167,12 @@ impl Editor {
         }
     }
 
-    /// Pasted text goes into text and date fields without escape sequences or control
-    /// characters (line breaks and tabs become spaces), and only as much as still fits.
+    /// Pasted text goes into text and date fields, cleaned and cut to what fits.
     pub fn paste(&mut self, item: &Item, text: &str) -> Edited {
-        let (input, max) = match self {
-            Editor::Text(input) => (input, item.max_length),
-            Editor::Date(input) => (input, Some(DATE_MAX)),
+        match self {
+            Editor::Text(input) => text_field::insert(input, text, item.max_length),
+            Editor::Date(input) => text_field::insert(input, text, Some(DATE_MAX)),
             _ => return Edited::Ignored,
-        };
-        let room = max.map_or(usize::MAX, |max| {
-            max.saturating_sub(input.value().chars().count())
-        });
-        let plain = strip_ansi_escapes::strip_str(text);
-        let cleaned = plain
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .take(room);
-        for c in cleaned {
-            input.handle(InputRequest::InsertChar(c));
         }
         Edited::Changed
     }
@@ -212,45 +201,20 @@ impl Editor {
     }
 }
 
+fn edited(changed: bool) -> Edited {
+    if changed {
+        Edited::Changed
+    } else {
+        Edited::Ignored
+    }
+}
+
 fn parse(s: &str) -> Result<NaiveDate, String> {
     answers::parse_date_input(s)
 }
 
 /// `DD/MM/YYYY` is ten characters; a little room for spaces.
 const DATE_MAX: usize = 12;
-
-fn insert(input: &mut Input, c: char, max: Option<usize>) {
-    if c.is_control() {
-        return;
-    }
-    if max.is_some_and(|max| input.value().chars().count() >= max) {
-        return;
-    }
-    input.handle(InputRequest::InsertChar(c));
-}
-
-fn edit_text(input: &mut Input, key: KeyEvent, max: Option<usize>) -> Edited {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let request = match key.code {
-        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-            insert(input, c, max);
-            return Edited::Changed;
-        }
-        KeyCode::Backspace if ctrl => InputRequest::DeletePrevWord,
-        KeyCode::Backspace => InputRequest::DeletePrevChar,
-        KeyCode::Delete => InputRequest::DeleteNextChar,
-        KeyCode::Left if ctrl => InputRequest::GoToPrevWord,
-        KeyCode::Left => InputRequest::GoToPrevChar,
-        KeyCode::Right if ctrl => InputRequest::GoToNextWord,
-        KeyCode::Right => InputRequest::GoToNextChar,
-        KeyCode::Home => InputRequest::GoToStart,
-        KeyCode::End => InputRequest::GoToEnd,
-        KeyCode::Char('u') if ctrl => InputRequest::DeleteLine,
-        _ => return Edited::Ignored,
-    };
-    input.handle(request);
-    Edited::Changed
-}
 
 /// The hint shown under a date field.
 pub const DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. \

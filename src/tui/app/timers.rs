@@ -1,0 +1,81 @@
+//! The kiosk's timers: the idle warning and reset, the thank-you screen, the PIN lock.
+
+use std::time::{Duration, Instant};
+
+use super::{App, Overlay, Screen};
+
+impl App {
+    /// Timers: the kiosk's idle warning and reset, the thank-you screen, the PIN lock.
+    pub fn tick(&mut self, now: Instant) {
+        self.instant = now;
+        if !self.config.kiosk {
+            return;
+        }
+        if let Screen::ThankYou { since, .. } = self.screen
+            && now.duration_since(since) >= self.config.done_timeout
+        {
+            self.home();
+            return;
+        }
+        if self.pin_locked_until.is_some_and(|until| now >= until) {
+            self.pin_locked_until = None;
+        }
+        match self.overlay {
+            Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
+            Some(Overlay::Idle { .. }) => {}
+            _ => {
+                let busy = self.intake.is_some() || self.overlay.is_some();
+                if busy && now.duration_since(self.last_activity) >= self.config.idle_timeout {
+                    self.overlay = Some(Overlay::Idle {
+                        until: now + self.idle_countdown(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// How long "Are you still there?" counts down: a quarter of the idle time, 5 to 30 seconds.
+    #[must_use]
+    pub fn idle_countdown(&self) -> Duration {
+        Duration::from_secs((self.config.idle_timeout.as_secs() / 4).clamp(5, 30))
+    }
+
+    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
+    fn idle_reset(&mut self) {
+        let current = self.current_id();
+        if self.intake.as_ref().is_some_and(|i| !i.answers.is_empty()) {
+            self.save_draft(current.as_deref());
+        }
+        self.pin_failures = 0;
+        self.home();
+    }
+
+    /// When the event loop must wake up even without input: `None` means wait for input.
+    #[must_use]
+    pub fn next_deadline(&self, now: Instant) -> Option<Instant> {
+        if !self.config.kiosk {
+            return None;
+        }
+        let second = now + Duration::from_secs(1);
+        if let Screen::ThankYou { since, .. } = self.screen {
+            return Some((since + self.config.done_timeout).min(second));
+        }
+        if let Some(Overlay::Idle { until }) = self.overlay {
+            return Some(until.min(second));
+        }
+        let mut deadline = None;
+        if self.intake.is_some() || self.overlay.is_some() {
+            deadline = Some(self.last_activity + self.config.idle_timeout);
+        }
+        if let Some(until) = self.pin_locked_until
+            && matches!(self.overlay, Some(Overlay::Pin { .. }))
+        {
+            deadline = Some(
+                deadline
+                    .map_or(second, |d: Instant| d.min(second))
+                    .min(until),
+            );
+        }
+        deadline
+    }
+}

@@ -1,0 +1,49 @@
+//! One-line text fields: what typing, editing keys and pasting do, with a length cap. Used by the
+//! question editor and by the staff's note and override fields.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::{Input, InputRequest};
+
+/// Handles an editing key; returns whether the key was one (so the caller may clear a message).
+pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let request = match key.code {
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            insert(input, &c.to_string(), max);
+            return true;
+        }
+        KeyCode::Backspace if ctrl => InputRequest::DeletePrevWord,
+        KeyCode::Backspace => InputRequest::DeletePrevChar,
+        KeyCode::Delete => InputRequest::DeleteNextChar,
+        KeyCode::Left if ctrl => InputRequest::GoToPrevWord,
+        KeyCode::Left => InputRequest::GoToPrevChar,
+        KeyCode::Right if ctrl => InputRequest::GoToNextWord,
+        KeyCode::Right => InputRequest::GoToNextChar,
+        KeyCode::Home => InputRequest::GoToStart,
+        KeyCode::End => InputRequest::GoToEnd,
+        KeyCode::Char('u') if ctrl => InputRequest::DeleteLine,
+        _ => return false,
+    };
+    input.handle(request);
+    true
+}
+
+/// Inserts typed or pasted text without escape sequences or control characters (line breaks and
+/// tabs become spaces), and only as much as still fits under `max` characters.
+pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
+    let room = max.map_or(usize::MAX, |max| {
+        max.saturating_sub(input.value().chars().count())
+    });
+    if room == 0 {
+        return;
+    }
+    let plain = strip_ansi_escapes::strip_str(text);
+    let cleaned = plain
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .take(room);
+    for c in cleaned {
+        input.handle(InputRequest::InsertChar(c));
+    }
+}
