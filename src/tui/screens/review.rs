@@ -7,13 +7,14 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::answers;
 use crate::tui::app::{App, Hit};
-use crate::tui::view::{Keys, hit};
+use crate::tui::theme::verdict;
+use crate::tui::view::{Keys, PANEL_FROM_WIDTH, hit};
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
     let language = &app.config.language;
     let q = &app.config.questionnaire;
-    let [title, intro, _, list] = area.layout(&Layout::vertical([
+    let [title, intro, verdict_line, list] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(1),
@@ -26,6 +27,19 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
         .style(theme.help)
         .wrap(Wrap { trim: true })
         .render(intro, buf);
+    // Staff without the side panel still see the verdict before they submit or override it.
+    if !app.config.kiosk
+        && buf.area.width < PANEL_FROM_WIDTH
+        && let Some(assessment) = app.live_assessment()
+    {
+        let level = assessment.suitability;
+        Paragraph::new(Line::from(vec![
+            Span::styled("Verdict so far: ", theme.help),
+            Span::styled(verdict(level), theme.level(level)),
+            Span::styled("  (F3 to override)", theme.help),
+        ]))
+        .render(verdict_line, buf);
+    }
 
     // (row index or None for a heading, line)
     let mut lines: Vec<(Option<usize>, Line)> =
