@@ -562,3 +562,28 @@ fn draw(app: &App, width: u16, height: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn a_long_result_says_there_is_more_and_scrolls_to_its_end_only() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &delayed(), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(draw(&app, 80, 24).contains("▼ more below"));
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    let bottom = draw(&app, 80, 24);
+    assert!(!bottom.contains("▼ more below"), "{bottom}");
+    assert!(
+        bottom.contains("Older, white stretch marks"),
+        "the last note shows:\n{bottom}"
+    );
+    press(&mut app, KeyCode::Up, now);
+    assert!(
+        draw(&app, 80, 24).contains("▼ more below"),
+        "one key up scrolls back at once"
+    );
+}

@@ -2,7 +2,7 @@
 //! drive [`App::handle_key`], [`App::handle_mouse`], [`App::handle_paste`] and [`App::tick`]
 //! directly, passing the clock in.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -177,6 +177,8 @@ pub struct App {
     pub pin_locked_until: Option<Instant>,
     /// Filled by each drawing, read by clicks.
     pub hits: RefCell<Vec<(Rect, Hit)>>,
+    /// How far the result can scroll, as the last drawing laid it out.
+    pub result_scroll_max: Cell<u16>,
 }
 
 mod overlays;
@@ -201,6 +203,7 @@ impl App {
             pin_failures: 0,
             pin_locked_until: None,
             hits: RefCell::new(Vec::new()),
+            result_scroll_max: Cell::new(u16::MAX),
             config,
         };
         app.home();
@@ -767,9 +770,13 @@ impl App {
         };
         match (key.code, &export) {
             (KeyCode::Up, _) => *scroll = scroll.saturating_sub(1),
-            (KeyCode::Down, _) => *scroll = scroll.saturating_add(1),
+            (KeyCode::Down, _) => {
+                *scroll = scroll.saturating_add(1).min(self.result_scroll_max.get())
+            }
             (KeyCode::PageUp, _) => *scroll = scroll.saturating_sub(10),
-            (KeyCode::PageDown, _) => *scroll = scroll.saturating_add(10),
+            (KeyCode::PageDown, _) => {
+                *scroll = scroll.saturating_add(10).min(self.result_scroll_max.get());
+            }
             (KeyCode::Home, _) => *scroll = 0,
             (KeyCode::Char('r'), Export::Failed { .. }) => {
                 let summary = (**summary).clone();

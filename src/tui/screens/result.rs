@@ -170,7 +170,7 @@ pub fn render(
         ),
     };
     let status_h = wrapped_height(&status, area.width).min(4);
-    let [title, body, _, status_area] = area.layout(&Layout::vertical([
+    let [title, body, more, status_area] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
@@ -210,6 +210,18 @@ pub fn render(
             Span::styled("Clinician note: ", theme.section),
             Span::raw(note.clone()),
         ]));
+    }
+    let total: u16 = lines
+        .iter()
+        .map(|line| wrapped_height(&line.to_string(), body.width).max(1))
+        .sum();
+    let scroll_max = total.saturating_sub(body.height);
+    app.result_scroll_max.set(scroll_max);
+    let scroll = scroll.min(scroll_max);
+    if total > scroll + body.height {
+        Paragraph::new("▼ more below: ↑↓ to scroll")
+            .style(theme.help)
+            .render(more, buf);
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
