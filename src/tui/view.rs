@@ -90,14 +90,28 @@ impl Widget for &App {
 /// The keys of a screen: (key, what it does).
 pub type Keys = Vec<(&'static str, &'static str)>;
 
+/// The keys of the screen on one line. Where they do not fit, the gaps narrow, then entries go
+/// from the end, except the last (how to leave), which always stays.
 fn footer_keys(app: &App, keys: &Keys, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
+    let room = usize::from(area.width.saturating_sub(2));
+    let width = |keys: &[(&str, &str)], gap: usize| {
+        keys.iter()
+            .map(|(key, action)| key.chars().count() + 1 + action.chars().count())
+            .sum::<usize>()
+            + gap * keys.len().saturating_sub(1)
+    };
+    let mut shown: Vec<(&str, &str)> = keys.clone();
+    let gap = if width(&shown, 2) <= room { 2 } else { 1 };
+    while width(&shown, gap) > room && shown.len() > 1 {
+        shown.remove(shown.len() - 2);
+    }
     let mut spans = Vec::new();
-    for (key, action) in keys {
+    for (key, action) in shown {
         if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(" ".repeat(gap)));
         }
-        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(format!(" {action}")));
     }
     Paragraph::new(Line::from(spans)).render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);
