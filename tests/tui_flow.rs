@@ -587,3 +587,49 @@ fn a_long_result_says_there_is_more_and_scrolls_to_its_end_only() {
         "one key up scrolls back at once"
     );
 }
+
+#[test]
+fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
+    let out = tempfile::tempdir().unwrap();
+    let q = skin_intake::questionnaire::Questionnaire::built_in();
+    let mut draft = store::Draft::new(&q, "en", skin_intake::summary::Mode::Staff, fixed_clock());
+    draft.questionnaire_version = "0.9.0".into();
+    draft
+        .answers
+        .insert("full_name".into(), json!("Old Version"));
+    draft
+        .answers
+        .insert("favourite_colour".into(), json!("blue"));
+    draft.answers.insert("skin_type".into(), json!("VII"));
+    store::save_draft(out.path(), &draft).unwrap();
+
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    assert!(draw(&app, 100, 30).contains("Old Version"));
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(
+        app.current_item().unwrap().id,
+        "date_of_birth",
+        "the first unanswered question"
+    );
+    let screen = draw(&app, 100, 30)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        screen.contains("left out: favourite_colour, skin_type"),
+        "names the dropped answers:\n{screen}"
+    );
+    type_str(&mut app, "1970-01-01", now);
+    press(&mut app, KeyCode::Enter, now);
+    let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
+        store::Listed::Draft(d) => d,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        saved.questionnaire_version, q.version,
+        "saved again for this version"
+    );
+    assert_eq!(saved.answers.len(), 2);
+}

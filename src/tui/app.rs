@@ -299,8 +299,11 @@ impl App {
     }
 
     /// Resumes a saved intake at its first unanswered shown question.
-    pub fn resume(&mut self, draft: Draft) {
+    pub fn resume(&mut self, mut draft: Draft) {
         let resumed = draft.resume(self.q());
+        // From now on the draft holds answers to this questionnaire.
+        draft.questionnaire_id.clone_from(&self.q().id);
+        draft.questionnaire_version.clone_from(&self.q().version);
         let note = draft.clinician_note.clone();
         self.notice = (!resumed.dropped.is_empty()).then(|| {
             format!(
