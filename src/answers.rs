@@ -407,11 +407,8 @@ pub fn next_shown<'q>(
     today: NaiveDate,
     question: &str,
 ) -> Option<&'q Item> {
-    let order: Vec<&str> = questionnaire.items().map(|i| i.id.as_str()).collect();
-    let at = order.iter().position(|id| *id == question)?;
-    shown_items(questionnaire, answers, today)
-        .into_iter()
-        .find(|item| order.iter().position(|id| *id == item.id) > Some(at))
+    let (_, after) = shown_around(questionnaire, answers, today, question)?;
+    after.into_iter().next()
 }
 
 /// The shown question before `question`, or `None` at the start.
@@ -422,12 +419,24 @@ pub fn previous_shown<'q>(
     today: NaiveDate,
     question: &str,
 ) -> Option<&'q Item> {
-    let order: Vec<&str> = questionnaire.items().map(|i| i.id.as_str()).collect();
-    let at = order.iter().position(|id| *id == question)?;
-    shown_items(questionnaire, answers, today)
+    let (before, _) = shown_around(questionnaire, answers, today, question)?;
+    before.into_iter().last()
+}
+
+/// The shown questions before and after `question` in questionnaire order.
+fn shown_around<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+    question: &str,
+) -> Option<(Vec<&'q Item>, Vec<&'q Item>)> {
+    let position = |id: &str| questionnaire.items().position(|i| i.id == id);
+    let at = position(question)?;
+    let (before, after): (Vec<_>, Vec<_>) = shown_items(questionnaire, answers, today)
         .into_iter()
-        .rev()
-        .find(|item| order.iter().position(|id| *id == item.id) < Some(at))
+        .filter(|item| item.id != question)
+        .partition(|item| position(&item.id) < Some(at));
+    Some((before, after))
 }
 
 /// The first shown question with no answer at all (a blank answer to an optional question counts

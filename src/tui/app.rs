@@ -412,10 +412,7 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
-        self.last_activity = now;
-        self.instant = now;
-        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
-            self.overlay = None;
+        if self.noticed_someone(now) {
             return;
         }
         if self.config.kiosk {

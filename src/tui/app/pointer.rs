@@ -16,10 +16,7 @@ use crate::tui::text_field;
 impl App {
     /// Pasted text goes to the text field in focus, cleaned of control characters and capped.
     pub fn handle_paste(&mut self, text: &str, now: Instant) {
-        self.last_activity = now;
-        self.instant = now;
-        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
-            self.overlay = None;
+        if self.noticed_someone(now) {
             return;
         }
         match &mut self.overlay {
@@ -48,10 +45,7 @@ impl App {
         if !matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) {
             return;
         }
-        self.last_activity = now;
-        self.instant = now;
-        if matches!(self.overlay, Some(Overlay::Idle { .. })) {
-            self.overlay = None;
+        if self.noticed_someone(now) {
             return;
         }
         if self.overlay.is_some() {

@@ -34,6 +34,18 @@ impl App {
         }
     }
 
+    /// Someone pressed, tapped or pasted: the idle timer starts again. Returns whether that only
+    /// dismissed "Are you still there?" (the event does nothing else then).
+    pub(super) fn noticed_someone(&mut self, now: Instant) -> bool {
+        self.last_activity = now;
+        self.instant = now;
+        let dismissed = matches!(self.overlay, Some(Overlay::Idle { .. }));
+        if dismissed {
+            self.overlay = None;
+        }
+        dismissed
+    }
+
     /// How long "Are you still there?" counts down: a quarter of the idle time, 5 to 30 seconds.
     #[must_use]
     pub fn idle_countdown(&self) -> Duration {

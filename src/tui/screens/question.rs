@@ -156,13 +156,13 @@ pub fn buttons_row(app: &App, back: bool, area: Rect, buf: &mut Buffer) {
 fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
     let language = &app.config.language;
+    let labels: Vec<String> = item
+        .options
+        .iter()
+        .map(|o| o.label.get(language).to_owned())
+        .collect();
     match editor {
         Editor::Single { highlight } => {
-            let labels: Vec<String> = item
-                .options
-                .iter()
-                .map(|o| o.label.get(language).to_owned())
-                .collect();
             options(
                 app,
                 &labels,
@@ -176,11 +176,6 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
             vec![("↑↓/digit", "choose")]
         }
         Editor::Multi { highlight, ticked } => {
-            let labels: Vec<String> = item
-                .options
-                .iter()
-                .map(|o| o.label.get(language).to_owned())
-                .collect();
             options(
                 app,
                 &labels,
