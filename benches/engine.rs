@@ -21,7 +21,7 @@ fn engine(c: &mut Criterion) {
         b.iter(|| answers::read_and_check(&q, black_box(ANSWERS), today));
     });
     c.bench_function("assess one patient", |b| {
-        b.iter(|| assess(&q, black_box(&given), today, "en"))
+        b.iter(|| assess(&q, black_box(&given), today, "en"));
     });
 }
 

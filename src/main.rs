@@ -44,7 +44,7 @@ struct Cli {
     /// Kiosk: seconds without a key before "Are you still there?" appears.
     #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
     idle_timeout: u64,
-    /// Kiosk: a file holding the staff PIN (instead of SKIN_INTAKE_STAFF_PIN).
+    /// Kiosk: a file holding the staff PIN (instead of `SKIN_INTAKE_STAFF_PIN`).
     #[arg(long, value_name = "PATH")]
     staff_pin_file: Option<PathBuf>,
     /// A high-contrast colour theme.

@@ -338,7 +338,7 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
     }
 }
 
-/// serde_json's message without its " at line L column C" (the location is reported apart).
+/// `serde_json`'s message without its " at line L column C" (the location is reported apart).
 pub(crate) fn without_position(e: &serde_json::Error) -> String {
     let message = e.to_string();
     match message.rfind(" at line ") {
@@ -357,18 +357,18 @@ fn parses_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), (Strin
 
 /// `/sections/2/items`, 4 → `sections[2].items[4]`.
 fn element_path(pointer: &str, index: usize) -> String {
-    let mut path = String::new();
-    for segment in pointer.trim_start_matches('/').split('/') {
-        if segment.bytes().all(|b| b.is_ascii_digit()) {
-            path.push_str(&format!("[{segment}]"));
-        } else {
-            if !path.is_empty() {
-                path.push('.');
+    let path: String = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|segment| {
+            if segment.bytes().all(|b| b.is_ascii_digit()) {
+                format!("[{segment}]")
+            } else {
+                format!(".{segment}")
             }
-            path.push_str(segment);
-        }
-    }
-    format!("{path}[{index}]")
+        })
+        .collect();
+    format!("{}[{index}]", path.trim_start_matches('.'))
 }
 
 /// Appends a path found inside an element ("." when there is none) to the element's own.

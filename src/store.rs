@@ -21,7 +21,7 @@ const DAMAGED_SUFFIX: &str = ".damaged";
 /// Temporary files of an atomic write start with this; a killed process may leave one behind.
 const TEMPORARY_PREFIX: &str = ".skin-intake-";
 /// A temporary file older than this belongs to no write in progress.
-const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
 
 /// The folder summaries go to when `--out` is not given: `$XDG_DATA_HOME/skin-intake`, else
 /// `~/.local/share/skin-intake`, else `skin-intake-data` in the current folder.

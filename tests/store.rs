@@ -78,9 +78,7 @@ fn a_read_only_folder_is_an_error_and_leaves_nothing() {
 }
 
 fn nix_is_root() -> bool {
-    fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false)
+    fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
 }
 
 #[test]
@@ -197,7 +195,7 @@ fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
     for path in [&old, &young, &foreign] {
         fs::write(path, b"{}").expect("write");
     }
-    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
     for path in [&old, &foreign] {
         fs::File::options()
             .write(true)

@@ -190,7 +190,7 @@ fn kiosk_screens() {
     let mut app = App::new(config(out.path(), true), now);
     press(&mut app, KeyCode::Enter, now);
     type_str(&mut app, "Ada", now);
-    app.tick(now + Duration::from_secs(120));
+    app.tick(now + Duration::from_mins(2));
     snap("kiosk_idle_warning", &app);
     press(&mut app, KeyCode::Char('x'), now + Duration::from_secs(121));
     press(&mut app, KeyCode::F(10), now + Duration::from_secs(121));

@@ -148,8 +148,7 @@ fn click(app: &mut App, hit: Hit, now: Instant) {
         .borrow()
         .iter()
         .find(|(_, h)| *h == hit)
-        .map(|(rect, _)| *rect)
-        .unwrap_or_else(|| panic!("{hit:?} is not on the screen"));
+        .map_or_else(|| panic!("{hit:?} is not on the screen"), |(rect, _)| *rect);
     let event = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: rect.x + rect.width / 2,

@@ -157,7 +157,7 @@ pub enum Hit {
 }
 
 pub const PIN_TRIES: u8 = 3;
-pub const PIN_LOCK: Duration = Duration::from_secs(60);
+pub const PIN_LOCK: Duration = Duration::from_mins(1);
 const NOTE_MAX: usize = 2000;
 const OVERRIDE_REASON_MAX: usize = 500;
 const INITIALS_MAX: usize = 10;
@@ -600,14 +600,13 @@ impl App {
                 .map(|i| i.id.clone())
         };
         self.save_draft(Some(next.as_deref().unwrap_or("review")));
-        match next {
-            Some(next) => self.open(&next, None),
-            None => {
-                if let Some(intake) = &mut self.intake {
-                    intake.from_review = false;
-                }
-                self.open_review();
+        if let Some(next) = next {
+            self.open(&next, None);
+        } else {
+            if let Some(intake) = &mut self.intake {
+                intake.from_review = false;
             }
+            self.open_review();
         }
     }
 
@@ -771,7 +770,7 @@ impl App {
         match (key.code, &export) {
             (KeyCode::Up, _) => *scroll = scroll.saturating_sub(1),
             (KeyCode::Down, _) => {
-                *scroll = scroll.saturating_add(1).min(self.result_scroll_max.get())
+                *scroll = scroll.saturating_add(1).min(self.result_scroll_max.get());
             }
             (KeyCode::PageUp, _) => *scroll = scroll.saturating_sub(10),
             (KeyCode::PageDown, _) => {

@@ -29,7 +29,7 @@ pub fn config(out: &Path, kiosk: bool) -> Config {
         today: today(),
         language: "en".into(),
         done_timeout: Duration::from_secs(30),
-        idle_timeout: Duration::from_secs(120),
+        idle_timeout: Duration::from_mins(2),
         staff_pin: kiosk.then(|| "2468".to_owned()),
         theme: theme::NORMAL,
         clock: fixed_clock,

@@ -166,10 +166,10 @@ impl App {
                 return None;
             }
             KeyCode::Left if form.field == OverrideField::Level => {
-                form.level = step(form.level, -1)
+                form.level = step(form.level, -1);
             }
             KeyCode::Right if form.field == OverrideField::Level => {
-                form.level = step(form.level, 1)
+                form.level = step(form.level, 1);
             }
             KeyCode::Char(c @ '1'..='5') if form.field == OverrideField::Level => {
                 let i = c.to_digit(10).map_or(1, |d| d as usize);

@@ -23,7 +23,7 @@ impl App {
             Some(Overlay::Note(input)) => text_field::insert(input, text, Some(NOTE_MAX)),
             Some(Overlay::Override(form)) => match form.field {
                 OverrideField::Reason => {
-                    text_field::insert(&mut form.reason, text, Some(OVERRIDE_REASON_MAX))
+                    text_field::insert(&mut form.reason, text, Some(OVERRIDE_REASON_MAX));
                 }
                 OverrideField::By => text_field::insert(&mut form.by, text, Some(INITIALS_MAX)),
                 OverrideField::Level => {}

@@ -15,7 +15,9 @@ use crate::tui::view::{Keys, popup};
 fn centred(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(70);
     let x = area.x + (area.width - width) / 2;
-    let height = lines.len() as u16 + 4;
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
     let y = area.y + area.height.saturating_sub(height) / 2;
     let rect = Rect::new(x, y, width, area.bottom().saturating_sub(y));
     Paragraph::new(lines)

@@ -22,6 +22,7 @@ fn range(r: Range) -> String {
 }
 
 /// The assessment as lines (also used, shorter, by the side panel).
+#[must_use]
 pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         verdict(a.suitability),
