@@ -23,7 +23,8 @@ fn range(r: Range) -> String {
 
 /// The assessment as lines (also used, shorter, by the side panel).
 #[must_use]
-pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'static>> {
+pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.config.theme;
     let mut lines = vec![Line::from(Span::styled(
         verdict(a.suitability),
         theme.level(a.suitability),
@@ -54,7 +55,7 @@ pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'
             let per: Vec<String> = a
                 .concerns
                 .iter()
-                .map(|c| format!("{} {}", c.concern, range(c.sessions)))
+                .map(|c| format!("{} {}", concern_label(app, &c.concern), range(c.sessions)))
                 .collect();
             lines.push(Line::from(format!(
                 "Sessions:     {}  ({})",
@@ -90,6 +91,17 @@ pub fn assessment_lines(theme: &Theme, a: &Assessment, width: u16) -> Vec<Line<'
         }
     }
     lines
+}
+
+/// The concern as the questionnaire words it.
+fn concern_label(app: &App, code: &str) -> String {
+    let q = &app.config.questionnaire;
+    q.item(&q.rules.concerns_question)
+        .and_then(|item| item.option(code))
+        .map_or_else(
+            || code.to_owned(),
+            |option| option.label.get(&app.config.language).to_owned(),
+        )
 }
 
 /// One line per session: its window in words and a bar on a shared time axis.
@@ -189,7 +201,7 @@ pub fn render(
     ))
     .style(theme.title)
     .render(title, buf);
-    let mut lines = assessment_lines(&theme, &summary.assessment, body.width);
+    let mut lines = assessment_lines(app, &summary.assessment, body.width);
     if let Some(o) = &summary.verdict_override {
         lines.insert(
             1,

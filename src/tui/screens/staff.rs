@@ -26,7 +26,7 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(assessment) = app.live_assessment() else {
         return;
     };
-    let mut lines = assessment_lines(&theme, &assessment, inner.width);
+    let mut lines = assessment_lines(app, &assessment, inner.width);
     if let Some(o) = app
         .intake
         .as_ref()
