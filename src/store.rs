@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::answers::{self, Answers};
 use crate::questionnaire::Questionnaire;
-use crate::summary::{Mode, Summary};
+use crate::summary::{Mode, Override, Summary};
 
 /// Unfinished intakes live in this folder below the output folder.
 pub const UNFINISHED: &str = "unfinished";
@@ -130,6 +130,9 @@ pub struct Draft {
     pub current: Option<String>,
     #[serde(default)]
     pub clinician_note: Option<String>,
+    /// A clinician's override of the verdict, made before the intake was finished.
+    #[serde(default, rename = "override")]
+    pub verdict_override: Option<Override>,
 }
 
 /// What a draft brings back against the questionnaire in use.
@@ -161,6 +164,7 @@ impl Draft {
             answers: serde_json::Map::new(),
             current: None,
             clinician_note: None,
+            verdict_override: None,
         }
     }
 

@@ -633,3 +633,53 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
     );
     assert_eq!(saved.answers.len(), 2);
 }
+
+#[test]
+fn note_and_override_survive_leaving_and_resuming() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::F(2), now);
+    type_str(&mut app, "Needs a GP letter.", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::F(3), now);
+    press(&mut app, KeyCode::Char('3'), now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "On warfarin per GP", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    // Saved at once: even a kill now would keep them.
+    let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
+        store::Listed::Draft(d) => d,
+        other @ store::Listed::Damaged { .. } => panic!("{other:?}"),
+    };
+    assert_eq!(saved.clinician_note.as_deref(), Some("Needs a GP letter."));
+    assert_eq!(
+        saved.verdict_override.as_ref().map(|o| o.by.as_str()),
+        Some("KL")
+    );
+    app.handle_key(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+        now,
+    );
+    assert_eq!(app.running, Running::Done);
+
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(exported(&app)).unwrap()).unwrap();
+    assert_eq!(file["assessment"]["suitability"], "suitable");
+    assert_eq!(file["override"]["suitability"], "physician_review");
+    assert_eq!(file["override"]["reason"], "On warfarin per GP");
+    assert_eq!(file["clinician_note"], "Needs a GP letter.");
+}

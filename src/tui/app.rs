@@ -278,15 +278,16 @@ impl App {
         }
     }
 
+    /// Makes `draft` the intake under way, with its note and override (a new draft has neither).
     fn begin(&mut self, draft: Draft, answers: Answers) {
         self.intake = Some(Intake {
+            note: draft.clinician_note.clone(),
+            verdict_override: draft.verdict_override.clone(),
             draft,
             answers,
             typed: BTreeMap::new(),
             from_review: false,
             follow_ups: VecDeque::new(),
-            note: None,
-            verdict_override: None,
         });
     }
 
@@ -304,7 +305,6 @@ impl App {
         // From now on the draft holds answers to this questionnaire.
         draft.questionnaire_id.clone_from(&self.q().id);
         draft.questionnaire_version.clone_from(&self.q().version);
-        let note = draft.clinician_note.clone();
         self.notice = (!resumed.dropped.is_empty()).then(|| {
             format!(
                 "Some saved answers no longer fit this questionnaire and were left out: {}.",
@@ -312,9 +312,6 @@ impl App {
             )
         });
         self.begin(draft, resumed.answers);
-        if let Some(intake) = &mut self.intake {
-            intake.note = note;
-        }
         self.go_to_next_unanswered();
     }
 
@@ -391,6 +388,10 @@ impl App {
         };
         intake.draft.record(&intake.answers, current, now);
         intake.draft.clinician_note.clone_from(&intake.note);
+        intake
+            .draft
+            .verdict_override
+            .clone_from(&intake.verdict_override);
         if let Err(e) = store::save_draft(&self.config.out, &intake.draft) {
             self.notice = Some(format!(
                 "Could not save the unfinished intake in {}: {e}. The answers are kept on screen.",

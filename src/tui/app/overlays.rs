@@ -163,6 +163,9 @@ impl App {
                 if let Some(intake) = &mut self.intake {
                     intake.verdict_override = None;
                 }
+                self.notice = Some("The override was removed; the computed verdict stands.".into());
+                let current = self.current_id();
+                self.save_draft(current.as_deref());
                 return None;
             }
             KeyCode::Left if form.field == OverrideField::Level => {
@@ -194,6 +197,8 @@ impl App {
                             at,
                         });
                     }
+                    let current = self.current_id();
+                    self.save_draft(current.as_deref());
                     return None;
                 }
             }
