@@ -157,13 +157,21 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         );
     }));
     match tui::run(config) {
-        Ok(tui::Ended::Left) => Ok(()),
-        Ok(tui::Ended::Stopped { signal, draft }) => Err(Failure::Failed(match draft {
-            Some(path) => format!(
+        Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(
+            "skin-intake left without saving the intake under way: {cause}"
+        ))),
+        Ok(tui::Ended::Left(_)) => Ok(()),
+        Ok(tui::Ended::Stopped { signal, kept }) => Err(Failure::Failed(match kept {
+            tui::Kept::Draft(path) => format!(
                 "skin-intake stopped on {signal}; the unfinished intake is saved in {}",
                 path.display()
             ),
-            None => format!("skin-intake stopped on {signal}; no intake was under way"),
+            tui::Kept::Nothing => {
+                format!("skin-intake stopped on {signal}; no intake was under way")
+            }
+            tui::Kept::Lost(cause) => format!(
+                "skin-intake stopped on {signal}; the intake under way could not be saved: {cause}"
+            ),
         })),
         Err(e) => Err(Failure::Failed(format!("terminal error: {e}"))),
     }

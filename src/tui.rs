@@ -9,7 +9,6 @@ pub mod theme;
 pub mod view;
 
 use std::io;
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
@@ -23,18 +22,15 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-pub use app::{App, Config, Running};
+pub use app::{App, Config, Kept, Running};
 
-/// How the UI ended.
+/// How the UI ended, and what became of the intake under way.
 #[derive(Debug)]
 pub enum Ended {
     /// Staff left, or the kiosk was left with the PIN.
-    Left,
-    /// SIGTERM or SIGHUP: the intake was saved as a draft at this path (if one was under way).
-    Stopped {
-        signal: &'static str,
-        draft: Option<PathBuf>,
-    },
+    Left(Kept),
+    /// SIGTERM or SIGHUP.
+    Stopped { signal: &'static str, kept: Kept },
 }
 
 /// What wakes the event loop: the terminal, or a request to stop.
@@ -117,12 +113,12 @@ fn event_loop(
                 _ => {}
             },
             Some(Wake::Signal(signal)) => {
-                let draft = app.stop();
-                return Ok(Ended::Stopped { signal, draft });
+                let kept = app.stop();
+                return Ok(Ended::Stopped { signal, kept });
             }
             None => {}
         }
         app.tick(Instant::now());
     }
-    Ok(Ended::Left)
+    Ok(Ended::Left(app.left.take().unwrap_or(Kept::Nothing)))
 }

@@ -683,3 +683,72 @@ fn note_and_override_survive_leaving_and_resuming() {
     assert_eq!(file["override"]["reason"], "On warfarin per GP");
     assert_eq!(file["clinician_note"], "Needs a GP letter.");
 }
+
+fn ctrl_c(app: &mut App, now: Instant) {
+    app.handle_key(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+        now,
+    );
+}
+
+#[test]
+fn leaving_when_the_intake_cannot_be_saved_asks_twice() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("blocked");
+    std::fs::write(&target, b"a file where the folder should be").unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(&target, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
+    assert_eq!(
+        app.running,
+        Running::Yes,
+        "not yet: the answers would be lost"
+    );
+    let words = draw(&app, 100, 30)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("could not be saved"), "{words}");
+    assert!(
+        words.contains("press Ctrl-C again to leave without saving"),
+        "{words}"
+    );
+    ctrl_c(&mut app, now);
+    assert_eq!(app.running, Running::Done);
+    assert!(matches!(app.left, Some(skin_intake::tui::Kept::Lost(_))));
+}
+
+#[test]
+fn leaving_a_new_intake_with_nothing_answered_leaves_no_draft() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "Not confirmed", now);
+    ctrl_c(&mut app, now);
+    assert_eq!(app.running, Running::Done);
+    assert_eq!(app.left, Some(skin_intake::tui::Kept::Nothing));
+    assert!(store::list_drafts(out.path()).unwrap().is_empty());
+}
+
+#[test]
+fn an_empty_pin_is_not_a_wrong_try() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Enter, now);
+    }
+    assert_eq!(app.pin_failures, 0);
+    assert!(app.pin_locked_until.is_none());
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.running, Running::Done);
+}

@@ -42,6 +42,17 @@ pub enum Running {
     Done,
 }
 
+/// What became of the intake under way when the app ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// There was none, or nothing had been answered.
+    Nothing,
+    /// Saved as a draft at this path, resumable from the staff start screen.
+    Draft(PathBuf),
+    /// It could not be saved, for this reason (a folder and a cause, no answers).
+    Lost(String),
+}
+
 /// One patient's answers while they are being given.
 #[derive(Debug, Clone)]
 pub struct Intake {
@@ -174,6 +185,10 @@ pub struct App {
     /// The latest instant the app was told about (drawings count down from it).
     pub instant: Instant,
     pub pin_failures: u8,
+    /// Ctrl-C was pressed once while the intake could not be saved; a second one leaves.
+    pub leave_unsaved_armed: bool,
+    /// Set when the app ends by a key: what became of the intake under way.
+    pub left: Option<Kept>,
     pub pin_locked_until: Option<Instant>,
     /// Filled by each drawing, read by clicks.
     pub hits: RefCell<Vec<(Rect, Hit)>>,
@@ -201,6 +216,8 @@ impl App {
             last_activity: now,
             instant: now,
             pin_failures: 0,
+            leave_unsaved_armed: false,
+            left: None,
             pin_locked_until: None,
             hits: RefCell::new(Vec::new()),
             result_scroll_max: Cell::new(u16::MAX),
@@ -381,10 +398,11 @@ impl App {
         ))
     }
 
-    fn save_draft(&mut self, current: Option<&str>) {
+    /// Saves the intake under way as its draft; a failure is also shown to staff as a notice.
+    fn save_draft(&mut self, current: Option<&str>) -> Result<PathBuf, String> {
         let now = self.now();
         let Some(intake) = &mut self.intake else {
-            return;
+            return Err("no intake is under way".into());
         };
         intake.draft.record(&intake.answers, current, now);
         intake.draft.clinician_note.clone_from(&intake.note);
@@ -392,17 +410,43 @@ impl App {
             .draft
             .verdict_override
             .clone_from(&intake.verdict_override);
-        if let Err(e) = store::save_draft(&self.config.out, &intake.draft) {
-            self.notice = Some(format!(
-                "Could not save the unfinished intake in {}: {e}. The answers are kept on screen.",
-                self.config.out.join(store::UNFINISHED).display()
-            ));
-        } else if self
-            .notice
-            .as_deref()
-            .is_some_and(|n| n.starts_with("Could not save the unfinished"))
-        {
-            self.notice = None;
+        match store::save_draft(&self.config.out, &intake.draft) {
+            Ok(path) => {
+                if self
+                    .notice
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with("Could not save the unfinished"))
+                {
+                    self.notice = None;
+                }
+                Ok(path)
+            }
+            Err(e) => {
+                let folder = self.config.out.join(store::UNFINISHED);
+                self.notice = Some(format!(
+                    "Could not save the unfinished intake in {}: {e}. The answers are kept on screen.",
+                    folder.display()
+                ));
+                Err(format!("{}: {e}", folder.display()))
+            }
+        }
+    }
+
+    /// Saves the intake under way before the app ends. An intake with nothing in it leaves no draft.
+    fn keep_for_leaving(&mut self) -> Kept {
+        let current = match &self.screen {
+            Screen::Question(q) => Some(q.item.clone()),
+            _ => None,
+        };
+        let empty = self.intake.as_ref().is_none_or(|i| {
+            i.answers.is_empty() && i.note.is_none() && i.verdict_override.is_none()
+        });
+        if empty {
+            return Kept::Nothing;
+        }
+        match self.save_draft(current.as_deref()) {
+            Ok(path) => Kept::Draft(path),
+            Err(cause) => Kept::Lost(cause),
         }
     }
 
@@ -471,21 +515,32 @@ impl App {
         }
     }
 
+    /// Ctrl-C: leaves with the intake saved for later. When it cannot be saved, staff are told
+    /// and a second Ctrl-C leaves without it.
     fn quit_staff(&mut self) {
-        self.stop();
+        match self.keep_for_leaving() {
+            Kept::Lost(cause) if !self.leave_unsaved_armed => {
+                self.leave_unsaved_armed = true;
+                self.notice = Some(format!(
+                    "The intake could not be saved ({cause}), so leaving now would lose its answers. \
+                     Fix the folder and press Ctrl-C again to save and leave, or press Ctrl-C again \
+                     to leave without saving."
+                ));
+            }
+            kept => self.leave(kept),
+        }
     }
 
-    /// Ends the app with the intake saved as a draft, resumable from the staff start screen.
-    /// Returns where the draft is, if there is an intake. Used for Ctrl-C and for SIGTERM/SIGHUP.
-    pub fn stop(&mut self) -> Option<PathBuf> {
-        let current = match &self.screen {
-            Screen::Question(q) => Some(q.item.clone()),
-            _ => None,
-        };
+    pub(super) fn leave(&mut self, kept: Kept) {
+        self.left = Some(kept);
         self.running = Running::Done;
-        self.save_draft(current.as_deref());
-        let intake = self.intake.as_ref()?;
-        Some(intake.draft.path(&self.config.out))
+    }
+
+    /// Ends the app at once (SIGTERM, SIGHUP), saving the intake under way if it can.
+    pub fn stop(&mut self) -> Kept {
+        let kept = self.keep_for_leaving();
+        self.running = Running::Done;
+        kept
     }
 
     fn start_key(&mut self, key: KeyEvent) {
@@ -600,7 +655,8 @@ impl App {
             answers::next_shown(&self.config.questionnaire, &intake.answers, today, &id)
                 .map(|i| i.id.clone())
         };
-        self.save_draft(Some(next.as_deref().unwrap_or("review")));
+        self.save_draft(Some(next.as_deref().unwrap_or("review")))
+            .ok();
         if let Some(next) = next {
             self.open(&next, None);
         } else {

@@ -7,7 +7,7 @@ use tui_input::Input;
 
 use super::{
     App, INITIALS_MAX, NOTE_MAX, OVERRIDE_REASON_MAX, Overlay, OverrideField, OverrideForm,
-    PIN_LOCK, PIN_TRIES, Running, Screen,
+    PIN_LOCK, PIN_TRIES, Screen,
 };
 use crate::questionnaire::Level;
 use crate::summary::Override;
@@ -52,6 +52,10 @@ impl App {
                 typed.pop();
                 Some(Overlay::Pin { typed, message })
             }
+            KeyCode::Enter if typed.is_empty() => Some(Overlay::Pin {
+                typed,
+                message: Some("Type the staff PIN, then press Enter.".into()),
+            }),
             KeyCode::Enter => {
                 let right = self
                     .config
@@ -60,7 +64,8 @@ impl App {
                     .is_some_and(|pin| !pin.is_empty() && pin == typed);
                 if right {
                     self.pin_failures = 0;
-                    self.running = Running::Done;
+                    let kept = self.keep_for_leaving();
+                    self.leave(kept);
                     return None;
                 }
                 self.pin_failures += 1;
@@ -93,7 +98,7 @@ impl App {
                     intake.note = (!note.is_empty()).then_some(note);
                 }
                 let current = self.current_id();
-                self.save_draft(current.as_deref());
+                self.save_draft(current.as_deref()).ok();
                 None
             }
             _ => {
@@ -165,7 +170,7 @@ impl App {
                 }
                 self.notice = Some("The override was removed; the computed verdict stands.".into());
                 let current = self.current_id();
-                self.save_draft(current.as_deref());
+                self.save_draft(current.as_deref()).ok();
                 return None;
             }
             KeyCode::Left if form.field == OverrideField::Level => {
@@ -198,7 +203,7 @@ impl App {
                         });
                     }
                     let current = self.current_id();
-                    self.save_draft(current.as_deref());
+                    self.save_draft(current.as_deref()).ok();
                     return None;
                 }
             }

@@ -56,7 +56,7 @@ impl App {
     fn idle_reset(&mut self) {
         let current = self.current_id();
         if self.intake.as_ref().is_some_and(|i| !i.answers.is_empty()) {
-            self.save_draft(current.as_deref());
+            self.save_draft(current.as_deref()).ok();
         }
         self.pin_failures = 0;
         self.home();
