@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::condition::age_on;
+use crate::condition::{add_months, age_on};
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 
 /// One answer, typed by its item: text, date, yes/no, one option code, or several.
@@ -96,6 +96,10 @@ pub fn parse_file(questionnaire: &Questionnaire, text: &str) -> (Answers, Vec<An
         question: None,
         message,
     };
+    if text.trim().is_empty() {
+        let message = r#"the file is empty; it should hold {"answers": {...}}"#;
+        return (Answers::new(), vec![file_problem(message.into())]);
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
@@ -121,11 +125,21 @@ pub fn parse_file(questionnaire: &Questionnaire, text: &str) -> (Answers, Vec<An
             ))
         })
         .collect();
-    let Some(Value::Object(given)) = top.get("answers") else {
-        problems.push(file_problem(
-            r#"missing "answers": an object of question id to answer"#.into(),
-        ));
-        return (Answers::new(), problems);
+    let given = match top.get("answers") {
+        Some(Value::Object(given)) => given,
+        Some(other) => {
+            let message = format!(
+                r#""answers" must be an object of question id to answer, not {}"#,
+                describe(other)
+            );
+            problems.push(file_problem(message));
+            return (Answers::new(), problems);
+        }
+        None => {
+            let message = r#"missing "answers": an object of question id to answer"#;
+            problems.push(file_problem(message.into()));
+            return (Answers::new(), problems);
+        }
     };
     let mut answers = Answers::new();
     for (id, value) in given {
@@ -287,6 +301,14 @@ pub fn is_blank(answer: &Answer) -> bool {
     }
 }
 
+/// Characters that are not text a person typed: control characters, and the invisible format
+/// characters that reorder or hide text (bidirectional overrides, zero-width spaces, BOM).
+#[must_use]
+pub fn is_invisible_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// What is wrong with one answer to one item, in words for the person answering.
 ///
 /// # Errors
@@ -309,11 +331,23 @@ pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> R
                 "Please keep this to {max} characters (it has {}).",
                 s.chars().count()
             )),
+            _ if s.chars().any(is_invisible_control) => Err(
+                "This holds control or invisible formatting characters; please type it again."
+                    .into(),
+            ),
             _ => Ok(()),
         },
         Answer::Date(date) => {
             if item.not_future && *date > today {
                 return Err("This date is in the future. Please check it.".into());
+            }
+            if let Some(months) = item.max_months_ago
+                && add_months(*date, months).is_some_and(|until| until < today)
+            {
+                return Err(format!(
+                    "This date is more than {months} months ago. Please check it, or go back and \
+                     change your earlier answer."
+                ));
             }
             match (item.max_age_years, age_on(*date, today)) {
                 (Some(max), Some(age)) if age > max => Err(format!(

@@ -1,5 +1,6 @@
 //! The command line: picks the front door and turns errors into messages and exit codes.
 
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -38,11 +39,11 @@ struct Cli {
     /// ~/.local/share/skin-intake).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Kiosk: seconds the thank-you screen stays before the welcome screen returns.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    /// Kiosk: seconds the thank-you screen stays before the welcome screen returns (1 to 3600).
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = seconds_up_to(3600))]
     done_timeout: u64,
-    /// Kiosk: seconds without a key before "Are you still there?" appears.
-    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Kiosk: seconds without a key before "Are you still there?" appears (1 to 86400).
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = seconds_up_to(86_400))]
     idle_timeout: u64,
     /// Kiosk: a file holding the staff PIN (instead of `SKIN_INTAKE_STAFF_PIN`).
     #[arg(long, value_name = "PATH")]
@@ -111,18 +112,7 @@ fn main() -> ExitCode {
 fn intake(cli: &Cli) -> Result<(), Failure> {
     let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language)?;
     let staff_pin = if cli.kiosk {
-        let pin = match &cli.staff_pin_file {
-            Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
-            None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
-        };
-        if pin.trim().is_empty() {
-            return Err(Failure::BadInput(
-                "kiosk mode needs a staff PIN to leave it: set SKIN_INTAKE_STAFF_PIN or give \
-                 --staff-pin-file PATH"
-                    .into(),
-            ));
-        }
-        Some(pin)
+        Some(staff_pin(cli)?)
     } else {
         None
     };
@@ -142,20 +132,15 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
         clock: || Local::now().fixed_offset(),
     };
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Failure::BadInput(
+            "the intake screen needs a terminal; run skin-intake in a terminal window, or use \
+             `skin-intake score ANSWERS.json` for a file"
+                .into(),
+        ));
+    }
     store::sweep_temporaries(&config.out);
-    let drafts = config.out.join(store::UNFINISHED);
-    // Runs after ratatui's own hook has restored the terminal. The panic's message is left out:
-    // it could hold an answer.
-    std::panic::set_hook(Box::new(move |info| {
-        let place = info
-            .location()
-            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!(
-            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
-             are kept in {}; start skin-intake again to resume the intake.",
-            drafts.display()
-        );
-    }));
+    install_panic_hook(config.out.join(store::UNFINISHED));
     match tui::run(config) {
         Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(
             "skin-intake left without saving the intake under way: {cause}"
@@ -177,15 +162,68 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
     }
 }
 
+/// A whole number of seconds from 1 to `max`, with a message in words otherwise.
+fn seconds_up_to(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone {
+    move |s: &str| match s.parse::<u64>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("give a whole number of seconds from 1 to {max}")),
+    }
+}
+
+/// The kiosk's staff PIN, from `--staff-pin-file` or `SKIN_INTAKE_STAFF_PIN`; there must be one.
+fn staff_pin(cli: &Cli) -> Result<String, Failure> {
+    let pin = match &cli.staff_pin_file {
+        Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
+        None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
+    };
+    if pin.trim().is_empty() {
+        return Err(Failure::BadInput(
+            "kiosk mode needs a staff PIN to leave it: set SKIN_INTAKE_STAFF_PIN or give \
+             --staff-pin-file PATH"
+                .into(),
+        ));
+    }
+    Ok(pin)
+}
+
+/// Runs after ratatui's own hook has restored the terminal. The panic's message is left out: it
+/// could hold an answer.
+fn install_panic_hook(drafts: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
+             are kept in {}; start skin-intake again to resume the intake.",
+            drafts.display()
+        );
+    }));
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     answers::parse_iso_date(s)
 }
 
+/// A UTF-8 text file; a leading byte-order mark (as some editors save) is dropped.
 fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?;
-    String::from_utf8(bytes)
-        .map_err(|_| Failure::BadInput(format!("{}: not UTF-8 text", path.display())))
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::BadInput(format!("{}: not UTF-8 text", path.display())))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
+}
+
+/// Writes the result to stdout; a closed or full stdout is a failure with a message, not a panic.
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::Failed(format!("could not write the output: {e}")))
 }
 
 fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
@@ -211,7 +249,7 @@ fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnair
 
 fn check(path: Option<&Path>) -> Result<(), Failure> {
     load_questionnaire(path)?;
-    println!("ok");
+    print_out("ok\n")?;
     Ok(())
 }
 
@@ -242,6 +280,6 @@ fn score(
         completed_at: Local::now().fixed_offset().trunc_subsecs(0),
         reference_date: today,
     };
-    print!("{}", Summary::new(&questionnaire, &answers, meta).to_json());
+    print_out(&Summary::new(&questionnaire, &answers, meta).to_json())?;
     Ok(())
 }

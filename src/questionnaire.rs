@@ -82,6 +82,10 @@ pub struct Item {
     /// Date of birth: refuse an age above this many years.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age_years: Option<u32>,
+    /// Date: refuse a date more than this many calendar months before the reference date (for a
+    /// date an earlier answer places in a recent window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_months_ago: Option<u32>,
     /// The question is asked only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,

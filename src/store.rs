@@ -52,6 +52,23 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// The permission bits of `dir` when others than its owner may enter or read it (a folder made
+/// elsewhere, before skin-intake); `None` when it is private or cannot be read.
+#[must_use]
+pub fn open_to_others(dir: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir).ok()?.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
 /// Writes `bytes` to `dir/name` atomically. With `replace` false an existing file is never
 /// overwritten (the write fails with `AlreadyExists`).
 ///

@@ -395,6 +395,15 @@ fn an_inverted_range() {
 }
 
 #[test]
+fn an_implausible_number_of_sessions() {
+    refused_for(
+        "implausible_sessions.json",
+        "rules.plans[0].sessions",
+        "max 400 is not plausible here; use at most 50",
+    );
+}
+
+#[test]
 fn an_interval_of_zero_weeks() {
     refused_for("zero_interval.json", "rules.interval_weeks", "at least 1");
 }

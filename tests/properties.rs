@@ -15,8 +15,11 @@ fn answers_from(q: &Questionnaire, draws: &[u32], today: NaiveDate) -> Answers {
             ItemKind::Text => Answer::Text(format!("text {draw}")),
             // Mostly "no" and mostly the first option, so that every verdict turns up.
             ItemKind::Boolean => Answer::Bool(draw % 8 == 0),
-            // From today back to 100 years ago: valid for every date question.
-            ItemKind::Date => Answer::Date(today - Days::new(u64::from(draw % 36_500))),
+            // From today back to 100 years ago, or within the item's window of recent months.
+            ItemKind::Date => {
+                let days = item.max_months_ago.map_or(36_500, |months| months * 28);
+                Answer::Date(today - Days::new(u64::from(draw % days)))
+            }
             ItemKind::Single if draw % 2 == 0 => Answer::Choice(item.options[0].code.clone()),
             ItemKind::Single => Answer::Choice(item.options[pick(item.options.len())].code.clone()),
             ItemKind::Multi => {

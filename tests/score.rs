@@ -256,7 +256,11 @@ fn broken_files_exit_2_with_a_message() {
         &["unknown field 'answer'", "missing \"answers\""],
     );
     refused(&[0xff, 0xfe, 0x00, 0x41], &["not UTF-8"]);
-    refused(b"", &["not valid JSON"]);
+    refused(b"", &["the file is empty"]);
+    refused(
+        b"{\"answers\": 5}",
+        &["\"answers\" must be an object", "not a number"],
+    );
 }
 
 #[test]
@@ -312,4 +316,55 @@ fn a_language_the_questionnaire_lacks_exits_2() {
         .code(2)
         .stdout("")
         .stderr("--language fr: the questionnaire has en; choose one of them\n");
+}
+
+#[test]
+fn a_questionnaire_saved_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("questions.json");
+    let mut bytes = vec![0xef, 0xbb, 0xbf];
+    bytes.extend(std::fs::read("questions.json").expect("the shipped questionnaire"));
+    std::fs::write(&path, bytes).expect("write");
+    Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("ok\n");
+}
+
+#[test]
+fn output_that_cannot_be_written_is_a_failure_not_a_crash() {
+    let Ok(full) = std::fs::File::options().write(true).open("/dev/full") else {
+        println!("skipped: no /dev/full here");
+        return;
+    };
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("skin-intake"))
+        .arg("check")
+        .stdout(full)
+        .output()
+        .expect("ran");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("could not write the output"));
+}
+
+#[test]
+fn the_intake_screen_without_a_terminal_and_bad_timeouts_exit_2() {
+    let out = tempfile::tempdir().expect("tempdir");
+    Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs a terminal"));
+    Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["--kiosk", "--idle-timeout", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "a whole number of seconds from 1 to 86400",
+        ));
 }

@@ -752,3 +752,28 @@ fn an_empty_pin_is_not_a_wrong_try() {
     press(&mut app, KeyCode::Enter, now);
     assert_eq!(app.running, Running::Done);
 }
+
+#[test]
+fn staff_are_told_when_the_folder_is_open_to_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let app = App::new(config(out.path(), false), Instant::now());
+    let words = draw(&app, 100, 30)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("permissions 755"), "{words}");
+    assert!(
+        words.contains(&format!("chmod 700 {}", out.path().display())),
+        "{words}"
+    );
+    let kiosk = App::new(config(out.path(), true), Instant::now());
+    assert!(kiosk.notice.is_none(), "never at the kiosk");
+    std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert!(
+        App::new(config(out.path(), false), Instant::now())
+            .notice
+            .is_none()
+    );
+}

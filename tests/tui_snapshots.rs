@@ -58,7 +58,10 @@ fn staff_at(question: &str, out: &std::path::Path) -> App {
 
 #[test]
 fn start_screen() {
+    use std::os::unix::fs::PermissionsExt;
     let out = tempfile::tempdir().unwrap();
+    // A private folder, as skin-intake makes them (an open one adds a warning to this screen).
+    std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     let now = Instant::now();
     snap("start_empty", &App::new(config(out.path(), false), now));
     // One unfinished intake and one damaged file.

@@ -21,6 +21,12 @@ pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, String)> {
     check.problems
 }
 
+/// Upper bounds of plausible plans: a course of sessions, weeks between them, months between
+/// maintenance sessions.
+const MOST_SESSIONS: u32 = 50;
+const MOST_WEEKS_APART: u32 = 52;
+const MOST_MONTHS_APART: u32 = 120;
+
 /// Where a condition sits, which decides what it may refer to.
 #[derive(Clone, Copy)]
 enum Scope<'q> {
@@ -230,6 +236,9 @@ impl<'q> Check<'q> {
         }
         if item.max_age_years.is_some() && item.kind != ItemKind::Date {
             self.only_for(path, "max_age_years", item, ItemKind::Date);
+        }
+        if item.max_months_ago.is_some() && item.kind != ItemKind::Date {
+            self.only_for(path, "max_months_ago", item, ItemKind::Date);
         }
     }
 
@@ -488,7 +497,17 @@ impl<'q> Check<'q> {
         }
     }
 
-    fn range(&mut self, path: &str, range: Range) {
+    /// A range whose `max` must not exceed `most` (beyond it, schedules leave the calendar).
+    fn range(&mut self, path: &str, range: Range, most: u32) {
+        if range.max > most {
+            self.report(
+                path,
+                format!(
+                    "max {} is not plausible here; use at most {most}",
+                    range.max
+                ),
+            );
+        }
         if range.min > range.max {
             self.report(
                 path,
@@ -501,15 +520,19 @@ impl<'q> Check<'q> {
     }
 
     /// A range of weeks between sessions or of sessions, where 0 makes no sense.
-    fn counted_range(&mut self, path: &str, range: Range) {
-        self.range(path, range);
+    fn counted_range(&mut self, path: &str, range: Range, most: u32) {
+        self.range(path, range, most);
         if range.min == 0 {
             self.report(path, "min is 0; it must be at least 1");
         }
     }
 
     fn plans(&mut self) {
-        self.counted_range("rules.interval_weeks", self.q.rules.interval_weeks);
+        self.counted_range(
+            "rules.interval_weeks",
+            self.q.rules.interval_weeks,
+            MOST_WEEKS_APART,
+        );
         let concerns = self.concerns_item();
         // Concern → its first row without `when`: the first matching row wins, so rows after it
         // are never used.
@@ -543,9 +566,13 @@ impl<'q> Check<'q> {
             if let Some(when) = &row.when {
                 self.condition(&format!("{path}.when"), when, Scope::Rules);
             }
-            self.counted_range(&format!("{path}.sessions"), row.sessions);
+            self.counted_range(&format!("{path}.sessions"), row.sessions, MOST_SESSIONS);
             if let Some(maintenance) = row.maintenance_months {
-                self.range(&format!("{path}.maintenance_months"), maintenance);
+                self.range(
+                    &format!("{path}.maintenance_months"),
+                    maintenance,
+                    MOST_MONTHS_APART,
+                );
             }
             for (n, note) in row.notes.iter().enumerate() {
                 self.text(&format!("{path}.notes[{n}]"), note);

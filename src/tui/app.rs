@@ -224,6 +224,16 @@ impl App {
             config,
         };
         app.home();
+        if !app.config.kiosk
+            && app.notice.is_none()
+            && let Some(mode) = store::open_to_others(&app.config.out)
+        {
+            let dir = app.config.out.display();
+            app.notice = Some(format!(
+                "The folder {dir} can be opened by other users of this computer (permissions \
+                 {mode:o}). To keep patients' answers private: chmod 700 {dir}"
+            ));
+        }
         app
     }
 

@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
+use crate::answers;
+
 /// Handles an editing key; returns whether the key was one (so the caller may clear a message).
 pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -28,8 +30,9 @@ pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
     true
 }
 
-/// Inserts typed or pasted text without escape sequences or control characters (line breaks and
-/// tabs become spaces), and only as much as still fits under `max` characters.
+/// Inserts typed or pasted text without escape sequences, control characters or invisible
+/// formatting characters (line breaks and tabs become spaces), and only as much as still fits
+/// under `max` characters.
 pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
     let room = max.map_or(usize::MAX, |max| {
         max.saturating_sub(input.value().chars().count())
@@ -37,11 +40,21 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
     if room == 0 {
         return;
     }
-    let plain = strip_ansi_escapes::strip_str(text);
+    // Line breaks and tabs become spaces first: the escape stripper would drop them.
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let plain = strip_ansi_escapes::strip_str(spaced);
     let cleaned = plain
         .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
+        .filter(|c| !answers::is_invisible_control(*c))
         .take(room);
     for c in cleaned {
         input.handle(InputRequest::InsertChar(c));
