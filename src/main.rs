@@ -145,7 +145,14 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(
             "skin-intake left without saving the intake under way: {cause}"
         ))),
-        Ok(tui::Ended::Left(_)) => Ok(()),
+        Ok(tui::Ended::Left(tui::Kept::Draft(path))) => {
+            eprintln!(
+                "The unfinished intake is saved in {}; choose it on the start screen to continue.",
+                path.display()
+            );
+            Ok(())
+        }
+        Ok(tui::Ended::Left(tui::Kept::Nothing)) => Ok(()),
         Ok(tui::Ended::Stopped { signal, kept }) => Err(Failure::Failed(match kept {
             tui::Kept::Draft(path) => format!(
                 "skin-intake stopped on {signal}; the unfinished intake is saved in {}",
