@@ -227,9 +227,23 @@ fn every_screen_survives_every_size() {
 
 // ----- nothing cut without a sign -----
 
-/// The drawn screen as one string per line, left of any side panel.
+/// The drawn screen as one string per line.
 fn screen_lines(app: &App, width: u16, height: u16) -> Vec<String> {
-    let main = if width >= 100 { width - 40 } else { width };
+    columns(app, width, height, width)
+}
+
+/// The drawn screen as one string per line, left of where the staff side panel would be.
+fn main_lines(app: &App, width: u16, height: u16) -> Vec<String> {
+    columns(
+        app,
+        width,
+        height,
+        if width >= 100 { width - 40 } else { width },
+    )
+}
+
+/// The drawn screen, columns `0..main` of each line.
+fn columns(app: &App, width: u16, height: u16, main: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
@@ -344,7 +358,7 @@ fn long_option_lists_scroll_with_cues_and_keep_the_highlight_in_view() {
         }
         let mut last_seen = 0;
         for k in 0..13 {
-            let lines = screen_lines(&app, w, h);
+            let lines = main_lines(&app, w, h);
             let text = lines.join("\n");
             let pointer = lines.iter().find(|l| l.contains('▶')).unwrap();
             let label = if k < 10 {
@@ -458,7 +472,7 @@ fn a_long_prompt_gets_the_lines_it_needs() {
         press(&mut app, KeyCode::Enter, now);
     }
     for (w, h) in SIZES {
-        let text = screen_lines(&app, w, h)
+        let text = main_lines(&app, w, h)
             .join(" ")
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -600,4 +614,68 @@ fn the_side_panel_waits_for_the_first_answer() {
     let text = draw(&app, 100, 30);
     assert!(text.contains("No answers yet"), "{text}");
     assert!(!text.contains("SUITABLE"), "{text}");
+}
+
+#[test]
+fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    // A kiosk intake left alone is kept for staff.
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(
+        &mut kiosk,
+        "Maximiliana Alexandra Montgomery-Fitzgerald",
+        now,
+    );
+    press(&mut kiosk, KeyCode::Enter, now);
+    kiosk.tick(now + Duration::from_mins(2));
+    kiosk.tick(now + Duration::from_mins(4));
+    let app = App::new(config(out.path(), false), now);
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        let row = lines
+            .iter()
+            .find(|l| l.contains("Maximiliana"))
+            .unwrap_or_else(|| panic!("{w}x{h}: {}", lines.join("\n")));
+        assert!(row.contains("14:05"), "{w}x{h}: {row}");
+        assert!(row.contains(" answered  · kiosk"), "{w}x{h}: {row}");
+        assert!(
+            row.contains("Fitzgerald") || row.contains('…'),
+            "{w}x{h}: {row}"
+        );
+    }
+    snap("start_long_name_kiosk", &app);
+}
+
+#[test]
+fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut answers = suitable();
+    answers["full_name"] = Value::String("Maximiliana Alexandra Montgomery-Fitzgerald".into());
+    let mut app = reviewed(out.path(), &answers);
+    press(&mut app, KeyCode::Enter, now);
+    let Screen::Result {
+        export: skin_intake::tui::app::Export::Saved(path),
+        ..
+    } = &app.screen
+    else {
+        panic!("not saved");
+    };
+    let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        assert!(
+            lines[1].contains(", 44 years — assessed 10 March 2025"),
+            "{w}x{h}: {}",
+            lines[1]
+        );
+        // The file name is whole on one line.
+        assert!(
+            lines.iter().any(|l| l.contains(&file)),
+            "{w}x{h}: {}",
+            lines.join("\n")
+        );
+    }
 }
