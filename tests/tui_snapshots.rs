@@ -679,3 +679,97 @@ fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
         );
     }
 }
+
+#[test]
+fn the_override_dialog_is_clean_and_whole() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut app = staff_at("concerns", out.path());
+    press(&mut app, KeyCode::F(3), now);
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        let text = lines.join("\n");
+        assert!(text.contains("Esc cancel"), "{w}x{h}:\n{text}");
+        // Nothing of the screen underneath touches the dialog's sides.
+        for line in &lines {
+            if let (Some(left), Some(right)) =
+                (line.find(['│', '┌', '└']), line.rfind(['│', '┐', '┘']))
+            {
+                if left == right {
+                    continue;
+                }
+                let before = line[..left].chars().next_back();
+                let after = line[right..].chars().nth(1);
+                assert!(
+                    before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace),
+                    "{w}x{h}: {line:?}\n{text}"
+                );
+            }
+        }
+    }
+    snap("override_dialog", &app);
+}
+
+#[test]
+fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
+    let out = tempfile::tempdir().unwrap();
+    let now = Instant::now();
+    let mut kiosk = App::new(config(out.path(), true), now);
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert_eq!(
+            text.matches("Microneedling consultation").count(),
+            1,
+            "{text}"
+        );
+    }
+    kiosk.screen = Screen::ThankYou {
+        farewell: Farewell {
+            level: Level::Suitable,
+            sessions: Some(Range { min: 3, max: 4 }),
+            interval_weeks: Range { min: 4, max: 6 },
+            saved: true,
+        },
+        since: now,
+    };
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert!(text.contains("4–6\u{a0}weeks apart"), "{w}x{h}:\n{text}");
+        assert!(text.contains("3–4\u{a0}sessions"), "{w}x{h}:\n{text}");
+    }
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "Ada Lovelace", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    let kiosk_answers = suitable();
+    answer_all(&mut kiosk, &kiosk_answers, now);
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert!(text.contains("[ Submit my answers ]"), "{w}x{h}:\n{text}");
+        // The kiosk header never names the patient.
+        assert!(!text.lines().next().unwrap().contains("Maria"), "{text}");
+    }
+    kiosk.tick(now + Duration::from_mins(3));
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert_eq!(text.matches("Are you still there?").count(), 1, "{text}");
+    }
+
+    let app = staff_at("concerns", out.path());
+    for (w, h) in SIZES {
+        let text = draw(&app, w, h);
+        let header = text.lines().next().unwrap();
+        assert!(header.contains("staff"), "{header}");
+        assert!(header.contains("  ·  Maria Garcia"), "{header}");
+        if w >= 80 {
+            let footer = text.lines().last().unwrap();
+            assert!(
+                footer.contains("Space tick  Enter next"),
+                "{w}x{h}: {footer}"
+            );
+            assert!(footer.contains("Ctrl-C leave"), "{w}x{h}: {footer}");
+        }
+    }
+    let app = reviewed(out.path(), &suitable());
+    assert!(draw(&app, 80, 24).contains("[ Submit the answers ]"));
+}

@@ -28,7 +28,7 @@ impl Widget for &App {
             Constraint::Min(0),
             Constraint::Length(1),
         ]));
-        screens::header(self, header, buf);
+        draw_header(self, header, buf);
         let body = match &self.notice {
             Some(notice) => {
                 let text = format!("! {notice}");
@@ -87,6 +87,49 @@ impl Widget for &App {
     }
 }
 
+/// The top line: the questionnaire's title and who is using it; for staff, the patient's name
+/// once it is known (never at the kiosk, where anyone may walk up).
+fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let title = format!(
+        " {}",
+        app.config.questionnaire.title.get(&app.config.language)
+    );
+    let mut who = String::new();
+    if !app.config.kiosk {
+        who.push_str("  ·  staff-guided intake");
+        if let Some(name) = patient_name(app) {
+            let room = |who: &str| {
+                usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
+            };
+            if room(&who) < 12 {
+                "  ·  staff".clone_into(&mut who);
+            }
+            let room = room(&who);
+            if room >= 6 {
+                who.push_str("  ·  ");
+                who.push_str(&ellipsize(&name, room));
+            }
+        }
+    }
+    let spans = vec![
+        Span::styled(title, theme.title),
+        Span::styled(who, theme.help),
+    ];
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The name answered so far in this intake.
+fn patient_name(app: &App) -> Option<String> {
+    let q = &app.config.questionnaire;
+    let answers = &app.intake.as_ref()?.answers;
+    let item = q.item(&q.patient.name)?;
+    let answer = answers.get(&item.id)?;
+    let name = crate::answers::display(item, answer, &app.config.language);
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
 /// The keys of a screen: (key, what it does).
 pub type Keys = Vec<(&'static str, &'static str)>;
 
@@ -137,7 +180,8 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         );
 }
 
-/// A centred box of the given size (clipped to `area`), cleared, with a titled border.
+/// A centred box of the given size (clipped to `area`), cleared with a column around it, with a
+/// titled border.
 pub fn popup(
     app: &App,
     title: &str,
@@ -154,7 +198,12 @@ pub fn popup(
         width,
         height,
     );
-    Clear.render(rect, buf);
+    // One column more on each side, so nothing underneath touches the border.
+    let left = rect.x.saturating_sub(1).max(area.x);
+    let right = rect.right().saturating_add(1).min(area.right());
+    let around = Rect::new(left, rect.y, right - left, rect.height);
+    Clear.render(around, buf);
+    buf.set_style(around, app.config.theme.base);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.config.theme.title)

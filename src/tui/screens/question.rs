@@ -195,7 +195,7 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
                 area,
                 buf,
             );
-            vec![("↑↓", "move"), ("Space/digit", "tick")]
+            vec![("↑↓", "move"), ("Space", "tick")]
         }
         Editor::Boolean { value } => {
             let labels = vec!["Yes".to_owned(), "No".to_owned()];

@@ -102,7 +102,9 @@ pub fn note(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
 pub fn override_form(app: &App, form: &OverrideForm, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
     let inner = popup(app, "Override the verdict", 76, 14, area, buf);
-    let rows: [Rect; 10] = inner.layout(&Layout::vertical([Constraint::Length(1); 10]));
+    let mut heights = [Constraint::Length(1); 10];
+    heights[9] = Constraint::Length(2);
+    let rows: [Rect; 10] = inner.layout(&Layout::vertical(heights));
     let computed = app
         .live_assessment()
         .map_or(Level::Suitable, |a| a.suitability);
