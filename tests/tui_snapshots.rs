@@ -603,6 +603,19 @@ fn an_empty_schedule_says_why() {
         "{text}"
     );
     assert!(!text.contains("scheduled yet"), "{text}");
+
+    let mut answers = suitable();
+    answers["active_acne"] = Value::Bool(true);
+    let mut app = reviewed(out.path(), &answers);
+    press(&mut app, KeyCode::Enter, now);
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    let text = draw(&app, 120, 40);
+    assert!(
+        text.contains("No sessions can be scheduled until the delay is over."),
+        "{text}"
+    );
 }
 
 #[test]
