@@ -786,3 +786,20 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
     let app = reviewed(out.path(), &suitable());
     assert!(draw(&app, 80, 24).contains("[ Submit the answers ]"));
 }
+
+#[test]
+fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
+    use skin_intake::tui::view::{ellipsize, hanging, wrap, wrap_at_most};
+    assert_eq!(
+        wrap("✔ Saved to /srv/clinic/intakes/2025-03-10_abcdef.json", 30),
+        ["✔ Saved to /srv/clinic/", "intakes/2025-03-10_abcdef.json"]
+    );
+    assert_eq!(wrap("4 to 6 weeks apart", 9), ["4 to 6", "weeks", "apart"]);
+    assert_eq!(ellipsize("Maximiliana Alexandra", 12), "Maximiliana…");
+    assert_eq!(ellipsize("Maria", 12), "Maria");
+    assert_eq!(
+        hanging("• ", "Mild redness and swelling for one or two days", 20),
+        ["• Mild redness and", "  swelling for one", "  or two days"]
+    );
+    assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+}

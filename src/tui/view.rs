@@ -244,6 +244,16 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 used += 1 + w;
                 continue;
             }
+            // A word too long for any line (a path) starts here if a part up to a `/` fits.
+            if used > 0 && w > width && used + 2 < width {
+                let (head, rest) = split_word(word, width - used - 1);
+                if head.ends_with('/') {
+                    line.push(' ');
+                    line.push_str(head);
+                    word = rest;
+                    w = width_of(word);
+                }
+            }
             if used > 0 {
                 lines.push(std::mem::take(&mut line));
             }
