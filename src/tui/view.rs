@@ -28,7 +28,7 @@ impl Widget for &App {
             Constraint::Min(0),
             Constraint::Length(1),
         ]));
-        screens::header(self, header, buf);
+        draw_header(self, header, buf);
         let body = match &self.notice {
             Some(notice) => {
                 let text = format!("! {notice}");
@@ -87,6 +87,49 @@ impl Widget for &App {
     }
 }
 
+/// The top line: the questionnaire's title and who is using it; for staff, the patient's name
+/// once it is known (never at the kiosk, where anyone may walk up).
+fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.config.theme;
+    let title = format!(
+        " {}",
+        app.config.questionnaire.title.get(&app.config.language)
+    );
+    let mut who = String::new();
+    if !app.config.kiosk {
+        who.push_str("  ·  staff-guided intake");
+        if let Some(name) = patient_name(app) {
+            let room = |who: &str| {
+                usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
+            };
+            if room(&who) < 12 {
+                "  ·  staff".clone_into(&mut who);
+            }
+            let room = room(&who);
+            if room >= 6 {
+                who.push_str("  ·  ");
+                who.push_str(&ellipsize(&name, room));
+            }
+        }
+    }
+    let spans = vec![
+        Span::styled(title, theme.title),
+        Span::styled(who, theme.help),
+    ];
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The name answered so far in this intake.
+fn patient_name(app: &App) -> Option<String> {
+    let q = &app.config.questionnaire;
+    let answers = &app.intake.as_ref()?.answers;
+    let item = q.item(&q.patient.name)?;
+    let answer = answers.get(&item.id)?;
+    let name = crate::answers::display(item, answer, &app.config.language);
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
 /// The keys of a screen: (key, what it does).
 pub type Keys = Vec<(&'static str, &'static str)>;
 
@@ -137,7 +180,8 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         );
 }
 
-/// A centred box of the given size (clipped to `area`), cleared, with a titled border.
+/// A centred box of the given size (clipped to `area`), cleared with a column around it, with a
+/// titled border.
 pub fn popup(
     app: &App,
     title: &str,
@@ -154,7 +198,12 @@ pub fn popup(
         width,
         height,
     );
-    Clear.render(rect, buf);
+    // One column more on each side, so nothing underneath touches the border.
+    let left = rect.x.saturating_sub(1).max(area.x);
+    let right = rect.right().saturating_add(1).min(area.right());
+    let around = Rect::new(left, rect.y, right - left, rect.height);
+    Clear.render(around, buf);
+    buf.set_style(around, app.config.theme.base);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.config.theme.title)
@@ -165,32 +214,148 @@ pub fn popup(
     inner.inner(ratatui::layout::Margin::new(1, 0))
 }
 
-/// How many lines `text` takes when word-wrapped to `width`.
+/// How many lines `text` takes when word-wrapped to `width` (as [`wrap`] lays it out).
 #[must_use]
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut lines = 0u16;
+    u16::try_from(wrap(text, usize::from(width)).len()).unwrap_or(u16::MAX)
+}
+
+/// The display width of `text` in terminal columns.
+#[must_use]
+pub fn width_of(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// Word-wraps `text` to `width` columns, one string per line; `\n` starts a new line. A word
+/// longer than a line (a path, say) breaks after its last `/` that fits, else where the line ends.
+/// The one wrapping helper of the screens: hanging indents and `…` cuts are built on it.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut used = 0usize;
-        let mut count = 1u16;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
-            if used == 0 {
-                used = len;
-            } else if used + 1 + len <= width {
-                used += 1 + len;
-            } else {
-                count += 1;
-                used = len;
+        let mut line = String::new();
+        let mut used = 0;
+        for mut word in paragraph.split_whitespace() {
+            let mut w = width_of(word);
+            if used > 0 && used + 1 + w <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
             }
-            while used > width {
-                count += 1;
-                used -= width;
+            // A word too long for any line (a path) starts here if a part up to a `/` fits.
+            if used > 0 && w > width && used + 2 < width {
+                let (head, rest) = split_word(word, width - used - 1);
+                if head.ends_with('/') {
+                    line.push(' ');
+                    line.push_str(head);
+                    word = rest;
+                    w = width_of(word);
+                }
             }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            while w > width {
+                let (head, rest) = split_word(word, width);
+                lines.push(head.to_owned());
+                word = rest;
+                w = width_of(word);
+            }
+            line.push_str(word);
+            used = w;
         }
-        lines = lines.saturating_add(count);
+        lines.push(line);
     }
     lines
+}
+
+/// The longest head of `word` that fits `width` columns (cut after a `/` where there is one), and
+/// the rest. The head is never empty.
+fn split_word(word: &str, width: usize) -> (&str, &str) {
+    let mut end = 0;
+    for (i, c) in word.char_indices() {
+        let next = i + c.len_utf8();
+        if width_of(&word[..next]) > width {
+            break;
+        }
+        end = next;
+    }
+    if end == 0 {
+        end = word.chars().next().map_or(word.len(), char::len_utf8);
+    }
+    if let Some(slash) = word[..end].rfind('/')
+        && slash > 0
+        && end < word.len()
+    {
+        end = slash + 1;
+    }
+    word.split_at(end)
+}
+
+/// `text` as it fits on one line of `width` columns: cut with `…` where it is longer.
+#[must_use]
+pub fn ellipsize(text: &str, width: usize) -> String {
+    if width_of(text) <= width {
+        text.to_owned()
+    } else {
+        cut_with_ellipsis(text, width)
+    }
+}
+
+/// `text` cut to leave room for a final `…` within `width` columns, and the `…`.
+fn cut_with_ellipsis(text: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let mut b = [0; 4];
+        if width_of(&out) + width_of(c.encode_utf8(&mut b)) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// `text` wrapped to `width` in at most `max` lines; when it needs more, the last shown line ends
+/// with `…`.
+#[must_use]
+pub fn wrap_at_most(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            if width_of(last) < width {
+                last.push('…');
+            } else {
+                *last = cut_with_ellipsis(last, width);
+            }
+        }
+    }
+    lines
+}
+
+/// `text` wrapped to `width` after `first` (a bullet, a label): every later line is indented to
+/// line up under the first line's text.
+#[must_use]
+pub fn hanging(first: &str, text: &str, width: usize) -> Vec<String> {
+    let indent = width_of(first);
+    wrap(text, width.saturating_sub(indent).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                format!("{first}{line}")
+            } else {
+                format!("{:indent$}{line}", "")
+            }
+        })
+        .collect()
 }
 
 /// Records a clickable area for the next click.

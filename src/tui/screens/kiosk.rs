@@ -29,18 +29,11 @@ fn centred(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
 
 pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
-    let title = app
-        .config
-        .questionnaire
-        .title
-        .get(&app.config.language)
-        .to_owned();
+    // The questionnaire's title is in the header already.
     centred(
         app,
         vec![
             Line::styled("Welcome", theme.title),
-            Line::from(""),
-            Line::from(title),
             Line::from(""),
             Line::from(
                 "Before your consultation, please answer some questions about your skin and your health.",
@@ -69,15 +62,15 @@ pub fn thank_you(app: &App, farewell: Farewell, area: Rect, buf: &mut Buffer) ->
     match (farewell.level, farewell.sessions) {
         (Level::Suitable | Level::SuitableWithPrecautions, Some(s)) => {
             let sessions = if s.min == s.max {
-                format!("{} sessions", s.min)
+                format!("{}\u{a0}sessions", s.min)
             } else {
-                format!("{} to {} sessions", s.min, s.max)
+                format!("{}–{}\u{a0}sessions", s.min, s.max)
             };
             let i = farewell.interval_weeks;
             let weeks = if i.min == i.max {
-                format!("{} weeks", i.min)
+                format!("{}\u{a0}weeks", i.min)
             } else {
-                format!("{} to {} weeks", i.min, i.max)
+                format!("{}–{}\u{a0}weeks", i.min, i.max)
             };
             lines.push(Line::from(format!(
                 "From your answers, a course usually takes about {sessions}, {weeks} apart."
@@ -109,8 +102,8 @@ pub fn idle(app: &App, until: Instant, area: Rect, buf: &mut Buffer) {
     ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.base);
     let inner = popup(app, "Are you still there?", 60, 9, area, buf);
+    // The question is the dialog's title.
     Paragraph::new(vec![
-        Line::styled("Are you still there?", theme.title),
         Line::from(""),
         Line::from(format!(
             "To keep your answers private, this screen will clear in {left:.0} seconds."

@@ -10,7 +10,7 @@ use crate::answers;
 use crate::questionnaire::Item;
 use crate::tui::app::{App, Hit, Question};
 use crate::tui::editor::{DATE_HINT, Editor};
-use crate::tui::view::{Keys, hit, wrapped_height};
+use crate::tui::view::{Keys, hit, wrap, wrap_at_most, wrapped_height};
 
 pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
@@ -41,20 +41,35 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     let prompt = item.prompt.get(language);
     let help = item.help.as_ref().map(|h| h.get(language));
     let width = area.width;
-    let prompt_h = wrapped_height(prompt, width).min(4);
     let help_h = help.map_or(0, |h| wrapped_height(h, width).min(3));
     let message = q.error.as_deref().map(|e| format!("⚠ {e}"));
     let message_h = message
         .as_deref()
         .map_or(0, |m| wrapped_height(m, width).min(3));
-    let widget_h = match &q.editor {
+    // The lines the answer widget would like, and the fewest it can work with.
+    let (widget_full, widget_least) = match &q.editor {
         Editor::Single { .. } | Editor::Multi { .. } => {
-            u16::try_from(item.options.len()).unwrap_or(u16::MAX)
+            let lines = option_lines(&option_labels(app, item), usize::from(width))
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>();
+            let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+            (lines, lines.min(4))
         }
-        Editor::Boolean { .. } => 2,
-        Editor::Text(_) => 4,
-        Editor::Date(_) => 3 + wrapped_height(DATE_HINT, width),
+        Editor::Boolean { .. } => (2, 2),
+        Editor::Text(_) => (4, 3),
+        Editor::Date(_) => (3 + wrapped_height(DATE_HINT, width), 3),
     };
+    // Section, progress, three blank lines and the buttons are always there; the prompt gets the
+    // lines it needs before the answer widget, leaving the widget the fewest it can work with.
+    let room = area.height.saturating_sub(6 + help_h + message_h);
+    let prompt_lines = wrap_at_most(
+        prompt,
+        usize::from(width),
+        usize::from(room.saturating_sub(widget_least).max(1)),
+    );
+    let prompt_h = u16::try_from(prompt_lines.len()).unwrap_or(1);
+    let widget_h = widget_full.min(room.saturating_sub(prompt_h));
     let [
         section_area,
         progress,
@@ -93,9 +108,8 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
         .filled_style(theme.gauge)
         .unfilled_style(theme.border)
         .render(progress, buf);
-    Paragraph::new(prompt)
+    Paragraph::new(prompt_lines.into_iter().map(Line::from).collect::<Vec<_>>())
         .style(theme.title)
-        .wrap(Wrap { trim: true })
         .render(prompt_area, buf);
     if let Some(help) = help {
         Paragraph::new(help)
@@ -155,12 +169,7 @@ pub fn buttons_row(app: &App, back: bool, area: Rect, buf: &mut Buffer) {
 
 fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
-    let language = &app.config.language;
-    let labels: Vec<String> = item
-        .options
-        .iter()
-        .map(|o| o.label.get(language).to_owned())
-        .collect();
+    let labels = option_labels(app, item);
     match editor {
         Editor::Single { highlight } => {
             options(
@@ -186,7 +195,7 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
                 area,
                 buf,
             );
-            vec![("↑↓", "move"), ("Space/digit", "tick")]
+            vec![("↑↓", "move"), ("Space", "tick")]
         }
         Editor::Boolean { value } => {
             let labels = vec!["Yes".to_owned(), "No".to_owned()];
@@ -218,6 +227,46 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
     }
 }
 
+fn option_labels(app: &App, item: &Item) -> Vec<String> {
+    item.options
+        .iter()
+        .map(|o| o.label.get(&app.config.language).to_owned())
+        .collect()
+}
+
+/// Before each label: pointer, mark, number (`▶ [x] 1  `).
+const OPTION_PREFIX: usize = 9;
+
+/// Each option's label wrapped under its text (after the prefix).
+fn option_lines(labels: &[String], width: usize) -> Vec<Vec<String>> {
+    labels
+        .iter()
+        .map(|label| wrap(label, width.saturating_sub(OPTION_PREFIX)))
+        .collect()
+}
+
+/// Which options show, from `first`, in `height` lines with a cue line above when options are
+/// hidden above and below when some are hidden below: (first, last exclusive, cue above, cue below).
+fn window(heights: &[usize], first: usize, height: usize) -> (usize, bool, bool) {
+    let above = first > 0;
+    let fill = |room: usize| {
+        let mut used = 0;
+        let mut end = first;
+        while end < heights.len() && used + heights[end] <= room {
+            used += heights[end];
+            end += 1;
+        }
+        end
+    };
+    let room = height.saturating_sub(usize::from(above));
+    let end = fill(room);
+    if end == heights.len() {
+        (end, above, false)
+    } else {
+        (fill(room.saturating_sub(1)).max(first + 1), above, true)
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn options(
     app: &App,
@@ -230,9 +279,25 @@ fn options(
     buf: &mut Buffer,
 ) {
     let theme = app.config.theme;
-    let rows = usize::from(area.height.max(1));
-    let first = highlight.map_or(0, |h| (h + 1).saturating_sub(rows));
-    for (row, (i, label)) in labels.iter().enumerate().skip(first).take(rows).enumerate() {
+    let wrapped = option_lines(labels, usize::from(area.width));
+    let heights: Vec<usize> = wrapped.iter().map(Vec::len).collect();
+    let height = usize::from(area.height.max(1));
+    // The first option shown: the earliest that keeps the highlighted one in view.
+    let target = highlight.unwrap_or(0).min(labels.len().saturating_sub(1));
+    let mut first = 0;
+    while first < target && window(&heights, first, height).0 <= target {
+        first += 1;
+    }
+    let (end, above, below) = window(&heights, first, height);
+    let mut y = area.y;
+    let bottom = area.bottom() - u16::from(below);
+    if above {
+        Paragraph::new("  ▲ more above")
+            .style(theme.help)
+            .render(Rect::new(area.x, y, area.width, 1), buf);
+        y += 1;
+    }
+    for (i, lines) in wrapped.iter().enumerate().take(end).skip(first) {
         let number = match i {
             0..=8 => format!("{}", i + 1),
             9 => "0".to_owned(),
@@ -249,15 +314,30 @@ fn options(
         } else {
             theme.base
         };
-        let y = area.y + u16::try_from(row).unwrap_or(0);
-        let rect = Rect::new(area.x, y, area.width, 1);
-        Paragraph::new(Line::from(vec![
-            Span::raw(format!("{pointer} {mark} {number}  ")),
-            Span::raw(label.as_str()),
-        ]))
-        .style(style)
-        .render(rect, buf);
-        hit(app, rect, Hit::Option(i));
+        for (k, line) in lines.iter().enumerate() {
+            if y >= bottom {
+                break;
+            }
+            let prefix = if k == 0 {
+                format!("{pointer} {mark} {number}  ")
+            } else {
+                " ".repeat(OPTION_PREFIX)
+            };
+            let rect = Rect::new(area.x, y, area.width, 1);
+            Paragraph::new(Line::from(vec![
+                Span::raw(prefix),
+                Span::raw(line.as_str()),
+            ]))
+            .style(style)
+            .render(rect, buf);
+            hit(app, rect, Hit::Option(i));
+            y += 1;
+        }
+    }
+    if below {
+        Paragraph::new("  ▼ more below")
+            .style(theme.help)
+            .render(Rect::new(area.x, bottom, area.width, 1), buf);
     }
 }
 

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::assessment::{Assessment, Session};
-use crate::questionnaire::Range;
+use crate::questionnaire::{Level, Range};
 use crate::summary::Summary;
 use crate::tui::app::{App, Export};
 use crate::tui::theme::{Theme, verdict};
-use crate::tui::view::{Keys, wrapped_height};
+use crate::tui::view::{Keys, ellipsize, hanging, width_of, wrap_at_most, wrapped_height};
 
 fn range(r: Range) -> String {
     if r.min == r.max {
@@ -21,10 +21,27 @@ fn range(r: Range) -> String {
     }
 }
 
-/// The assessment as lines (also used, shorter, by the side panel).
+/// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
+#[must_use]
+pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<Line<'static>> {
+    hanging(label, text, usize::from(width))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| match line.split_at_checked(label.len()) {
+            Some((head, rest)) if i == 0 => Line::from(vec![
+                Span::styled(head.to_owned(), label_style),
+                Span::raw(rest.to_owned()),
+            ]),
+            _ => Line::from(line),
+        })
+        .collect()
+}
+
+/// The assessment as lines wrapped to `width` (also used by the side panel).
 #[must_use]
 pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
     let theme = &app.config.theme;
+    let plain = Style::new();
     let mut lines = vec![Line::from(Span::styled(
         verdict(a.suitability),
         theme.level(a.suitability),
@@ -34,19 +51,45 @@ pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'stat
         lines.push(Line::from("No screening rule applies."));
     } else {
         lines.push(Line::from(Span::styled("Reasons", theme.section)));
-        for r in &a.reasons {
-            lines.push(Line::from(vec![
-                Span::styled(format!("• {} ", verdict(r.level)), theme.level(r.level)),
-                Span::styled(format!("[{}]", r.rule), theme.help),
-            ]));
-            lines.push(Line::from(format!("  {}", r.message)));
+        // Most severe first; rule order within a level (the export keeps rule order).
+        let mut reasons: Vec<_> = a.reasons.iter().collect();
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
+        for r in reasons {
+            let level = format!("• {}", verdict(r.level));
+            let rule = format!("[{}]", r.rule);
+            if width_of(&level) + 1 + width_of(&rule) <= usize::from(width) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{level} "), theme.level(r.level)),
+                    Span::styled(rule, theme.help),
+                ]));
+            } else {
+                lines.push(Line::from(Span::styled(level, theme.level(r.level))));
+                lines.push(Line::from(Span::styled(format!("  {rule}"), theme.help)));
+            }
+            lines.extend(labelled("  ", plain, &r.message, width));
+            if let Some(date) = r.reassess_on {
+                lines.extend(labelled(
+                    "  ",
+                    plain,
+                    &format!("→ assess again on or after {}", date.format("%-d %B %Y")),
+                    width,
+                ));
+            }
         }
     }
-    if let Some(date) = a.reassess_on {
-        lines.push(Line::from(format!(
-            "Assess again on or after {}",
-            date.format("%-d %B %Y")
-        )));
+    // The verdict's date is the latest of the reasons' dates: worth a line when there are several.
+    if let Some(date) = a.reassess_on
+        && a.reasons.iter().filter(|r| r.reassess_on.is_some()).count() > 1
+    {
+        lines.extend(labelled(
+            "",
+            plain,
+            &format!(
+                "Assess again on or after {} (when every delay is over)",
+                date.format("%-d %B %Y")
+            ),
+            width,
+        ));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Plan", theme.section)));
@@ -57,29 +100,52 @@ pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'stat
                 .iter()
                 .map(|c| format!("{} {}", concern_label(app, &c.concern), range(c.sessions)))
                 .collect();
-            lines.push(Line::from(format!(
-                "Sessions:     {}  ({})",
-                range(s),
-                per.join(", ")
-            )));
+            lines.extend(labelled(
+                "Sessions:     ",
+                plain,
+                &format!("{}  ({})", range(s), per.join(", ")),
+                width,
+            ));
         }
-        None => lines.push(Line::from("Sessions:     none planned (no concern chosen)")),
+        None => lines.extend(labelled(
+            "Sessions:     ",
+            plain,
+            "none planned (no concern chosen)",
+            width,
+        )),
     }
-    lines.push(Line::from(format!(
-        "Interval:     every {} weeks",
-        range(a.interval_weeks)
-    )));
-    lines.push(Line::from(match a.maintenance_months {
-        Some(m) => format!("Maintenance:  one session every {} months", range(m)),
-        None => "Maintenance:  none needed".to_owned(),
-    }));
+    lines.extend(labelled(
+        "Interval:     ",
+        plain,
+        &format!("every {} weeks", range(a.interval_weeks)),
+        width,
+    ));
+    lines.extend(labelled(
+        "Maintenance:  ",
+        plain,
+        &match a.maintenance_months {
+            Some(m) => format!("one session every {} months", range(m)),
+            None => "none needed".to_owned(),
+        },
+        width,
+    ));
     if let Some(c) = a.course_weeks {
-        lines.push(Line::from(format!("Course:       {} weeks", range(c))));
+        lines.extend(labelled(
+            "Course:       ",
+            plain,
+            &format!("{} weeks", range(c)),
+            width,
+        ));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
     if a.schedule.is_empty() {
-        lines.push(Line::from("No sessions can be scheduled yet."));
+        let why = match (a.suitability, a.reassess_on) {
+            (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
+            (Level::Delay, None) => "No sessions can be scheduled until the delay is over.",
+            _ => "No sessions can be scheduled yet.",
+        };
+        lines.extend(labelled("", plain, why, width));
     } else {
         lines.extend(timeline(theme, &a.schedule, width));
     }
@@ -87,7 +153,7 @@ pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'stat
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Notes", theme.section)));
         for n in &a.notes {
-            lines.push(Line::from(format!("• {n}")));
+            lines.extend(labelled("• ", plain, n, width));
         }
     }
     lines
@@ -182,47 +248,57 @@ pub fn render(
             ],
         ),
     };
-    let status_h = wrapped_height(&status, area.width).min(4);
+    let status_lines = wrap_at_most(&status, usize::from(area.width), 4);
+    let status_h = u16::try_from(status_lines.len()).unwrap_or(1);
     let [title, body, more, status_area] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(status_h),
     ]));
+    // The name gives way (with `…`) to the age and the date.
     let name = summary.patient.name.as_deref().unwrap_or("(no name)");
     let age = summary
         .patient
         .age
         .map(|a| format!(", {a} years"))
         .unwrap_or_default();
-    Paragraph::new(format!(
-        "Result for {name}{age} — assessed {}",
+    let tail = format!(
+        "{age} — assessed {}",
         summary.reference_date.format("%-d %B %Y")
+    );
+    let room = usize::from(title.width).saturating_sub(width_of("Result for ") + width_of(&tail));
+    Paragraph::new(ellipsize(
+        &format!("Result for {}{tail}", ellipsize(name, room.max(8))),
+        usize::from(title.width),
     ))
     .style(theme.title)
     .render(title, buf);
     let mut lines = assessment_lines(app, &summary.assessment, body.width);
     if let Some(o) = &summary.verdict_override {
-        lines.insert(
-            1,
-            Line::from(vec![
-                Span::styled(
-                    format!("Override by {}: {}", o.by, verdict(o.suitability)),
-                    theme.level(o.suitability),
-                ),
-                Span::raw(format!(
-                    " — {} (the computed verdict above stays in the record)",
-                    o.reason
-                )),
-            ]),
-        );
+        let mut block = vec![Line::from(Span::styled(
+            format!("Override by {}: {}", o.by, verdict(o.suitability)),
+            theme.level(o.suitability),
+        ))];
+        block.extend(labelled(
+            "  ",
+            Style::new(),
+            &format!(
+                "{} (the computed verdict above stays in the record)",
+                o.reason
+            ),
+            body.width,
+        ));
+        lines.splice(1..1, block);
     }
     if let Some(note) = &summary.clinician_note {
         lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("Clinician note: ", theme.section),
-            Span::raw(note.clone()),
-        ]));
+        lines.extend(labelled(
+            "Clinician note: ",
+            theme.section,
+            note,
+            body.width,
+        ));
     }
     let total: u16 = lines
         .iter()
@@ -240,9 +316,8 @@ pub fn render(
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(body, buf);
-    Paragraph::new(status)
+    Paragraph::new(status_lines.into_iter().map(Line::from).collect::<Vec<_>>())
         .style(style)
-        .wrap(Wrap { trim: true })
         .render(status_area, buf);
     keys
 }

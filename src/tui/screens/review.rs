@@ -7,17 +7,22 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::answers;
 use crate::tui::app::{App, Hit};
+use crate::tui::screens::staff::override_line;
 use crate::tui::theme::verdict;
-use crate::tui::view::{Keys, PANEL_FROM_WIDTH, hit};
+use crate::tui::view::{Keys, PANEL_FROM_WIDTH, ellipsize, hit, width_of, wrap, wrapped_height};
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
     let language = &app.config.language;
     let q = &app.config.questionnaire;
-    let [title, intro, verdict_line, list] = area.layout(&Layout::vertical([
+    let verdict = verdict_so_far(app, buf.area.width);
+    let verdict_h = verdict
+        .as_ref()
+        .map_or(0, |line| wrapped_height(&line.to_string(), area.width));
+    let [title, intro, verdict_area, list] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(verdict_h),
         Constraint::Min(0),
     ]));
     Paragraph::new("Please check your answers")
@@ -27,25 +32,24 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
         .style(theme.help)
         .wrap(Wrap { trim: true })
         .render(intro, buf);
-    // Staff without the side panel still see the verdict before they submit or override it.
-    if !app.config.kiosk
-        && buf.area.width < PANEL_FROM_WIDTH
-        && let Some(assessment) = app.live_assessment()
-    {
-        let level = assessment.suitability;
-        Paragraph::new(Line::from(vec![
-            Span::styled("Verdict so far: ", theme.help),
-            Span::styled(verdict(level), theme.level(level)),
-            Span::styled("  (F3 to override)", theme.help),
-        ]))
-        .render(verdict_line, buf);
+    if let Some(verdict) = verdict {
+        Paragraph::new(verdict)
+            .wrap(Wrap { trim: true })
+            .render(verdict_area, buf);
     }
 
-    // (row index or None for a heading, line)
-    let mut lines: Vec<(Option<usize>, Line)> =
-        vec![(Some(0), Line::from("[ Submit my answers ]"))];
+    // Each row (Submit, then one per answer) as its lines; headings have no row.
+    let submit = if app.config.kiosk {
+        "[ Submit my answers ]"
+    } else {
+        "[ Submit the answers ]"
+    };
+    let mut rows: Vec<(Option<usize>, Vec<Line>)> = vec![(Some(0), vec![Line::from(submit)])];
     let answers_now = app.intake.as_ref().map(|i| &i.answers);
-    let prompt_width = usize::from(list.width / 2).max(20);
+    // After the two columns of the pointer: the prompt column, a gap, the answer column.
+    let inner = usize::from(list.width).saturating_sub(2);
+    let prompt_width = (inner / 2).max(12);
+    let answer_width = inner.saturating_sub(prompt_width + 1).max(8);
     let mut section_seen = "";
     for (k, item) in app.review_rows().into_iter().enumerate() {
         let section = q
@@ -56,52 +60,70 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
             && section.id != section_seen
         {
             section_seen = &section.id;
-            lines.push((None, Line::from("")));
-            lines.push((
+            rows.push((None, vec![Line::from("")]));
+            rows.push((
                 None,
-                Line::from(Span::styled(
-                    section.title.get(language).to_owned(),
+                vec![Line::from(Span::styled(
+                    ellipsize(section.title.get(language), inner),
                     theme.section,
-                )),
+                ))],
             ));
         }
         let answer = answers_now
             .and_then(|a| a.get(&item.id))
             .map(|a| {
-                let shown = answers::display(item, a, language);
                 if answers::is_blank(a) {
                     "(left empty)".to_owned()
                 } else {
-                    shown
+                    answers::display(item, a, language)
                 }
             })
             .unwrap_or_default();
-        let prompt: String = item.prompt.get(language).chars().collect();
-        let prompt = if prompt.chars().count() > prompt_width - 1 {
-            let cut: String = prompt.chars().take(prompt_width - 2).collect();
-            format!("{cut}…")
-        } else {
-            prompt
-        };
-        lines.push((
-            Some(k + 1),
-            Line::from(vec![
-                Span::styled(format!("{prompt:<prompt_width$} "), theme.help),
-                Span::raw(answer),
-            ]),
-        ));
+        let prompt = ellipsize(item.prompt.get(language), prompt_width - 1);
+        let lines = wrap(&answer, answer_width)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let left = if i == 0 { prompt.as_str() } else { "" };
+                let pad = prompt_width.saturating_sub(width_of(left)) + 1;
+                Line::from(vec![
+                    Span::styled(format!("{left}{:pad$}", ""), theme.help),
+                    Span::raw(part),
+                ])
+            })
+            .collect();
+        rows.push((Some(k + 1), lines));
     }
-    let selected_line = lines
+
+    // Scroll so that the whole selected row shows, with one line after it where there is room.
+    let visible = usize::from(list.height.max(1));
+    let start_of = |index: usize| rows[..index].iter().map(|(_, l)| l.len()).sum::<usize>();
+    let selected_index = rows
         .iter()
         .position(|(row, _)| *row == Some(selected))
         .unwrap_or(0);
-    let visible = usize::from(list.height.max(1));
-    let first = (selected_line + 2).saturating_sub(visible);
-    for (screen_row, (row, line)) in lines.into_iter().skip(first).take(visible).enumerate() {
+    let selected_start = start_of(selected_index);
+    let selected_end = selected_start + rows[selected_index].1.len();
+    let first = (selected_end + 1)
+        .saturating_sub(visible)
+        .min(selected_start);
+    let screen_lines = rows.into_iter().flat_map(|(row, lines)| {
+        lines
+            .into_iter()
+            .enumerate()
+            .map(move |(i, line)| (row, i == 0, line))
+    });
+    for (screen_row, (row, first_line, line)) in screen_lines.skip(first).take(visible).enumerate()
+    {
         let y = list.y + u16::try_from(screen_row).unwrap_or(0);
         let rect = Rect::new(list.x, y, list.width, 1);
         let is_selected = row == Some(selected);
-        let mut spans = vec![Span::raw(if is_selected { "▶ " } else { "  " })];
+        let pointer = if is_selected && first_line {
+            "▶ "
+        } else {
+            "  "
+        };
+        let mut spans = vec![Span::raw(pointer)];
         spans.extend(line.spans);
         let mut paragraph = Paragraph::new(Line::from(spans));
         if is_selected {
@@ -120,4 +142,26 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
         keys.push(("F3", "override"));
     }
     keys
+}
+
+/// Staff without the side panel see the verdict (and any override of it) before they submit.
+fn verdict_so_far(app: &App, screen_width: u16) -> Option<Line<'static>> {
+    if app.config.kiosk || screen_width >= PANEL_FROM_WIDTH {
+        return None;
+    }
+    let theme = app.config.theme;
+    let level = app.live_assessment()?.suitability;
+    let spans = match app
+        .intake
+        .as_ref()
+        .and_then(|i| i.verdict_override.as_ref())
+    {
+        Some(o) => override_line(&theme, o, level).spans,
+        None => vec![
+            Span::styled("Verdict so far: ", theme.help),
+            Span::styled(verdict(level), theme.level(level)),
+            Span::styled("  (F3 to override)", theme.help),
+        ],
+    };
+    Some(Line::from(spans))
 }

@@ -7,9 +7,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use tui_input::Input;
 
 use crate::questionnaire::Level;
+use crate::summary::Override;
 use crate::tui::app::{App, OverrideField, OverrideForm};
-use crate::tui::screens::result::assessment_lines;
-use crate::tui::theme::verdict;
+use crate::tui::screens::result::{assessment_lines, labelled};
+use crate::tui::theme::{Theme, verdict};
 use crate::tui::view::popup;
 
 pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
@@ -23,6 +24,12 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     block.render(area, buf);
+    if app.intake.as_ref().is_none_or(|i| i.answers.is_empty()) {
+        Paragraph::new("No answers yet")
+            .style(theme.help)
+            .render(inner, buf);
+        return;
+    }
     let Some(assessment) = app.live_assessment() else {
         return;
     };
@@ -32,23 +39,28 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .and_then(|i| i.verdict_override.as_ref())
     {
-        lines.insert(
-            1,
-            Line::from(Span::styled(
-                format!("Override ({}): {}", o.by, verdict(o.suitability)),
-                theme.level(o.suitability),
-            )),
-        );
+        lines.insert(1, override_line(&theme, o, assessment.suitability));
     }
     if let Some(note) = app.intake.as_ref().and_then(|i| i.note.as_ref()) {
-        lines.insert(
-            1,
-            Line::from(Span::styled(format!("Note: {note}"), theme.help)),
-        );
+        let note = labelled("Note: ", theme.help, note, inner.width);
+        lines.splice(1..1, note);
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// An override beside the computed verdict, e.g.
+/// `Override: ? PHYSICIAN REVIEW NEEDED by KL (computed: ✔ SUITABLE)`.
+#[must_use]
+pub fn override_line(theme: &Theme, o: &Override, computed: Level) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("Override: ", theme.help),
+        Span::styled(verdict(o.suitability), theme.level(o.suitability)),
+        Span::styled(format!(" by {} (computed: ", o.by), theme.help),
+        Span::styled(verdict(computed), theme.level(computed)),
+        Span::styled(")", theme.help),
+    ])
 }
 
 fn field(app: &App, input: &Input, focused: bool, area: Rect, buf: &mut Buffer) {
@@ -90,7 +102,9 @@ pub fn note(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
 pub fn override_form(app: &App, form: &OverrideForm, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
     let inner = popup(app, "Override the verdict", 76, 14, area, buf);
-    let rows: [Rect; 10] = inner.layout(&Layout::vertical([Constraint::Length(1); 10]));
+    let mut heights = [Constraint::Length(1); 10];
+    heights[9] = Constraint::Length(2);
+    let rows: [Rect; 10] = inner.layout(&Layout::vertical(heights));
     let computed = app
         .live_assessment()
         .map_or(Level::Suitable, |a| a.suitability);

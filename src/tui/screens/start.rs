@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::app::{App, Hit, Screen, StartEntry};
-use crate::tui::view::{Keys, hit};
+use crate::tui::view::{Keys, ellipsize, hit, width_of};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
@@ -28,29 +28,55 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
             theme.help,
         )));
     }
+    // Time, progress and mode stay whole; the name takes the room left, shortened with `…`.
+    let room = usize::from(list.width).saturating_sub(2);
+    let right = |entry: &StartEntry, year: bool| match entry {
+        StartEntry::Draft {
+            draft,
+            answered,
+            shown,
+            ..
+        } => {
+            let when = draft.updated_at.format(if year {
+                "%-d %b %Y %H:%M"
+            } else {
+                "%-d %b %H:%M"
+            });
+            let mode = match draft.mode {
+                crate::summary::Mode::Kiosk => "  · kiosk",
+                _ => "",
+            };
+            format!("{when}  {answered} of {shown} answered{mode}")
+        }
+        StartEntry::Damaged { .. } => String::new(),
+    };
+    let right_width = |year: bool| {
+        entries
+            .iter()
+            .map(|e| width_of(&right(e, year)))
+            .max()
+            .unwrap_or(0)
+    };
+    let year = room.saturating_sub(right_width(true) + 2) >= 16;
+    let name_width = room.saturating_sub(right_width(year) + 2).min(30);
     for entry in entries {
         rows.push(match entry {
-            StartEntry::Draft {
-                draft,
-                name,
-                answered,
-                shown,
-            } => {
-                let name = name.as_deref().unwrap_or("(no name yet)");
-                let when = draft.updated_at.format("%-d %b %Y %H:%M");
-                let mode = match draft.mode {
-                    crate::summary::Mode::Kiosk => "  · kiosk",
-                    _ => "",
-                };
-                Line::from(format!(
-                    "{name:<30.30}  {when}  {answered} of {shown} answered{mode}"
+            StartEntry::Draft { name, .. } => {
+                let name = ellipsize(name.as_deref().unwrap_or("(no name yet)"), name_width);
+                let pad = name_width.saturating_sub(width_of(&name));
+                Line::from(ellipsize(
+                    &format!("{name}{:pad$}  {}", "", right(entry, year)),
+                    room,
                 ))
             }
             StartEntry::Damaged { path, reason } => Line::from(Span::styled(
-                format!(
-                    "DAMAGED, cannot be opened: {} ({reason})",
-                    path.file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ellipsize(
+                    &format!(
+                        "DAMAGED, cannot be opened: {} ({reason})",
+                        path.file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    ),
+                    room,
                 ),
                 theme.error,
             )),
