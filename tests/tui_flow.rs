@@ -82,7 +82,7 @@ fn exported(app: &App) -> PathBuf {
 /// A staff member goes through the intakes of several patients one after the other.
 #[test]
 fn staff_intakes_export_what_score_computes() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let scratch = tempfile::tempdir().unwrap();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
@@ -127,7 +127,7 @@ fn staff_intakes_export_what_score_computes() {
 
 #[test]
 fn kiosk_intake_thanks_and_returns_to_welcome() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let scratch = tempfile::tempdir().unwrap();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
@@ -160,7 +160,7 @@ fn kiosk_intake_thanks_and_returns_to_welcome() {
 
 #[test]
 fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     for code in [KeyCode::Esc, KeyCode::Char('q')] {
@@ -203,7 +203,7 @@ fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
 
 #[test]
 fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     press(&mut app, KeyCode::F(10), now);
@@ -224,7 +224,7 @@ fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
 
 #[test]
 fn back_keeps_typed_text_and_review_edit_asks_new_follow_ups() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -270,7 +270,7 @@ fn back_keeps_typed_text_and_review_edit_asks_new_follow_ups() {
 
 #[test]
 fn validation_messages_refuse_bad_answers() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -314,7 +314,7 @@ fn validation_messages_refuse_bad_answers() {
 
 #[test]
 fn failed_export_keeps_answers_and_retries() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let target = out.path().join("summaries");
     let now = Instant::now();
     let mut app = App::new(config(&target, false), now);
@@ -340,7 +340,7 @@ fn failed_export_keeps_answers_and_retries() {
 
 #[test]
 fn paste_strips_control_characters_and_caps_length() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -361,7 +361,7 @@ fn paste_strips_control_characters_and_caps_length() {
 
 #[test]
 fn a_huge_paste_is_cut_to_the_field_at_once() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -384,7 +384,7 @@ fn typed_text(app: &App) -> String {
 
 #[test]
 fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -421,7 +421,7 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
 
 #[test]
 fn kiosk_without_a_pin_refuses_to_start_before_taking_the_terminal() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let assert = Command::cargo_bin("skin-intake")
         .unwrap()
         .env_remove("SKIN_INTAKE_STAFF_PIN")
@@ -565,7 +565,7 @@ fn draw(app: &App, width: u16, height: u16) -> String {
 
 #[test]
 fn a_long_result_says_there_is_more_and_scrolls_to_its_end_only() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -590,7 +590,7 @@ fn a_long_result_says_there_is_more_and_scrolls_to_its_end_only() {
 
 #[test]
 fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let q = skin_intake::questionnaire::Questionnaire::built_in();
     let mut draft = store::Draft::new(&q, "en", skin_intake::summary::Mode::Staff, fixed_clock());
     draft.questionnaire_version = "0.9.0".into();
@@ -636,7 +636,7 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
 
 #[test]
 fn note_and_override_survive_leaving_and_resuming() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -696,7 +696,7 @@ fn ctrl_c(app: &mut App, now: Instant) {
 
 #[test]
 fn leaving_when_the_intake_cannot_be_saved_asks_twice() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let target = out.path().join("blocked");
     std::fs::write(&target, b"a file where the folder should be").unwrap();
     let now = Instant::now();
@@ -726,7 +726,7 @@ fn leaving_when_the_intake_cannot_be_saved_asks_twice() {
 
 #[test]
 fn leaving_a_new_intake_with_nothing_answered_leaves_no_draft() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -739,7 +739,7 @@ fn leaving_a_new_intake_with_nothing_answered_leaves_no_draft() {
 
 #[test]
 fn an_empty_pin_is_not_a_wrong_try() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     press(&mut app, KeyCode::F(10), now);
@@ -756,7 +756,7 @@ fn an_empty_pin_is_not_a_wrong_try() {
 #[test]
 fn staff_are_told_when_the_folder_is_open_to_others() {
     use std::os::unix::fs::PermissionsExt;
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let app = App::new(config(out.path(), false), Instant::now());
     let words = draw(&app, 100, 30)

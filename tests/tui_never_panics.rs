@@ -7,7 +7,7 @@ mod common_tui;
 
 use std::time::{Duration, Instant};
 
-use common_tui::{answer_current, config, today};
+use common_tui::{answer_current, config, out_dir, today};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -111,7 +111,7 @@ proptest! {
         kiosk in any::<bool>(),
         actions in proptest::collection::vec(action(), 1..240),
     ) {
-        let out = tempfile::tempdir().unwrap();
+        let out = out_dir();
         let baseline: serde_json::Value =
             serde_json::from_str::<serde_json::Value>(include_str!("fixtures/answers/suitable.json")).unwrap()["answers"].clone();
         let mut now = Instant::now();

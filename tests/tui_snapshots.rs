@@ -58,10 +58,7 @@ fn staff_at(question: &str, out: &std::path::Path) -> App {
 
 #[test]
 fn start_screen() {
-    use std::os::unix::fs::PermissionsExt;
-    let out = tempfile::tempdir().unwrap();
-    // A private folder, as skin-intake makes them (an open one adds a warning to this screen).
-    std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = out_dir();
     let now = Instant::now();
     snap("start_empty", &App::new(config(out.path(), false), now));
     // One unfinished intake and one damaged file.
@@ -77,7 +74,7 @@ fn start_screen() {
 
 #[test]
 fn question_screens_with_and_without_messages() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     for (name, id, bad) in [
         ("text", "full_name", None),
@@ -106,7 +103,7 @@ fn question_screens_with_and_without_messages() {
 
 #[test]
 fn kiosk_question_has_no_staff_panel() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     press(&mut app, KeyCode::Enter, now);
@@ -123,7 +120,7 @@ fn reviewed(out: &std::path::Path, answers: &Value) -> App {
 
 #[test]
 fn review_and_result() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = reviewed(out.path(), &suitable());
     snap("review", &app);
@@ -174,7 +171,7 @@ fn regex_lite_replace(text: &str) -> String {
 
 #[test]
 fn kiosk_screens() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     snap("kiosk_welcome", &app);
@@ -205,7 +202,7 @@ fn kiosk_screens() {
 
 #[test]
 fn too_small_window() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let app = App::new(config(out.path(), false), Instant::now());
     assert_snapshot!("too_small_59x20", draw(&app, 59, 20));
     assert_snapshot!("too_small_40x10", draw(&app, 40, 10));
@@ -217,7 +214,7 @@ fn too_small_window() {
 
 #[test]
 fn every_screen_survives_every_size() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let mut app = reviewed(out.path(), &suitable());
     let now = Instant::now();
     press(&mut app, KeyCode::Enter, now);
@@ -287,7 +284,7 @@ fn highlighted_text(app: &App, width: u16, height: u16) -> String {
 
 #[test]
 fn review_answers_wrap_whole_and_the_selected_row_is_fully_shown() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut answers = suitable();
     answers["concerns"] = serde_json::json!(["texture", "pores", "acne_scars", "fine_lines"]);
@@ -344,7 +341,7 @@ fn with_more_concerns(extra: usize) -> skin_intake::questionnaire::Questionnaire
 
 #[test]
 fn long_option_lists_scroll_with_cues_and_keep_the_highlight_in_view() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut cfg = config(out.path(), false);
     cfg.questionnaire = with_more_concerns(3);
@@ -417,7 +414,7 @@ fn long_option_lists_scroll_with_cues_and_keep_the_highlight_in_view() {
 #[test]
 fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = staff_at("recent_procedures", out.path());
     snap("question_long_options", &app);
@@ -452,7 +449,7 @@ fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
 
 #[test]
 fn a_long_prompt_gets_the_lines_it_needs() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let prompt = "What would you like to improve? Think of what bothers you most when you look \
                   in the mirror in daylight, what friends or family have mentioned, and what you \
@@ -502,7 +499,7 @@ fn override_with(app: &mut App, digit: char, reason: &str, by: &str) {
 
 #[test]
 fn the_review_and_the_side_panel_show_an_override() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let mut app = reviewed(out.path(), &suitable());
     override_with(&mut app, '3', "Wants a GP letter first", "KL");
     let wanted = "Override: ? PHYSICIAN REVIEW NEEDED by KL (computed: ✔ SUITABLE)";
@@ -535,7 +532,7 @@ fn line_index(text: &str, needle: &str) -> Option<usize> {
 
 #[test]
 fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     // A delay (sun, dated) and a precaution (dark marks) and a physician review (diabetes).
     let mut answers = suitable();
@@ -591,7 +588,7 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
 
 #[test]
 fn an_empty_schedule_says_why() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut answers = suitable();
     answers["bleeding_disorder"] = Value::Bool(true);
@@ -623,7 +620,7 @@ fn an_empty_schedule_says_why() {
 
 #[test]
 fn the_side_panel_waits_for_the_first_answer() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
     press(&mut app, KeyCode::Enter, now);
@@ -634,7 +631,7 @@ fn the_side_panel_waits_for_the_first_answer() {
 
 #[test]
 fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     // A kiosk intake left alone is kept for staff.
     let mut kiosk = App::new(config(out.path(), true), now);
@@ -666,7 +663,7 @@ fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
 
 #[test]
 fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut answers = suitable();
     answers["full_name"] = Value::String("Maximiliana Alexandra Montgomery-Fitzgerald".into());
@@ -698,7 +695,7 @@ fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
 
 #[test]
 fn the_override_dialog_is_clean_and_whole() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = staff_at("concerns", out.path());
     press(&mut app, KeyCode::F(3), now);
@@ -728,7 +725,7 @@ fn the_override_dialog_is_clean_and_whole() {
 
 #[test]
 fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut kiosk = App::new(config(out.path(), true), now);
     for (w, h) in SIZES {

@@ -35,7 +35,7 @@ fn buffer(app: &App, width: u16, height: u16) -> Buffer {
 
 /// The staff app on each screen in turn: start, a question, the review, the result.
 fn every_staff_screen(theme: Theme, given: &Value) -> Vec<Buffer> {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut config = config(out.path(), false);
     config.theme = theme;
@@ -160,7 +160,7 @@ fn click(app: &mut App, hit: Hit, now: Instant) {
 
 #[test]
 fn taps_choose_options_and_the_buttons_go_back_and_next() {
-    let out = tempfile::tempdir().unwrap();
+    let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
     press(&mut app, KeyCode::Enter, now);

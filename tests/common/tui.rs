@@ -115,3 +115,12 @@ pub fn answer_all(app: &mut App, answers: &Value, now: Instant) {
     }
     panic!("the questions never ended");
 }
+
+/// A temporary output folder, private as skin-intake makes them (an open one adds a warning to
+/// the staff start screen).
+pub fn out_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    dir
+}
