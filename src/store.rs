@@ -248,7 +248,15 @@ pub fn save_draft(out: &Path, draft: &Draft) -> io::Result<PathBuf> {
 /// # Errors
 /// The I/O error.
 pub fn remove_draft(out: &Path, draft: &Draft) -> io::Result<()> {
-    match fs::remove_file(draft.path(out)) {
+    discard(&draft.path(out))
+}
+
+/// Deletes a draft or damaged file that staff chose to discard; one already gone is fine.
+///
+/// # Errors
+/// The I/O error.
+pub fn discard(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }

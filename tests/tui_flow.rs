@@ -777,3 +777,43 @@ fn staff_are_told_when_the_folder_is_open_to_others() {
             .is_none()
     );
 }
+
+#[test]
+fn staff_delete_an_unfinished_intake_only_after_confirming() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
+    std::fs::write(out.path().join("unfinished/broken.json"), b"{").unwrap();
+
+    let mut app = App::new(config(out.path(), false), now);
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 2);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Char('d'), now);
+    let words = draw(&app, 100, 30)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Delete the unfinished intake of Maria Garcia?"),
+        "{words}"
+    );
+    press(&mut app, KeyCode::Char('x'), now); // any other key keeps it
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 2);
+    press(&mut app, KeyCode::Char('d'), now);
+    press(&mut app, KeyCode::Char('d'), now);
+    let left = store::list_drafts(out.path()).unwrap();
+    assert_eq!(left.len(), 1);
+    assert!(
+        matches!(left[0], store::Listed::Damaged { .. }),
+        "the draft went, the damaged file stays"
+    );
+    assert!(draw(&app, 100, 30).contains("Deleted."));
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Delete, now);
+    press(&mut app, KeyCode::Delete, now);
+    assert!(store::list_drafts(out.path()).unwrap().is_empty());
+}

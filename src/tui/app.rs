@@ -109,6 +109,8 @@ pub enum Screen {
     Start {
         selected: usize,
         entries: Vec<StartEntry>,
+        /// The selected row waits for a second `d` to be deleted.
+        deleting: bool,
     },
     Welcome,
     Question(Question),
@@ -269,6 +271,7 @@ impl App {
             self.screen = Screen::Start {
                 selected: 0,
                 entries,
+                deleting: false,
             };
         }
     }
@@ -554,10 +557,23 @@ impl App {
     }
 
     fn start_key(&mut self, key: KeyEvent) {
-        let Screen::Start { selected, entries } = &mut self.screen else {
+        let Screen::Start {
+            selected,
+            entries,
+            deleting,
+        } = &mut self.screen
+        else {
             return;
         };
         let rows = entries.len() + 1;
+        let delete_key = matches!(key.code, KeyCode::Char('d') | KeyCode::Delete);
+        if std::mem::take(deleting) {
+            self.notice = None;
+            if delete_key {
+                let row = *selected;
+                return self.delete_start_row(row);
+            }
+        }
         match key.code {
             KeyCode::Up => *selected = selected.saturating_sub(1),
             KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
@@ -568,8 +584,40 @@ impl App {
                 let row = *selected;
                 self.open_start_row(row);
             }
+            _ if delete_key && *selected > 0 => {
+                let what = match entries.get(*selected - 1) {
+                    Some(StartEntry::Draft { name, .. }) => format!(
+                        "the unfinished intake of {}",
+                        name.as_deref().unwrap_or("a patient with no name yet")
+                    ),
+                    _ => "this damaged file".to_owned(),
+                };
+                *deleting = true;
+                self.notice = Some(format!(
+                    "Delete {what}? Its answers will be gone for good. Press d again to delete, \
+                     any other key to keep it."
+                ));
+            }
             _ => {}
         }
+    }
+
+    /// Deletes the draft or damaged file of a start-screen row (after staff confirmed it).
+    fn delete_start_row(&mut self, row: usize) {
+        let Screen::Start { entries, .. } = &self.screen else {
+            return;
+        };
+        let path = match entries.get(row.wrapping_sub(1)) {
+            Some(StartEntry::Draft { draft, .. }) => draft.path(&self.config.out),
+            Some(StartEntry::Damaged { path, .. }) => path.clone(),
+            None => return,
+        };
+        let result = store::discard(&path);
+        self.home();
+        self.notice = Some(match result {
+            Ok(()) => "Deleted.".to_owned(),
+            Err(e) => format!("Could not delete {}: {e}", path.display()),
+        });
     }
 
     fn open_start_row(&mut self, row: usize) {

@@ -10,7 +10,10 @@ use crate::tui::view::{Keys, ellipsize, hit, width_of};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
     let theme = app.config.theme;
-    let Screen::Start { selected, entries } = &app.screen else {
+    let Screen::Start {
+        selected, entries, ..
+    } = &app.screen
+    else {
         return Vec::new();
     };
     let [title, _, list] = area.layout(&Layout::vertical([
@@ -109,5 +112,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
             hit(app, rect, Hit::Row(i));
         }
     }
-    vec![("↑↓", "choose"), ("Enter", "open"), ("q", "quit")]
+    let mut keys: Keys = vec![("↑↓", "choose"), ("Enter", "open")];
+    if !entries.is_empty() {
+        keys.push(("d", "delete"));
+    }
+    keys.push(("q", "quit"));
+    keys
 }
