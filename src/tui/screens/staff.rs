@@ -11,7 +11,7 @@ use crate::summary::Override;
 use crate::tui::app::{App, OverrideField, OverrideForm};
 use crate::tui::screens::result::{assessment_lines, labelled};
 use crate::tui::theme::{Theme, verdict};
-use crate::tui::view::popup;
+use crate::tui::view::{popup, wrapped_height};
 
 pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
@@ -45,9 +45,25 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
         let note = labelled("Note: ", theme.help, note, inner.width);
         lines.splice(1..1, note);
     }
+    let total: u16 = lines
+        .iter()
+        .map(|line| wrapped_height(&line.to_string(), inner.width).max(1))
+        .sum();
+    let body = if total > inner.height && inner.height > 1 {
+        let [body, more] = inner.layout(&Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ]));
+        Paragraph::new("▼ more on the result screen")
+            .style(theme.help)
+            .render(more, buf);
+        body
+    } else {
+        inner
+    };
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .render(inner, buf);
+        .render(body, buf);
 }
 
 /// An override beside the computed verdict, e.g.
