@@ -140,7 +140,7 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         ));
     }
     store::sweep_temporaries(&config.out);
-    install_panic_hook(config.out.join(store::UNFINISHED));
+    tui::install_panic_hook(config.out.join(store::UNFINISHED));
     match tui::run(config) {
         Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(
             "skin-intake left without saving the intake under way: {cause}"
@@ -191,21 +191,6 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
         ));
     }
     Ok(pin)
-}
-
-/// Runs after ratatui's own hook has restored the terminal. The panic's message is left out: it
-/// could hold an answer.
-fn install_panic_hook(drafts: PathBuf) {
-    std::panic::set_hook(Box::new(move |info| {
-        let place = info
-            .location()
-            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!(
-            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
-             are kept in {}; start skin-intake again to resume the intake.",
-            drafts.display()
-        );
-    }));
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

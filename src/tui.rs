@@ -9,6 +9,7 @@ pub mod theme;
 pub mod view;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
@@ -53,6 +54,22 @@ pub fn run(config: Config) -> io::Result<Ended> {
         let restored = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         result.and_then(|ended| restored.map(|()| ended))
     })
+}
+
+/// Reports a panic without its message (it could hold an answer): only where it happened and where
+/// the unfinished intakes are kept. Install it before [`run`], whose own hook restores the
+/// terminal first and then calls this one.
+pub fn install_panic_hook(drafts: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
+             are kept in {}; start skin-intake again to resume the intake.",
+            drafts.display()
+        );
+    }));
 }
 
 /// Terminal events and stop signals arrive on one channel, so the loop sleeps until either comes
