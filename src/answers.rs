@@ -473,6 +473,20 @@ fn shown_around<'q>(
     Some((before, after))
 }
 
+/// The shown questions that have an answer (a blank answer to an optional question counts), in
+/// order: what the review lists and what "k answered" counts.
+#[must_use]
+pub fn answered_items<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<&'q Item> {
+    shown_items(questionnaire, answers, today)
+        .into_iter()
+        .filter(|item| answers.get(&item.id).is_some())
+        .collect()
+}
+
 /// The first shown question with no answer at all (a blank answer to an optional question counts
 /// as answered: the person chose to leave it empty).
 #[must_use]

@@ -166,13 +166,7 @@ fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
     for code in [KeyCode::Esc, KeyCode::Char('q')] {
         press(&mut app, code, now);
     }
-    app.handle_key(
-        ratatui::crossterm::event::KeyEvent::new(
-            KeyCode::Char('c'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        ),
-        now,
-    );
+    ctrl_c(&mut app, now);
     assert!(matches!(app.screen, Screen::Welcome));
     assert_eq!(app.running, Running::Yes);
     press(&mut app, KeyCode::Enter, now);
@@ -662,13 +656,7 @@ fn note_and_override_survive_leaving_and_resuming() {
         saved.verdict_override.as_ref().map(|o| o.by.as_str()),
         Some("KL")
     );
-    app.handle_key(
-        ratatui::crossterm::event::KeyEvent::new(
-            KeyCode::Char('c'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        ),
-        now,
-    );
+    ctrl_c(&mut app, now);
     assert_eq!(app.running, Running::Done);
 
     let mut app = App::new(config(out.path(), false), now);
@@ -682,16 +670,6 @@ fn note_and_override_survive_leaving_and_resuming() {
     assert_eq!(file["override"]["suitability"], "physician_review");
     assert_eq!(file["override"]["reason"], "On warfarin per GP");
     assert_eq!(file["clinician_note"], "Needs a GP letter.");
-}
-
-fn ctrl_c(app: &mut App, now: Instant) {
-    app.handle_key(
-        ratatui::crossterm::event::KeyEvent::new(
-            KeyCode::Char('c'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        ),
-        now,
-    );
 }
 
 #[test]
@@ -816,4 +794,68 @@ fn staff_delete_an_unfinished_intake_only_after_confirming() {
     press(&mut app, KeyCode::Delete, now);
     press(&mut app, KeyCode::Delete, now);
     assert!(store::list_drafts(out.path()).unwrap().is_empty());
+}
+
+#[test]
+fn a_draft_that_could_not_be_saved_is_reported_until_a_save_succeeds() {
+    let out = out_dir();
+    let target = out.path().join("drafts");
+    let now = Instant::now();
+    let mut app = App::new(config(&target, false), now);
+    std::fs::write(&target, b"a file where the folder should be").unwrap();
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    let problem = app.notices().expect("a message for staff");
+    assert!(
+        problem.contains("Could not save the unfinished intake"),
+        "{problem}"
+    );
+    std::fs::remove_file(&target).unwrap();
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.notices(), None, "the next save succeeded");
+    assert_eq!(store::list_drafts(&target).unwrap().len(), 1);
+}
+
+#[test]
+fn digit_0_ticks_the_tenth_option() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    while app.current_item().is_some_and(|i| i.id != "concerns") {
+        answer_current(&mut app, &suitable(), now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    press(&mut app, KeyCode::Char('0'), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(
+        app.intake.as_ref().unwrap().answers.get("concerns"),
+        Some(&skin_intake::answers::Answer::Choices(vec![
+            "cellulite".into()
+        ]))
+    );
+}
+
+#[test]
+fn the_app_only_wakes_without_input_for_a_kiosk_timer() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut staff = App::new(config(out.path(), false), now);
+    assert_eq!(staff.next_deadline(now), None, "staff start screen");
+    press(&mut staff, KeyCode::Enter, now);
+    assert_eq!(staff.next_deadline(now), None, "staff question: no polling");
+    let mut kiosk = App::new(config(out.path(), true), now);
+    assert_eq!(
+        kiosk.next_deadline(now),
+        None,
+        "welcome screen: wait for a key"
+    );
+    press(&mut kiosk, KeyCode::Enter, now);
+    assert_eq!(
+        kiosk.next_deadline(now),
+        Some(now + Duration::from_secs(120)),
+        "a patient answering: the idle timer"
+    );
 }

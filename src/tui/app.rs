@@ -18,7 +18,7 @@ use crate::answers::{self, Answers};
 use crate::assessment::Assessment;
 use crate::questionnaire::{Item, Level, Questionnaire, Range};
 use crate::store::{self, Draft, Listed};
-use crate::summary::{Metadata, Mode, Override, Summary};
+use crate::summary::{Metadata, Mode, Summary};
 
 /// Everything the app needs from outside: the questionnaire, the folder, the options and the clock.
 #[derive(Debug, Clone)]
@@ -63,8 +63,6 @@ pub struct Intake {
     /// Came from the review: newly shown follow-ups are asked, then the review again.
     pub from_review: bool,
     pub follow_ups: VecDeque<String>,
-    pub note: Option<String>,
-    pub verdict_override: Option<Override>,
 }
 
 #[derive(Debug, Clone)]
@@ -181,8 +179,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub intake: Option<Intake>,
     pub running: Running,
-    /// A message for staff at the top of the screen (a dropped answer, a draft that could not be saved).
+    /// A message for staff at the top of the screen (a dropped answer, a confirmation to give).
     pub notice: Option<String>,
+    /// Why the last save of the draft failed; cleared by the next save that succeeds.
+    pub draft_problem: Option<String>,
     pub last_activity: Instant,
     /// The latest instant the app was told about (drawings count down from it).
     pub instant: Instant,
@@ -215,6 +215,7 @@ impl App {
             intake: None,
             running: Running::Yes,
             notice: None,
+            draft_problem: None,
             last_activity: now,
             instant: now,
             pin_failures: 0,
@@ -264,7 +265,9 @@ impl App {
         self.intake = None;
         self.overlay = None;
         if self.config.kiosk {
+            // The next patient sees nothing of the last one, not even a message about them.
             self.notice = None;
+            self.draft_problem = None;
             self.screen = Screen::Welcome;
         } else {
             let entries = self.list_entries();
@@ -282,16 +285,11 @@ impl App {
                 .into_iter()
                 .map(|entry| match entry {
                     Listed::Draft(draft) => {
-                        let resumed = draft.resume(self.q());
-                        let shown = answers::shown_items(self.q(), &resumed.answers, self.today());
-                        let answered = shown
-                            .iter()
-                            .filter(|i| resumed.answers.get(&i.id).is_some())
-                            .count();
+                        let given = draft.resume(self.q()).answers;
                         StartEntry::Draft {
                             name: draft.patient_name(self.q()).map(str::to_owned),
-                            answered,
-                            shown: shown.len(),
+                            answered: answers::answered_items(self.q(), &given, self.today()).len(),
+                            shown: answers::shown_items(self.q(), &given, self.today()).len(),
                             draft,
                         }
                     }
@@ -308,11 +306,9 @@ impl App {
         }
     }
 
-    /// Makes `draft` the intake under way, with its note and override (a new draft has neither).
+    /// Makes `draft` the intake under way; it carries the clinician note and override too.
     fn begin(&mut self, draft: Draft, answers: Answers) {
         self.intake = Some(Intake {
-            note: draft.clinician_note.clone(),
-            verdict_override: draft.verdict_override.clone(),
             draft,
             answers,
             typed: BTreeMap::new(),
@@ -393,10 +389,7 @@ impl App {
         let Some(intake) = &self.intake else {
             return Vec::new();
         };
-        answers::shown_items(self.q(), &intake.answers, self.today())
-            .into_iter()
-            .filter(|i| intake.answers.get(&i.id).is_some())
-            .collect()
+        answers::answered_items(self.q(), &intake.answers, self.today())
     }
 
     /// The assessment of the answers so far (the staff side panel).
@@ -411,56 +404,60 @@ impl App {
         ))
     }
 
-    /// Saves the intake under way as its draft; a failure is also shown to staff as a notice.
-    fn save_draft(&mut self, current: Option<&str>) -> Result<PathBuf, String> {
-        let now = self.now();
-        let Some(intake) = &mut self.intake else {
-            return Err("no intake is under way".into());
-        };
-        intake.draft.record(&intake.answers, current, now);
-        intake.draft.clinician_note.clone_from(&intake.note);
-        intake
-            .draft
-            .verdict_override
-            .clone_from(&intake.verdict_override);
-        match store::save_draft(&self.config.out, &intake.draft) {
-            Ok(path) => {
-                if self
-                    .notice
-                    .as_deref()
-                    .is_some_and(|n| n.starts_with("Could not save the unfinished"))
-                {
-                    self.notice = None;
-                }
-                Ok(path)
-            }
-            Err(e) => {
-                let folder = self.config.out.join(store::UNFINISHED);
-                self.notice = Some(format!(
-                    "Could not save the unfinished intake in {}: {e}. The answers are kept on screen.",
-                    folder.display()
-                ));
-                Err(format!("{}: {e}", folder.display()))
-            }
+    /// The question on screen, if one is.
+    pub(super) fn current_question(&self) -> Option<&str> {
+        match &self.screen {
+            Screen::Question(q) => Some(&q.item),
+            _ => None,
         }
     }
 
-    /// Saves the intake under way before the app ends. An intake with nothing in it leaves no draft.
-    fn keep_for_leaving(&mut self) -> Kept {
-        let current = match &self.screen {
-            Screen::Question(q) => Some(q.item.clone()),
-            _ => None,
+    /// Saves the intake under way as its draft, with the question on screen. A failure is also
+    /// shown to staff, until a save succeeds.
+    fn save_draft(&mut self) -> Result<PathBuf, String> {
+        let now = self.now();
+        let current = self.current_question().map(str::to_owned);
+        let Some(intake) = &mut self.intake else {
+            return Err("no intake is under way".into());
         };
+        intake
+            .draft
+            .record(&intake.answers, current.as_deref(), now);
+        let saved = store::save_draft(&self.config.out, &intake.draft)
+            .map_err(|e| format!("{}: {e}", self.config.out.join(store::UNFINISHED).display()));
+        self.draft_problem = saved.as_ref().err().map(|cause| {
+            format!(
+                "Could not save the unfinished intake in {cause}. The answers are kept on screen."
+            )
+        });
+        saved
+    }
+
+    /// Saves the intake under way before it leaves the screen. An intake with nothing in it
+    /// leaves no draft.
+    fn keep_for_leaving(&mut self) -> Kept {
         let empty = self.intake.as_ref().is_none_or(|i| {
-            i.answers.is_empty() && i.note.is_none() && i.verdict_override.is_none()
+            i.answers.is_empty()
+                && i.draft.clinician_note.is_none()
+                && i.draft.verdict_override.is_none()
         });
         if empty {
             return Kept::Nothing;
         }
-        match self.save_draft(current.as_deref()) {
+        match self.save_draft() {
             Ok(path) => Kept::Draft(path),
             Err(cause) => Kept::Lost(cause),
         }
+    }
+
+    /// The messages for staff at the top of the screen, if any: the latest one first.
+    #[must_use]
+    pub fn notices(&self) -> Option<String> {
+        let notices: Vec<&str> = [self.notice.as_deref(), self.draft_problem.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!notices.is_empty()).then(|| notices.join(" "))
     }
 
     // ----- keys -----
@@ -497,7 +494,10 @@ impl App {
                 KeyCode::F(2)
                     if matches!(self.screen, Screen::Question(_) | Screen::Review { .. }) =>
                 {
-                    let note = self.intake.as_ref().and_then(|i| i.note.clone());
+                    let note = self
+                        .intake
+                        .as_ref()
+                        .and_then(|i| i.draft.clinician_note.clone());
                     self.overlay = Some(Overlay::Note(Input::new(note.unwrap_or_default())));
                     return;
                 }
@@ -713,8 +713,6 @@ impl App {
             answers::next_shown(&self.config.questionnaire, &intake.answers, today, &id)
                 .map(|i| i.id.clone())
         };
-        self.save_draft(Some(next.as_deref().unwrap_or("review")))
-            .ok();
         if let Some(next) = next {
             self.open(&next, None);
         } else {
@@ -723,6 +721,8 @@ impl App {
             }
             self.open_review();
         }
+        // Saved with the next screen's question, before that screen is drawn.
+        self.save_draft().ok();
     }
 
     /// Esc on a question: keep what was typed and go back one question.
@@ -821,10 +821,12 @@ impl App {
             reference_date: self.today(),
         };
         let mut summary = Summary::new(self.q(), &intake.answers, meta);
-        summary.clinician_note.clone_from(&intake.note);
+        summary
+            .clinician_note
+            .clone_from(&intake.draft.clinician_note);
         summary
             .verdict_override
-            .clone_from(&intake.verdict_override);
+            .clone_from(&intake.draft.verdict_override);
         self.export(summary);
     }
 

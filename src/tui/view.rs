@@ -29,7 +29,7 @@ impl Widget for &App {
             Constraint::Length(1),
         ]));
         draw_header(self, header, buf);
-        let body = match &self.notice {
+        let body = match &self.notices() {
             Some(notice) => {
                 let text = format!("! {notice}");
                 let height = wrapped_height(&text, body.width.saturating_sub(2)).min(3);

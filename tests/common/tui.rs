@@ -44,6 +44,13 @@ pub fn press(app: &mut App, code: KeyCode, now: Instant) {
     app.handle_key(key(code), now);
 }
 
+pub fn ctrl_c(app: &mut App, now: Instant) {
+    app.handle_key(
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        now,
+    );
+}
+
 pub fn type_str(app: &mut App, s: &str, now: Instant) {
     for c in s.chars() {
         press(app, KeyCode::Char(c), now);

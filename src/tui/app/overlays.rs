@@ -7,7 +7,7 @@ use tui_input::Input;
 
 use super::{
     App, INITIALS_MAX, NOTE_MAX, OVERRIDE_REASON_MAX, Overlay, OverrideField, OverrideForm,
-    PIN_LOCK, PIN_TRIES, Screen,
+    PIN_LOCK, PIN_TRIES,
 };
 use crate::questionnaire::Level;
 use crate::summary::Override;
@@ -95,24 +95,15 @@ impl App {
             KeyCode::Enter => {
                 let note = input.value().trim().to_owned();
                 if let Some(intake) = &mut self.intake {
-                    intake.note = (!note.is_empty()).then_some(note);
+                    intake.draft.clinician_note = (!note.is_empty()).then_some(note);
                 }
-                let current = self.current_id();
-                self.save_draft(current.as_deref()).ok();
+                self.save_draft().ok();
                 None
             }
             _ => {
                 text_field::key(&mut input, key, Some(NOTE_MAX));
                 Some(Overlay::Note(input))
             }
-        }
-    }
-
-    pub(super) fn current_id(&self) -> Option<String> {
-        match &self.screen {
-            Screen::Question(q) => Some(q.item.clone()),
-            Screen::Review { .. } => Some("review".into()),
-            _ => None,
         }
     }
 
@@ -123,7 +114,7 @@ impl App {
         let existing = self
             .intake
             .as_ref()
-            .and_then(|i| i.verdict_override.clone());
+            .and_then(|i| i.draft.verdict_override.clone());
         self.overlay = Some(Overlay::Override(match existing {
             Some(o) => OverrideForm {
                 level: o.suitability,
@@ -166,11 +157,10 @@ impl App {
             }
             KeyCode::Delete if form.field == OverrideField::Level => {
                 if let Some(intake) = &mut self.intake {
-                    intake.verdict_override = None;
+                    intake.draft.verdict_override = None;
                 }
                 self.notice = Some("The override was removed; the computed verdict stands.".into());
-                let current = self.current_id();
-                self.save_draft(current.as_deref()).ok();
+                self.save_draft().ok();
                 return None;
             }
             KeyCode::Left if form.field == OverrideField::Level => {
@@ -195,15 +185,14 @@ impl App {
                 } else {
                     let at = self.now();
                     if let Some(intake) = &mut self.intake {
-                        intake.verdict_override = Some(Override {
+                        intake.draft.verdict_override = Some(Override {
                             suitability: form.level,
                             reason,
                             by,
                             at,
                         });
                     }
-                    let current = self.current_id();
-                    self.save_draft(current.as_deref()).ok();
+                    self.save_draft().ok();
                     return None;
                 }
             }

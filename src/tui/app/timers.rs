@@ -54,10 +54,7 @@ impl App {
 
     /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
     fn idle_reset(&mut self) {
-        let current = self.current_id();
-        if self.intake.as_ref().is_some_and(|i| !i.answers.is_empty()) {
-            self.save_draft(current.as_deref()).ok();
-        }
+        self.keep_for_leaving();
         self.pin_failures = 0;
         self.home();
     }

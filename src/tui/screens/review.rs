@@ -154,7 +154,7 @@ fn verdict_so_far(app: &App, screen_width: u16) -> Option<Line<'static>> {
     let spans = match app
         .intake
         .as_ref()
-        .and_then(|i| i.verdict_override.as_ref())
+        .and_then(|i| i.draft.verdict_override.as_ref())
     {
         Some(o) => override_line(&theme, o, level).spans,
         None => vec![

@@ -37,11 +37,15 @@ pub fn side_panel(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(o) = app
         .intake
         .as_ref()
-        .and_then(|i| i.verdict_override.as_ref())
+        .and_then(|i| i.draft.verdict_override.as_ref())
     {
         lines.insert(1, override_line(&theme, o, assessment.suitability));
     }
-    if let Some(note) = app.intake.as_ref().and_then(|i| i.note.as_ref()) {
+    if let Some(note) = app
+        .intake
+        .as_ref()
+        .and_then(|i| i.draft.clinician_note.as_ref())
+    {
         let note = labelled("Note: ", theme.help, note, inner.width);
         lines.splice(1..1, note);
     }
