@@ -65,20 +65,19 @@ fn an_existing_summary_is_never_overwritten() {
 }
 
 #[test]
-fn a_read_only_folder_is_an_error_and_leaves_nothing() {
+fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
+    // A file where a parent folder should be: refused even for root, unlike permissions.
     let tmp = tempfile::tempdir().expect("tempdir");
-    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o500)).expect("chmod");
-    let result = store::write_summary(&tmp.path().join("out"), &summary("x"));
-    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o700)).expect("chmod back");
-    if nix_is_root() {
-        return; // root writes anywhere; the permission case cannot be made here.
-    }
-    assert!(result.is_err());
-    assert!(!tmp.path().join("out").exists());
-}
-
-fn nix_is_root() -> bool {
-    fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+    std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
+    let out = tmp.path().join("clinic").join("out");
+    let err = store::write_summary(&out, &summary("x")).expect_err("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["clinic"], "nothing else was written");
 }
 
 #[test]
