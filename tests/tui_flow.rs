@@ -855,7 +855,7 @@ fn the_app_only_wakes_without_input_for_a_kiosk_timer() {
     press(&mut kiosk, KeyCode::Enter, now);
     assert_eq!(
         kiosk.next_deadline(now),
-        Some(now + Duration::from_secs(120)),
+        Some(now + Duration::from_mins(2)),
         "a patient answering: the idle timer"
     );
 }
