@@ -473,6 +473,15 @@ fn shown_around<'q>(
     Some((before, after))
 }
 
+/// The patient's name as answered (trimmed), if there is one.
+#[must_use]
+pub fn patient_name<'a>(questionnaire: &Questionnaire, answers: &'a Answers) -> Option<&'a str> {
+    match answers.get(&questionnaire.patient.name) {
+        Some(Answer::Text(name)) => Some(name.trim()).filter(|name| !name.is_empty()),
+        _ => None,
+    }
+}
+
 /// The shown questions that have an answer (a blank answer to an optional question counts), in
 /// order: what the review lists and what "k answered" counts.
 #[must_use]

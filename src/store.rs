@@ -213,16 +213,6 @@ impl Draft {
         Resumed { answers, dropped }
     }
 
-    /// The patient's name, if already given (for the list of unfinished intakes).
-    #[must_use]
-    pub fn patient_name(&self, questionnaire: &Questionnaire) -> Option<&str> {
-        self.answers
-            .get(&questionnaire.patient.name)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    }
-
     fn file_name(&self) -> String {
         format!("{}.json", self.id)
     }

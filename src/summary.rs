@@ -98,10 +98,7 @@ impl Summary {
                 })
             })
             .collect();
-        let name = match shown.get(&questionnaire.patient.name) {
-            Some(Answer::Text(name)) => Some(name.trim().to_owned()),
-            _ => None,
-        };
+        let name = answers::patient_name(questionnaire, &shown).map(str::to_owned);
         let date_of_birth = match shown.get(&questionnaire.patient.date_of_birth) {
             Some(Answer::Date(d)) => Some(*d),
             _ => None,

@@ -287,7 +287,7 @@ impl App {
                     Listed::Draft(draft) => {
                         let given = draft.resume(self.q()).answers;
                         StartEntry::Draft {
-                            name: draft.patient_name(self.q()).map(str::to_owned),
+                            name: answers::patient_name(self.q(), &given).map(str::to_owned),
                             answered: answers::answered_items(self.q(), &given, self.today()).len(),
                             shown: answers::shown_items(self.q(), &given, self.today()).len(),
                             draft,

@@ -98,7 +98,11 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut who = String::new();
     if !app.config.kiosk {
         who.push_str("  ·  staff-guided intake");
-        if let Some(name) = patient_name(app) {
+        let name = app
+            .intake
+            .as_ref()
+            .and_then(|i| crate::answers::patient_name(&app.config.questionnaire, &i.answers));
+        if let Some(name) = name {
             let room = |who: &str| {
                 usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
             };
@@ -108,7 +112,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
             let room = room(&who);
             if room >= 6 {
                 who.push_str("  ·  ");
-                who.push_str(&ellipsize(&name, room));
+                who.push_str(&ellipsize(name, room));
             }
         }
     }
@@ -117,17 +121,6 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(who, theme.help),
     ];
     Paragraph::new(Line::from(spans)).render(area, buf);
-}
-
-/// The name answered so far in this intake.
-fn patient_name(app: &App) -> Option<String> {
-    let q = &app.config.questionnaire;
-    let answers = &app.intake.as_ref()?.answers;
-    let item = q.item(&q.patient.name)?;
-    let answer = answers.get(&item.id)?;
-    let name = crate::answers::display(item, answer, &app.config.language);
-    let name = name.trim();
-    (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// The keys of a screen: (key, what it does).
