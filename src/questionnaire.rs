@@ -214,6 +214,14 @@ impl Questionnaire {
         self.items().find(|i| i.id == id)
     }
 
+    /// The section that holds question `id`.
+    #[must_use]
+    pub fn section_of(&self, id: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id == id))
+    }
+
     /// The built-in questionnaire.
     ///
     /// # Panics

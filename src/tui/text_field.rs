@@ -1,7 +1,11 @@
 //! One-line text fields: what typing, editing keys and pasting do, with a length cap. Used by the
 //! question editor and by the staff's note and override fields.
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
 
 use crate::answers;
@@ -58,5 +62,22 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
         .take(room);
     for c in cleaned {
         input.handle(InputRequest::InsertChar(c));
+    }
+}
+
+/// Draws the field on the first line of `area`: the part of the text that fits, scrolled to keep
+/// the cursor in view, and the cursor where one is given.
+pub fn draw(input: &Input, style: Style, cursor: Option<Style>, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.max(1)).saturating_sub(1);
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).collect();
+    Paragraph::new(format!("{shown:<width$}"))
+        .style(style)
+        .render(area, buf);
+    let x = area.x + u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+    if let Some(cursor) = cursor
+        && x < area.right()
+    {
+        buf[(x, area.y)].set_style(cursor);
     }
 }

@@ -10,6 +10,7 @@ use crate::answers;
 use crate::questionnaire::Item;
 use crate::tui::app::{App, Hit, Question};
 use crate::tui::editor::{DATE_HINT, Editor};
+use crate::tui::text_field;
 use crate::tui::view::{Keys, hit, wrap, wrap_at_most, wrapped_height};
 
 pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
@@ -21,9 +22,7 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     let section = app
         .config
         .questionnaire
-        .sections
-        .iter()
-        .find(|s| s.items.iter().any(|i| i.id == item.id))
+        .section_of(&item.id)
         .map_or("", |s| s.title.get(language));
     let (k, n) = app
         .intake
@@ -168,7 +167,6 @@ pub fn buttons_row(app: &App, back: bool, area: Rect, buf: &mut Buffer) {
 }
 
 fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut Buffer) -> Keys {
-    let theme = app.config.theme;
     let labels = option_labels(app, item);
     match editor {
         Editor::Single { highlight } => {
@@ -221,7 +219,6 @@ fn answer_widget(app: &App, item: &Item, editor: &Editor, area: Rect, buf: &mut 
         }
         Editor::Date(input) => {
             text_box(app, input, Some(DATE_HINT), area, buf);
-            let _ = theme;
             vec![("type", "date")]
         }
     }
@@ -352,15 +349,7 @@ fn text_box(app: &App, input: &Input, hint: Option<&str>, area: Rect, buf: &mut 
         .border_style(theme.border);
     let inner = block.inner(field);
     block.render(field, buf);
-    let width = usize::from(inner.width.max(1)).saturating_sub(1);
-    let scroll = input.visual_scroll(width);
-    let shown: String = input.value().chars().skip(scroll).collect();
-    Paragraph::new(shown).render(inner, buf);
-    let cursor_x = input.visual_cursor().saturating_sub(scroll);
-    let x = inner.x + u16::try_from(cursor_x).unwrap_or(0);
-    if x < inner.right() {
-        buf[(x, inner.y)].set_style(theme.cursor);
-    }
+    text_field::draw(input, theme.base, Some(theme.cursor), inner, buf);
     if let Some(hint) = hint {
         Paragraph::new(hint)
             .style(theme.help)

@@ -52,11 +52,7 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
     let answer_width = inner.saturating_sub(prompt_width + 1).max(8);
     let mut section_seen = "";
     for (k, item) in app.review_rows().into_iter().enumerate() {
-        let section = q
-            .sections
-            .iter()
-            .find(|s| s.items.iter().any(|i| i.id == item.id));
-        if let Some(section) = section
+        if let Some(section) = q.section_of(&item.id)
             && section.id != section_seen
         {
             section_seen = &section.id;

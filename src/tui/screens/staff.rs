@@ -10,6 +10,7 @@ use crate::questionnaire::Level;
 use crate::summary::Override;
 use crate::tui::app::{App, OverrideField, OverrideForm};
 use crate::tui::screens::result::{assessment_lines, labelled};
+use crate::tui::text_field;
 use crate::tui::theme::{Theme, verdict};
 use crate::tui::view::{popup, wrapped_height};
 
@@ -85,19 +86,8 @@ pub fn override_line(theme: &Theme, o: &Override, computed: Level) -> Line<'stat
 
 fn field(app: &App, input: &Input, focused: bool, area: Rect, buf: &mut Buffer) {
     let theme = app.config.theme;
-    let width = usize::from(area.width.max(1)).saturating_sub(1);
-    let scroll = input.visual_scroll(width);
-    let shown: String = input.value().chars().skip(scroll).collect();
     let style = if focused { theme.highlight } else { theme.base };
-    Paragraph::new(format!("{shown:<width$}"))
-        .style(style)
-        .render(area, buf);
-    if focused {
-        let x = area.x + u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-        if x < area.right() {
-            buf[(x, area.y)].set_style(theme.cursor);
-        }
-    }
+    text_field::draw(input, style, focused.then_some(theme.cursor), area, buf);
 }
 
 pub fn note(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
