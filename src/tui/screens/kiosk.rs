@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::questionnaire::Level;
 use crate::tui::app::{App, Farewell};
+use crate::tui::screens::result::range;
 use crate::tui::view::{Keys, popup};
 
 fn centred(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
@@ -61,19 +62,12 @@ pub fn thank_you(app: &App, farewell: Farewell, area: Rect, buf: &mut Buffer) ->
     lines.push(Line::from(""));
     match (farewell.level, farewell.sessions) {
         (Level::Suitable | Level::SuitableWithPrecautions, Some(s)) => {
-            let sessions = if s.min == s.max {
-                format!("{}\u{a0}sessions", s.min)
-            } else {
-                format!("{}–{}\u{a0}sessions", s.min, s.max)
-            };
-            let i = farewell.interval_weeks;
-            let weeks = if i.min == i.max {
-                format!("{}\u{a0}weeks", i.min)
-            } else {
-                format!("{}–{}\u{a0}weeks", i.min, i.max)
-            };
+            // Non-breaking spaces keep each number with its unit.
             lines.push(Line::from(format!(
-                "From your answers, a course usually takes about {sessions}, {weeks} apart."
+                "From your answers, a course usually takes about {}\u{a0}sessions, {}\u{a0}weeks \
+                 apart.",
+                range(s),
+                range(farewell.interval_weeks)
             )));
             lines.push(Line::from(
                 "Your clinician will talk this through with you.",

@@ -13,7 +13,9 @@ use crate::tui::app::{App, Export};
 use crate::tui::theme::{Theme, verdict};
 use crate::tui::view::{Keys, ellipsize, hanging, width_of, wrap_at_most, wrapped_height};
 
-fn range(r: Range) -> String {
+/// `4–6`, or `4` when both ends are the same.
+#[must_use]
+pub fn range(r: Range) -> String {
     if r.min == r.max {
         r.min.to_string()
     } else {
