@@ -588,34 +588,29 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
 
 #[test]
 fn an_empty_schedule_says_why() {
-    let out = out_dir();
-    let now = Instant::now();
-    let mut answers = suitable();
-    answers["bleeding_disorder"] = Value::Bool(true);
-    let mut app = reviewed(out.path(), &answers);
-    press(&mut app, KeyCode::Enter, now);
-    for _ in 0..40 {
-        press(&mut app, KeyCode::Down, now);
+    for (answer, words) in [
+        (
+            "bleeding_disorder",
+            "No sessions are planned: not suitable.",
+        ),
+        (
+            "active_acne",
+            "No sessions can be scheduled until the delay is over.",
+        ),
+    ] {
+        let out = out_dir();
+        let now = Instant::now();
+        let mut answers = suitable();
+        answers[answer] = Value::Bool(true);
+        let mut app = reviewed(out.path(), &answers);
+        press(&mut app, KeyCode::Enter, now);
+        for _ in 0..40 {
+            press(&mut app, KeyCode::Down, now);
+        }
+        let text = draw(&app, 120, 40);
+        assert!(text.contains(words), "{text}");
+        assert!(!text.contains("scheduled yet"), "{text}");
     }
-    let text = draw(&app, 120, 40);
-    assert!(
-        text.contains("No sessions are planned: not suitable."),
-        "{text}"
-    );
-    assert!(!text.contains("scheduled yet"), "{text}");
-
-    let mut answers = suitable();
-    answers["active_acne"] = Value::Bool(true);
-    let mut app = reviewed(out.path(), &answers);
-    press(&mut app, KeyCode::Enter, now);
-    for _ in 0..40 {
-        press(&mut app, KeyCode::Down, now);
-    }
-    let text = draw(&app, 120, 40);
-    assert!(
-        text.contains("No sessions can be scheduled until the delay is over."),
-        "{text}"
-    );
 }
 
 #[test]
