@@ -4,21 +4,21 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use skin_intake::answers;
-use skin_intake::assessment::assess;
-use skin_intake::questionnaire::{self, BUILT_IN, Questionnaire};
+use skin_intake::engine::assessment::assess;
+use skin_intake::load;
+use skin_intake::model::questionnaire::BUILT_IN;
 
 const ANSWERS: &str = include_str!("../tests/fixtures/answers/suitable.json");
 
 fn engine(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    let q = Questionnaire::built_in();
-    let given = answers::read_and_check(&q, ANSWERS, today).expect("valid answers");
+    let q = skin_intake::load::questionnaire::built_in();
+    let given = load::answers::read_and_check(&q, ANSWERS, today).expect("valid answers");
     c.bench_function("load and check questions.json", |b| {
-        b.iter(|| questionnaire::load("questions.json", black_box(BUILT_IN)));
+        b.iter(|| skin_intake::load::questionnaire::load("questions.json", black_box(BUILT_IN)));
     });
     c.bench_function("read and check an answers file", |b| {
-        b.iter(|| answers::read_and_check(&q, black_box(ANSWERS), today));
+        b.iter(|| load::answers::read_and_check(&q, black_box(ANSWERS), today));
     });
     c.bench_function("assess one patient", |b| {
         b.iter(|| assess(&q, black_box(&given), today, "en"));

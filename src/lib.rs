@@ -1,10 +1,11 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
+//!
+//! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
+//! [`load`], [`store`], [`tui`].
 
-pub mod answers;
-pub mod assessment;
-pub mod condition;
-pub mod questionnaire;
+pub mod dates;
+pub mod engine;
+pub mod load;
+pub mod model;
 pub mod store;
-pub mod summary;
-pub mod text;
 pub mod tui;

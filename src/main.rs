@@ -8,10 +8,12 @@ use std::time::Duration;
 use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use skin_intake::answers;
-use skin_intake::questionnaire::{self, BUILT_IN, BUILT_IN_NAME, Questionnaire};
-use skin_intake::summary::{Metadata, Mode, Summary};
-use skin_intake::text::DEFAULT_LANGUAGE;
+use skin_intake::dates;
+use skin_intake::engine::checks::AnswerProblem;
+use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::load;
+use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
+use skin_intake::model::text::DEFAULT_LANGUAGE;
 use skin_intake::{store, tui};
 
 #[derive(Parser)]
@@ -194,7 +196,7 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    answers::parse_iso_date(s)
+    dates::parse_iso_date(s)
 }
 
 /// A UTF-8 text file; a leading byte-order mark (as some editors save) is dropped.
@@ -223,7 +225,8 @@ fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
         Some(path) => (path.display().to_string(), read_text(path)?),
         None => (BUILT_IN_NAME.to_owned(), BUILT_IN.to_owned()),
     };
-    questionnaire::load(&name, &text).map_err(|problems| Failure::BadInput(problems.to_string()))
+    load::questionnaire::load(&name, &text)
+        .map_err(|problems| Failure::BadInput(problems.to_string()))
 }
 
 /// The questionnaire, and the language asked for is one it has.
@@ -254,7 +257,7 @@ fn score(
     let questionnaire = load_for_language(questions, language)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
-    let listed = |problems: Vec<answers::AnswerProblem>| {
+    let listed = |problems: Vec<AnswerProblem>| {
         Failure::BadInput(
             problems
                 .iter()
@@ -264,7 +267,7 @@ fn score(
         )
     };
     let answers =
-        answers::read_and_check(&questionnaire, &read_text(path)?, today).map_err(listed)?;
+        load::answers::read_and_check(&questionnaire, &read_text(path)?, today).map_err(listed)?;
     let meta = Metadata {
         id: uuid::Uuid::new_v4().to_string(),
         language: language.to_owned(),

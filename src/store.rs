@@ -10,9 +10,10 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::answers::{self, Answers};
-use crate::questionnaire::Questionnaire;
-use crate::summary::{Mode, Override, Summary};
+use crate::engine::summary::{Mode, Override, Summary};
+use crate::load;
+use crate::model::answer::Answers;
+use crate::model::questionnaire::Questionnaire;
 
 /// Unfinished intakes live in this folder below the output folder.
 pub const UNFINISHED: &str = "unfinished";
@@ -204,7 +205,7 @@ impl Draft {
         for (id, value) in &self.answers {
             match questionnaire
                 .item(id)
-                .map(|item| answers::from_json(item, value))
+                .map(|item| load::answers::from_json(item, value))
             {
                 Some(Ok(answer)) => answers.set(id, answer),
                 _ => dropped.push(id.clone()),

@@ -14,11 +14,12 @@ use tui_input::Input;
 
 use super::editor::{Edited, Editor};
 use super::theme::Theme;
-use crate::answers::{self, Answers};
-use crate::assessment::Assessment;
-use crate::questionnaire::{Item, Level, Questionnaire, Range};
+use crate::engine::assessment::Assessment;
+use crate::engine::summary::{Metadata, Mode, Summary};
+use crate::engine::{checks, visibility};
+use crate::model::answer::Answers;
+use crate::model::questionnaire::{Item, Level, Questionnaire, Range};
 use crate::store::{self, Draft, Listed};
-use crate::summary::{Metadata, Mode, Summary};
 
 /// Everything the app needs from outside: the questionnaire, the folder, the options and the clock.
 #[derive(Debug, Clone)]
@@ -287,9 +288,10 @@ impl App {
                     Listed::Draft(draft) => {
                         let given = draft.resume(self.q()).answers;
                         StartEntry::Draft {
-                            name: answers::patient_name(self.q(), &given).map(str::to_owned),
-                            answered: answers::answered_items(self.q(), &given, self.today()).len(),
-                            shown: answers::shown_items(self.q(), &given, self.today()).len(),
+                            name: visibility::patient_name(self.q(), &given).map(str::to_owned),
+                            answered: visibility::answered_items(self.q(), &given, self.today())
+                                .len(),
+                            shown: visibility::shown_items(self.q(), &given, self.today()).len(),
                             draft,
                         }
                     }
@@ -343,7 +345,8 @@ impl App {
 
     fn go_to_next_unanswered(&mut self) {
         let next = self.intake.as_ref().and_then(|intake| {
-            answers::first_unanswered(self.q(), &intake.answers, self.today()).map(|i| i.id.clone())
+            visibility::first_unanswered(self.q(), &intake.answers, self.today())
+                .map(|i| i.id.clone())
         });
         match next {
             Some(id) => self.open(&id, None),
@@ -389,14 +392,14 @@ impl App {
         let Some(intake) = &self.intake else {
             return Vec::new();
         };
-        answers::answered_items(self.q(), &intake.answers, self.today())
+        visibility::answered_items(self.q(), &intake.answers, self.today())
     }
 
     /// The assessment of the answers so far (the staff side panel).
     #[must_use]
     pub fn live_assessment(&self) -> Option<Assessment> {
         let intake = self.intake.as_ref()?;
-        Some(crate::assessment::assess(
+        Some(crate::engine::assessment::assess(
             self.q(),
             &intake.answers,
             self.today(),
@@ -676,7 +679,7 @@ impl App {
                 return;
             }
         };
-        if let Err(message) = answers::check_answer(item, answer.as_ref(), today) {
+        if let Err(message) = checks::check_answer(item, answer.as_ref(), today) {
             q.error = Some(message);
             return;
         }
@@ -685,7 +688,7 @@ impl App {
             return;
         };
         let shown_before: Vec<String> =
-            answers::shown_items(&self.config.questionnaire, &intake.answers, today)
+            visibility::shown_items(&self.config.questionnaire, &intake.answers, today)
                 .into_iter()
                 .map(|i| i.id.clone())
                 .collect();
@@ -696,7 +699,8 @@ impl App {
             }
         }
         intake.typed.remove(&id);
-        let shown_after = answers::shown_items(&self.config.questionnaire, &intake.answers, today);
+        let shown_after =
+            visibility::shown_items(&self.config.questionnaire, &intake.answers, today);
         let next = if intake.from_review {
             intake.follow_ups.extend(
                 shown_after
@@ -710,7 +714,7 @@ impl App {
                 .retain(|f| shown_ids.contains(&f.as_str()));
             intake.follow_ups.pop_front()
         } else {
-            answers::next_shown(&self.config.questionnaire, &intake.answers, today, &id)
+            visibility::next_shown(&self.config.questionnaire, &intake.answers, today, &id)
                 .map(|i| i.id.clone())
         };
         if let Some(next) = next {
@@ -743,7 +747,7 @@ impl App {
             return self.open_review();
         }
         let previous =
-            answers::previous_shown(&self.config.questionnaire, &intake.answers, today, &id)
+            visibility::previous_shown(&self.config.questionnaire, &intake.answers, today, &id)
                 .map(|i| i.id.clone());
         match previous {
             Some(previous) => {
@@ -804,7 +808,7 @@ impl App {
         let Some(intake) = &self.intake else {
             return;
         };
-        let problems = answers::problems(self.q(), &intake.answers, self.today());
+        let problems = checks::problems(self.q(), &intake.answers, self.today());
         if let Some(first) = problems.first() {
             let id = first.question.clone().unwrap_or_default();
             let message = first.message.clone();

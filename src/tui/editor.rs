@@ -7,8 +7,9 @@ use tui_input::Input;
 
 use super::text_field;
 
-use crate::answers::{self, Answer};
-use crate::questionnaire::{Item, ItemKind};
+use crate::dates;
+use crate::model::answer::Answer;
+use crate::model::questionnaire::{Item, ItemKind};
 
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -210,7 +211,7 @@ fn edited(changed: bool) -> Edited {
 }
 
 fn parse(s: &str) -> Result<NaiveDate, String> {
-    answers::parse_date_input(s)
+    dates::parse_date_input(s)
 }
 
 /// `DD/MM/YYYY` is ten characters; a little room for spaces.

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
 
-use crate::answers;
+use crate::engine::checks;
 
 /// Handles an editing key; returns whether the key was one (so the caller may clear a message).
 pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
@@ -58,7 +58,7 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
     let plain = strip_ansi_escapes::strip_str(spaced);
     let cleaned = plain
         .chars()
-        .filter(|c| !answers::is_invisible_control(*c))
+        .filter(|c| !checks::is_invisible_control(*c))
         .take(room);
     for c in cleaned {
         input.handle(InputRequest::InsertChar(c));

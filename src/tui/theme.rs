@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::questionnaire::Level;
+use crate::model::questionnaire::Level;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

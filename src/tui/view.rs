@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Hit, Overlay, Screen};
 use super::screens;
+use crate::engine::visibility;
 
 /// Below this the layout cannot work; a message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -101,7 +102,7 @@ fn draw_header(app: &App, area: Rect, buf: &mut Buffer) {
         let name = app
             .intake
             .as_ref()
-            .and_then(|i| crate::answers::patient_name(&app.config.questionnaire, &i.answers));
+            .and_then(|i| visibility::patient_name(&app.config.questionnaire, &i.answers));
         if let Some(name) = name {
             let room = |who: &str| {
                 usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)

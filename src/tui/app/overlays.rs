@@ -9,8 +9,8 @@ use super::{
     App, INITIALS_MAX, NOTE_MAX, OVERRIDE_REASON_MAX, Overlay, OverrideField, OverrideForm,
     PIN_LOCK, PIN_TRIES,
 };
-use crate::questionnaire::Level;
-use crate::summary::Override;
+use crate::engine::summary::Override;
+use crate::model::questionnaire::Level;
 use crate::tui::text_field;
 
 impl App {

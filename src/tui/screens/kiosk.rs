@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::questionnaire::Level;
+use crate::model::questionnaire::Level;
 use crate::tui::app::{App, Farewell};
 use crate::tui::screens::result::range;
 use crate::tui::view::{Keys, popup};

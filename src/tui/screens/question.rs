@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
 use tui_input::Input;
 
-use crate::answers;
-use crate::questionnaire::Item;
+use crate::engine::visibility;
+use crate::model::questionnaire::Item;
 use crate::tui::app::{App, Hit, Question};
 use crate::tui::editor::{DATE_HINT, Editor};
 use crate::tui::text_field;
@@ -28,7 +28,7 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
         .intake
         .as_ref()
         .and_then(|i| {
-            answers::position(
+            visibility::position(
                 &app.config.questionnaire,
                 &i.answers,
                 app.config.today,
@@ -125,7 +125,7 @@ pub fn render(app: &App, q: &Question, area: Rect, buf: &mut Buffer) -> Keys {
     }
     let kiosk_first = app.config.kiosk
         && app.intake.as_ref().is_some_and(|i| {
-            answers::previous_shown(
+            visibility::previous_shown(
                 &app.config.questionnaire,
                 &i.answers,
                 app.config.today,

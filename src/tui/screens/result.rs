@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::assessment::{Assessment, Session};
-use crate::questionnaire::{Level, Range};
-use crate::summary::Summary;
+use crate::engine::assessment::{Assessment, Session};
+use crate::engine::summary::Summary;
+use crate::model::questionnaire::{Level, Range};
 use crate::tui::app::{App, Export};
 use crate::tui::theme::{Theme, verdict};
 use crate::tui::view::{Keys, ellipsize, hanging, width_of, wrap_at_most, wrapped_height};

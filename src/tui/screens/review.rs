@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::answers;
+use crate::engine::display;
+use crate::model::answer;
 use crate::tui::app::{App, Hit};
 use crate::tui::screens::staff::override_line;
 use crate::tui::theme::verdict;
@@ -68,10 +69,10 @@ pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys 
         let answer = answers_now
             .and_then(|a| a.get(&item.id))
             .map(|a| {
-                if answers::is_blank(a) {
+                if answer::is_blank(a) {
                     "(left empty)".to_owned()
                 } else {
-                    answers::display(item, a, language)
+                    display::answer_text(item, a, language)
                 }
             })
             .unwrap_or_default();

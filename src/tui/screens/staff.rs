@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use tui_input::Input;
 
-use crate::questionnaire::Level;
-use crate::summary::Override;
+use crate::engine::summary::Override;
+use crate::model::questionnaire::Level;
 use crate::tui::app::{App, OverrideField, OverrideForm};
 use crate::tui::screens::result::{assessment_lines, labelled};
 use crate::tui::text_field;

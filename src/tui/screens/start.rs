@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
                 "%-d %b %H:%M"
             });
             let mode = match draft.mode {
-                crate::summary::Mode::Kiosk => "  · kiosk",
+                crate::engine::summary::Mode::Kiosk => "  · kiosk",
                 _ => "",
             };
             format!("{when}  {answered} of {shown} answered{mode}")

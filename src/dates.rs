@@ -1,0 +1,81 @@
+//! Dates: ages, calendar months, and dates as they are written or typed.
+
+use chrono::{Months, NaiveDate};
+
+/// Age in completed years on `on`: 18 on the 18th birthday itself. `None` before birth.
+#[must_use]
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    on.years_since(born)
+}
+
+/// `date` plus calendar months; a day past the target month's end clamps to its last day.
+#[must_use]
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}
+
+/// A date written `YYYY-MM-DD`, a real calendar date.
+///
+/// # Errors
+/// A message naming the expected form.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    let well_formed = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    well_formed
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            format!("'{s}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)")
+        })
+}
+
+/// A date as a person types it: `YYYY-MM-DD`, or `DD/MM/YYYY` (day first, as in the UK and most of
+/// Europe; one- or two-digit day and month).
+///
+/// # Errors
+/// A message naming both accepted forms.
+pub fn parse_date_input(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    if let Ok(date) = parse_iso_date(s) {
+        return Ok(date);
+    }
+    let parts: Vec<&str> = s.split('/').collect();
+    let numeric = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let [d, m, y] = parts[..]
+        && numeric(d, 1..=2)
+        && numeric(m, 1..=2)
+        && numeric(y, 4..=4)
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse())
+        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+    {
+        return Ok(date);
+    }
+    Err(format!(
+        "'{s}' is not a date we can read. Please type it as YYYY-MM-DD, for example 1980-05-31."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_in_both_forms() {
+        let want = NaiveDate::from_ymd_opt(1980, 5, 31).unwrap();
+        assert_eq!(parse_date_input("1980-05-31"), Ok(want));
+        assert_eq!(parse_date_input(" 31/05/1980 "), Ok(want));
+        assert_eq!(parse_date_input("31/5/1980"), Ok(want));
+        assert!(parse_date_input("05/31/1980").is_err());
+        assert!(parse_date_input("31/05/80").is_err());
+        assert!(parse_date_input("").is_err());
+        assert!(parse_date_input("1980-02-30").is_err());
+    }
+}

@@ -1,0 +1,173 @@
+//! Loading `questions.json`: JSON syntax with line and column, the structure with JSON paths, then
+//! its meaning ([`super::validate`]).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::validate;
+use crate::model::questionnaire::{
+    BUILT_IN, BUILT_IN_NAME, Item, Note, PlanRow, Questionnaire, ScreeningRule,
+};
+
+/// The built-in questionnaire.
+///
+/// # Panics
+/// Never in a released build: a test checks that the shipped file is valid.
+#[must_use]
+pub fn built_in() -> Questionnaire {
+    load(BUILT_IN_NAME, BUILT_IN).expect("the built-in questionnaire is valid")
+}
+
+/// Where in a questionnaire file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A JSON syntax error.
+    Position { line: usize, column: usize },
+    /// A JSON path such as `sections[2].items[4].show_if`.
+    Path(String),
+}
+
+/// One thing wrong with a questionnaire file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::Position { line, column } => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
+            Location::Path(path) if path.is_empty() => write!(f, "{}: {}", self.file, self.message),
+            Location::Path(path) => write!(f, "{}: {path}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found in one questionnaire file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct Problems(pub Vec<Problem>);
+
+/// Parses and validates a questionnaire; `file` names it in messages.
+///
+/// # Errors
+/// Every problem found: the JSON syntax error, or all the structural and semantic ones.
+pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
+    let problem = |location: Location, message: String| Problem {
+        file: file.to_owned(),
+        location,
+        message,
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let location = Location::Position {
+            line: e.line(),
+            column: e.column(),
+        };
+        Problems(vec![problem(
+            location,
+            format!("JSON syntax: {}", without_position(&e)),
+        )])
+    })?;
+
+    // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,
+    // not only the first. The file's skeleton is parsed with them left out.
+    let mut broken = Vec::new();
+    let section_count = value
+        .get("sections")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let mut arrays: Vec<(String, ElementParser)> = (0..section_count)
+        .map(|i| {
+            (
+                format!("/sections/{i}/items"),
+                parses_as::<Item> as ElementParser,
+            )
+        })
+        .collect();
+    arrays.push(("/rules/screening".into(), parses_as::<ScreeningRule>));
+    arrays.push(("/rules/plans".into(), parses_as::<PlanRow>));
+    arrays.push(("/rules/notes".into(), parses_as::<Note>));
+    let mut skeleton = value.clone();
+    for (pointer, parses) in arrays {
+        let Some(Value::Array(elements)) = value.pointer(&pointer) else {
+            continue;
+        };
+        for (index, element) in elements.iter().enumerate() {
+            if let Err((inner, message)) = parses(element) {
+                let path = join_path(&element_path(&pointer, index), &inner);
+                broken.push(problem(Location::Path(path), message));
+            }
+        }
+        if let Some(Value::Array(elements)) = skeleton.pointer_mut(&pointer) {
+            elements.clear();
+        }
+    }
+    if let Err(e) = serde_path_to_error::deserialize::<_, Questionnaire>(&skeleton) {
+        let path = join_path("", &e.path().to_string());
+        broken.insert(0, problem(Location::Path(path), e.inner().to_string()));
+    }
+    if !broken.is_empty() {
+        // The meaning of a questionnaire is checked once its structure is sound: checking a
+        // partial one would report knock-on problems and shifted paths.
+        return Err(Problems(broken));
+    }
+
+    let questionnaire: Questionnaire = serde_json::from_value(value)
+        .map_err(|e| Problems(vec![problem(Location::Path(String::new()), e.to_string())]))?;
+    let meaning: Vec<Problem> = validate::validate(&questionnaire)
+        .into_iter()
+        .map(|(path, message)| problem(Location::Path(path), message))
+        .collect();
+    if meaning.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(Problems(meaning))
+    }
+}
+
+/// `serde_json`'s message without its " at line L column C" (the location is reported apart).
+pub(crate) fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+type ElementParser = fn(&Value) -> Result<(), (String, String)>;
+
+fn parses_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), (String, String)> {
+    serde_path_to_error::deserialize::<_, T>(value)
+        .map(drop)
+        .map_err(|e| (e.path().to_string(), e.inner().to_string()))
+}
+
+/// `/sections/2/items`, 4 → `sections[2].items[4]`.
+fn element_path(pointer: &str, index: usize) -> String {
+    let path: String = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|segment| {
+            if segment.bytes().all(|b| b.is_ascii_digit()) {
+                format!("[{segment}]")
+            } else {
+                format!(".{segment}")
+            }
+        })
+        .collect();
+    format!("{}[{index}]", path.trim_start_matches('.'))
+}
+
+/// Appends a path found inside an element ("." when there is none) to the element's own.
+fn join_path(outer: &str, inner: &str) -> String {
+    match inner {
+        "" | "." => outer.to_owned(),
+        _ if outer.is_empty() || inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
+    }
+}

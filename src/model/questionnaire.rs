@@ -1,0 +1,226 @@
+//! The questionnaire and its rules as `questions.json` describes them.
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+use super::text::{DEFAULT_LANGUAGE, Text};
+
+/// The questionnaire shipped with the program.
+pub const BUILT_IN: &str = include_str!("../../questions.json");
+/// How the built-in questionnaire is named in messages.
+pub const BUILT_IN_NAME: &str = "questions.json (built in)";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    /// Languages the patient may choose; English is always among them.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    /// Which questions hold the patient's identity.
+    pub patient: PatientFields,
+    pub sections: Vec<Section>,
+    pub rules: Rules,
+}
+
+fn default_languages() -> Vec<String> {
+    vec![DEFAULT_LANGUAGE.to_owned()]
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientFields {
+    pub name: String,
+    pub date_of_birth: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Text,
+    Date,
+    Boolean,
+    Single,
+    Multi,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ItemKind,
+    pub prompt: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// Whether an answer is needed when the question is shown (default: yes).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Text: the most characters accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Date: refuse a date after the reference date.
+    #[serde(default)]
+    pub not_future: bool,
+    /// Date of birth: refuse an age above this many years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age_years: Option<u32>,
+    /// Date: refuse a date more than this many calendar months before the reference date (for a
+    /// date an earlier answer places in a recent window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_months_ago: Option<u32>,
+    /// The question is asked only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub code: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Choosing this option together with any other is invalid ("none of these").
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    pub screening: Vec<ScreeningRule>,
+    pub interval_weeks: Range,
+    /// The multi-choice question whose options are the concerns the plans cover.
+    pub concerns_question: String,
+    pub plans: Vec<PlanRow>,
+    /// Expectation notes added to every assessment whose condition holds.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// Suitability levels, least severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Suitable,
+    SuitableWithPrecautions,
+    PhysicianReview,
+    Delay,
+    NotSuitable,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Suitable,
+        Level::SuitableWithPrecautions,
+        Level::PhysicianReview,
+        Level::Delay,
+        Level::NotSuitable,
+    ];
+
+    /// The code used in `questions.json` and in exports.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Suitable => "suitable",
+            Level::SuitableWithPrecautions => "suitable_with_precautions",
+            Level::PhysicianReview => "physician_review",
+            Level::Delay => "delay",
+            Level::NotSuitable => "not_suitable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningRule {
+    pub id: String,
+    pub when: Condition,
+    pub level: Level,
+    pub message: Text,
+    /// When a delayed patient can be assessed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassess: Option<Reassess>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Reassess {
+    /// The reference date plus this many days.
+    DaysAfterReference(u32),
+    /// A date answer plus this many calendar months (a day past the month's end clamps).
+    MonthsAfterAnswer { question: String, months: u32 },
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRow {
+    pub concern: String,
+    /// The row applies when this holds; rows without one always apply. The first match wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    pub sessions: Range,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maintenance_months: Option<Range>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    pub text: Text,
+}
+
+impl Questionnaire {
+    /// Every item in questionnaire order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    #[must_use]
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// The section that holds question `id`.
+    #[must_use]
+    pub fn section_of(&self, id: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id == id))
+    }
+}
+
+impl Item {
+    #[must_use]
+    pub fn option(&self, code: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.code == code)
+    }
+}

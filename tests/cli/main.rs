@@ -1,0 +1,4 @@
+//! The command line: `check` and `score`, run as a user runs them.
+
+mod check;
+mod score;

@@ -1,0 +1,11 @@
+//! The engine and the library's loaders and store, without a terminal or the binary.
+
+#[path = "../support/engine.rs"]
+mod support;
+
+mod loaders;
+mod plans;
+mod properties;
+mod rules;
+mod store;
+mod visibility;

@@ -1,0 +1,248 @@
+//! Exports and drafts on disk: atomic, private, never overwritten, damaged files kept aside.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use crate::support::{answers_with, date, questionnaire};
+use chrono::{DateTime, FixedOffset};
+use serde_json::json;
+use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::store::{self, Draft, Listed};
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("a test time")
+}
+
+fn summary(id: &str) -> Summary {
+    let q = questionnaire();
+    let meta = Metadata {
+        id: id.to_owned(),
+        language: "en".into(),
+        mode: Mode::Staff,
+        completed_at: at("2026-11-24T10:00:00+01:00"),
+        reference_date: date("2026-11-24"),
+    };
+    Summary::new(&q, &answers_with(&q, &[]), meta)
+}
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+#[test]
+fn a_summary_is_written_whole_private_and_named_without_personal_data() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("exports");
+    let s = summary("5f0c8a9e-1111-4222-8333-944455556666");
+    let path = store::write_summary(&out, &s).expect("written");
+    assert_eq!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("2026-11-24_5f0c8a9e-1111-4222-8333-944455556666.json")
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), s.to_json());
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&out), 0o700);
+    let names: Vec<_> = fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind: {names:?}");
+}
+
+#[test]
+fn an_existing_summary_is_never_overwritten() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let first = summary("same-id");
+    let path = store::write_summary(tmp.path(), &first).expect("first");
+    let mut second = summary("same-id");
+    second.clinician_note = Some("different".into());
+    let err = store::write_summary(tmp.path(), &second).expect_err("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
+}
+
+#[test]
+fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
+    // A file where a parent folder should be: refused even for root, unlike permissions.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
+    let out = tmp.path().join("clinic").join("out");
+    let err = store::write_summary(&out, &summary("x")).expect_err("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["clinic"], "nothing else was written");
+}
+
+#[test]
+fn a_draft_round_trips_and_lists_newest_first() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let q = questionnaire();
+    let mut older = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+    older.record(
+        &answers_with(&q, &[]),
+        Some("skin_type"),
+        at("2026-11-24T09:05:00+00:00"),
+    );
+    let mut newer = Draft::new(&q, "en", Mode::Kiosk, at("2026-11-24T10:00:00+00:00"));
+    let mut few = skin_intake::model::answer::Answers::new();
+    few.set(
+        "full_name",
+        skin_intake::model::answer::Answer::Text("Ana Silva".into()),
+    );
+    newer.record(&few, Some("date_of_birth"), at("2026-11-24T10:01:00+00:00"));
+    let path = store::save_draft(tmp.path(), &older).expect("saved");
+    store::save_draft(tmp.path(), &newer).expect("saved");
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&tmp.path().join("unfinished")), 0o700);
+    assert!(
+        !path.to_string_lossy().contains("Maria"),
+        "no name in the file name"
+    );
+
+    let listed = store::list_drafts(tmp.path()).expect("listed");
+    assert_eq!(
+        listed,
+        vec![
+            Listed::Draft(Box::new(newer.clone())),
+            Listed::Draft(Box::new(older.clone()))
+        ]
+    );
+    assert_eq!(
+        skin_intake::engine::visibility::patient_name(&q, &newer.resume(&q).answers),
+        Some("Ana Silva")
+    );
+    let resumed = older.resume(&q);
+    assert_eq!(resumed.answers, answers_with(&q, &[]));
+    assert!(resumed.dropped.is_empty());
+
+    store::remove_draft(tmp.path(), &older).expect("removed");
+    assert_eq!(store::list_drafts(tmp.path()).expect("listed").len(), 1);
+    store::remove_draft(tmp.path(), &older).expect("removing twice is fine");
+}
+
+#[test]
+fn a_draft_from_another_version_keeps_what_fits_and_names_what_does_not() {
+    let q = questionnaire();
+    let mut draft = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+    draft.questionnaire_version = "0.9.0".into();
+    draft.record(
+        &answers_with(&q, &[("concerns", json!(["glow"]))]),
+        None,
+        at("2026-11-24T09:00:00+00:00"),
+    );
+    draft.answers.insert("retired_question".into(), json!(true));
+    draft.answers.insert("skin_type".into(), json!("VII"));
+    draft.answers.insert("active_acne".into(), json!("no"));
+    let resumed = draft.resume(&q);
+    assert_eq!(
+        resumed.dropped,
+        ["active_acne", "retired_question", "skin_type"]
+    );
+    assert!(resumed.answers.get("full_name").is_some());
+    assert!(resumed.answers.get("skin_type").is_none());
+}
+
+#[test]
+fn a_damaged_draft_is_listed_and_kept_aside() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("unfinished");
+    fs::create_dir_all(&dir).expect("mkdir");
+    fs::write(
+        dir.join("truncated.json"),
+        b"{\"format\": \"skin-intake/draft\", \"answ",
+    )
+    .expect("write");
+    fs::write(dir.join("other.json"), b"{\"format\": \"something-else\"}").expect("write");
+    let listed = store::list_drafts(tmp.path()).expect("listed");
+    assert_eq!(listed.len(), 2);
+    for entry in &listed {
+        let Listed::Damaged { path, reason } = entry else {
+            panic!("expected a damaged entry, got {entry:?}");
+        };
+        assert!(
+            path.to_string_lossy().ends_with(".json.damaged"),
+            "{path:?}"
+        );
+        assert!(path.exists(), "kept, not deleted");
+        assert!(!reason.is_empty());
+    }
+    assert!(!dir.join("truncated.json").exists());
+    // Listed again: still shown as damaged, not renamed twice.
+    let again = store::list_drafts(tmp.path()).expect("listed");
+    let paths: Vec<_> = again
+        .iter()
+        .filter_map(|l| match l {
+            Listed::Damaged { path, .. } => path.file_name().and_then(|n| n.to_str()),
+            Listed::Draft(_) => None,
+        })
+        .collect();
+    assert_eq!(paths, ["other.json.damaged", "truncated.json.damaged"]);
+}
+
+#[test]
+fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let unfinished = tmp.path().join("unfinished");
+    fs::create_dir_all(&unfinished).expect("mkdir");
+    let old = unfinished.join(".skin-intake-old");
+    let young = tmp.path().join(".skin-intake-young");
+    let foreign = tmp.path().join(".tmp-someone-else");
+    for path in [&old, &young, &foreign] {
+        fs::write(path, b"{}").expect("write");
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for path in [&old, &foreign] {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(an_hour_ago))
+            .expect("age the file");
+    }
+    store::sweep_temporaries(tmp.path());
+    assert!(!old.exists(), "a stale temporary file of ours is removed");
+    assert!(young.exists(), "a write in progress keeps its file");
+    assert!(foreign.exists(), "files that are not ours stay");
+}
+
+#[test]
+fn two_instances_on_one_folder_never_clobber_each_other() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().to_path_buf();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let q = questionnaire();
+                for i in 0..25 {
+                    let s = summary(&format!("writer{w}-{i}"));
+                    store::write_summary(&out, &s).expect("written");
+                    let mut draft =
+                        Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
+                    draft.record(
+                        &answers_with(&q, &[]),
+                        None,
+                        at("2026-11-24T09:00:00+00:00"),
+                    );
+                    store::save_draft(&out, &draft).expect("saved");
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("no writer panicked");
+    }
+    let summaries = fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .count();
+    assert_eq!(summaries, 50);
+    let drafts = store::list_drafts(&out).expect("listed");
+    assert_eq!(drafts.len(), 50);
+    assert!(drafts.iter().all(|d| matches!(d, Listed::Draft(_))));
+}

@@ -1,0 +1,12 @@
+//! The terminal UI: the app driven by keys, taps and ticks into a test backend, and the real binary
+//! in tmux.
+
+#[path = "../support/tui.rs"]
+mod support;
+
+mod flow;
+mod never_panics;
+mod panic_hook;
+mod pty;
+mod screens;
+mod styles_and_mouse;

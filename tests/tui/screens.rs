@@ -1,0 +1,797 @@
+//! Snapshots of every screen at 80×24, 100×30 (the staff side panel), 120×40 and the minimum 60×20 (insta over ratatui's `TestBackend`).
+
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use serde_json::Value;
+use skin_intake::model::questionnaire::{Level, Range};
+use skin_intake::tui::app::{App, Farewell, Screen};
+
+const SIZES: [(u16, u16); 4] = [(80, 24), (100, 30), (120, 40), (60, 20)];
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// Renders into a bare buffer: any size, even zero.
+fn render_only(app: &App, width: u16, height: u16) {
+    use ratatui::widgets::Widget;
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    app.render(area, &mut buf);
+}
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
+    }
+}
+
+fn suitable() -> Value {
+    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
+    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
+}
+
+fn staff_at(question: &str, out: &std::path::Path) -> App {
+    let now = Instant::now();
+    let mut app = App::new(config(out, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let answers = suitable();
+    // Answer everything before `question`, in order.
+    while app.current_item().is_some_and(|i| i.id != question) {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    app
+}
+
+#[test]
+fn start_screen() {
+    let out = out_dir();
+    let now = Instant::now();
+    snap("start_empty", &App::new(config(out.path(), false), now));
+    // One unfinished intake and one damaged file.
+    let mut app = staff_at("pregnant_or_breastfeeding", out.path());
+    press(&mut app, KeyCode::Esc, now);
+    let dir = out.path().join("unfinished");
+    std::fs::write(dir.join("broken.json"), b"{ not json").unwrap();
+    snap(
+        "start_with_drafts",
+        &App::new(config(out.path(), false), now),
+    );
+}
+
+#[test]
+fn question_screens_with_and_without_messages() {
+    let out = out_dir();
+    let now = Instant::now();
+    for (name, id, bad) in [
+        ("text", "full_name", None),
+        ("date", "date_of_birth", Some("2031-01-01")),
+        ("single", "pregnant_or_breastfeeding", None),
+        ("multi", "concerns", None),
+        ("boolean", "dark_marks_history", None),
+    ] {
+        let mut app = staff_at(id, out.path());
+        snap(&format!("question_{name}"), &app);
+        if let Some(bad) = bad {
+            type_str(&mut app, bad, now);
+        }
+        press(&mut app, KeyCode::Enter, now);
+        assert_eq!(app.current_item().unwrap().id, id);
+        snap(&format!("question_{name}_message"), &app);
+    }
+    // A multi choice with a refused combination, and one with ticks.
+    let mut app = staff_at("allergies", out.path());
+    for c in ['1', '2'] {
+        press(&mut app, KeyCode::Char(c), now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    snap("question_multi_exclusive_message", &app);
+}
+
+#[test]
+fn kiosk_question_has_no_staff_panel() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    snap("kiosk_question_first", &app);
+}
+
+fn reviewed(out: &std::path::Path, answers: &Value) -> App {
+    let now = Instant::now();
+    let mut app = App::new(config(out, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, answers, now);
+    app
+}
+
+#[test]
+fn review_and_result() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    snap("review", &app);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Down, now);
+    snap("review_selected_answer", &app);
+    press(&mut app, KeyCode::Home, now);
+    press(&mut app, KeyCode::Enter, now);
+    let redact = |s: String| s.replace(out.path().to_str().unwrap(), "<out>");
+    let path_free = |app: &App| {
+        for (w, h) in SIZES {
+            let text = draw(app, w, h);
+            // The file name holds a random id.
+            let text = regex_lite_replace(&redact(text));
+            assert_snapshot!(format!("result_suitable_{w}x{h}"), text);
+        }
+    };
+    path_free(&app);
+
+    let mut delayed = suitable();
+    delayed["recent_sun"] = Value::Bool(true);
+    delayed["concerns"] = serde_json::json!(["stretch_marks"]);
+    delayed["stretch_mark_colour"] = Value::String("white".into());
+    delayed["stretch_mark_severity"] = Value::String("severe".into());
+    let mut app = reviewed(out.path(), &delayed);
+    press(&mut app, KeyCode::Enter, now);
+    for (w, h) in SIZES {
+        let text = regex_lite_replace(&redact(draw(&app, w, h)));
+        assert_snapshot!(format!("result_delay_{w}x{h}"), text);
+    }
+}
+
+/// Replaces the random summary id in a file name with `<id>`.
+fn regex_lite_replace(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut line = line.to_owned();
+        if let Some(at) = line.find("2025-03-10_") {
+            let start = at + "2025-03-10_".len();
+            let end = (start + 36).min(line.len());
+            line.replace_range(start..end, "<id>                                ");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn kiosk_screens() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    snap("kiosk_welcome", &app);
+    for level in Level::ALL {
+        app.screen = Screen::ThankYou {
+            farewell: Farewell {
+                level,
+                sessions: Some(Range { min: 3, max: 4 }),
+                interval_weeks: Range { min: 4, max: 6 },
+                saved: true,
+            },
+            since: now,
+        };
+        snap(&format!("kiosk_thank_you_{}", level.code()), &app);
+    }
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "Ada", now);
+    app.tick(now + Duration::from_mins(2));
+    snap("kiosk_idle_warning", &app);
+    press(&mut app, KeyCode::Char('x'), now + Duration::from_secs(121));
+    press(&mut app, KeyCode::F(10), now + Duration::from_secs(121));
+    type_str(&mut app, "12", now + Duration::from_secs(121));
+    snap("kiosk_pin_prompt", &app);
+    press(&mut app, KeyCode::Enter, now + Duration::from_secs(121));
+    snap("kiosk_pin_wrong", &app);
+}
+
+#[test]
+fn too_small_window() {
+    let out = out_dir();
+    let app = App::new(config(out.path(), false), Instant::now());
+    assert_snapshot!("too_small_59x20", draw(&app, 59, 20));
+    assert_snapshot!("too_small_40x10", draw(&app, 40, 10));
+    // Tiny sizes draw without a panic.
+    for (w, h) in [(1, 1), (0, 0), (10, 2), (60, 19)] {
+        render_only(&app, w, h);
+    }
+}
+
+#[test]
+fn every_screen_survives_every_size() {
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &suitable());
+    let now = Instant::now();
+    press(&mut app, KeyCode::Enter, now);
+    for w in (0..140).step_by(7) {
+        for h in (0..50).step_by(5) {
+            render_only(&app, w, h);
+        }
+    }
+}
+
+// ----- nothing cut without a sign -----
+
+/// The drawn screen as one string per line.
+fn screen_lines(app: &App, width: u16, height: u16) -> Vec<String> {
+    columns(app, width, height, width)
+}
+
+/// The drawn screen as one string per line, left of where the staff side panel would be.
+fn main_lines(app: &App, width: u16, height: u16) -> Vec<String> {
+    columns(
+        app,
+        width,
+        height,
+        if width >= 100 { width - 40 } else { width },
+    )
+}
+
+/// The drawn screen, columns `0..main` of each line.
+fn columns(app: &App, width: u16, height: u16, main: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            for x in 0..main {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            line
+        })
+        .collect()
+}
+
+/// The text of the lines drawn in the highlight style (the selected row), left of any side panel,
+/// with runs of spaces made single.
+fn highlighted_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let main = if width >= 100 { width - 40 } else { width };
+    let highlight = skin_intake::tui::theme::NORMAL.highlight.bg;
+    let mut text = String::new();
+    for y in 1..height - 1 {
+        if buf[(2, y)].bg == highlight.unwrap() {
+            for x in 0..main {
+                text.push_str(buf[(x, y)].symbol());
+            }
+            text.push(' ');
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn review_answers_wrap_whole_and_the_selected_row_is_fully_shown() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut answers = suitable();
+    answers["concerns"] = serde_json::json!(["texture", "pores", "acne_scars", "fine_lines"]);
+    let mut app = reviewed(out.path(), &answers);
+    let rows: Vec<(String, String)> = {
+        let intake = app.intake.as_ref().unwrap();
+        app.review_rows()
+            .iter()
+            .map(|item| {
+                let answer = intake.answers.get(&item.id).unwrap();
+                (
+                    item.id.clone(),
+                    skin_intake::engine::display::answer_text(item, answer, "en"),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        rows.iter()
+            .any(|(_, a)| a.contains("Uneven or rough texture, Enlarged pores"))
+    );
+    for (w, h) in SIZES {
+        press(&mut app, KeyCode::Home, now);
+        for (id, answer) in &rows {
+            press(&mut app, KeyCode::Down, now);
+            let shown = highlighted_text(&app, w, h);
+            let answer = answer.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                shown.contains(&answer),
+                "{w}x{h}: the answer to {id} is not shown whole: {shown:?} lacks {answer:?}"
+            );
+            assert!(shown.starts_with('▶'), "{w}x{h}: {shown:?}");
+        }
+    }
+}
+
+/// The built-in questionnaire with `extra` more options on the concerns question.
+fn with_more_concerns(extra: usize) -> skin_intake::model::questionnaire::Questionnaire {
+    let mut q = skin_intake::load::questionnaire::built_in();
+    let item = q
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.items.iter_mut())
+        .find(|i| i.id == "concerns")
+        .unwrap();
+    for k in 0..extra {
+        let mut option = item.options[0].clone();
+        option.code = format!("extra_{k}");
+        option.label = skin_intake::model::text::Text::Plain(format!("Extra concern number {k}"));
+        item.options.push(option);
+    }
+    q
+}
+
+#[test]
+fn long_option_lists_scroll_with_cues_and_keep_the_highlight_in_view() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut cfg = config(out.path(), false);
+    cfg.questionnaire = with_more_concerns(3);
+    let mut app = App::new(cfg, now);
+    press(&mut app, KeyCode::Enter, now);
+    let answers = suitable();
+    while app.current_item().is_some_and(|i| i.id != "concerns") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    for (w, h) in SIZES {
+        for _ in 0..13 {
+            press(&mut app, KeyCode::Up, now);
+        }
+        let mut last_seen = 0;
+        for k in 0..13 {
+            let lines = main_lines(&app, w, h);
+            let text = lines.join("\n");
+            let pointer = lines.iter().find(|l| l.contains('▶')).unwrap();
+            let label = if k < 10 {
+                app.config.questionnaire.item("concerns").unwrap().options[k]
+                    .label
+                    .get("en")
+                    .to_owned()
+            } else {
+                format!("Extra concern number {}", k - 10)
+            };
+            assert!(
+                pointer.contains(&label),
+                "{w}x{h}: {label} not highlighted:\n{text}"
+            );
+            let hidden = (0..13).any(|i| {
+                let l = if i < 10 {
+                    app.config.questionnaire.item("concerns").unwrap().options[i]
+                        .label
+                        .get("en")
+                        .to_owned()
+                } else {
+                    format!("Extra concern number {}", i - 10)
+                };
+                !text.contains(&l)
+            });
+            if hidden {
+                assert!(
+                    text.contains("▲ more above") || text.contains("▼ more below"),
+                    "{w}x{h}: options hidden without a cue:\n{text}"
+                );
+            }
+            if k == 12 && hidden {
+                assert!(text.contains("▲ more above"), "{w}x{h}:\n{text}");
+            }
+            if k == 0 && hidden {
+                assert!(text.contains("▼ more below"), "{w}x{h}:\n{text}");
+            }
+            last_seen = last_seen.max(k);
+            press(&mut app, KeyCode::Down, now);
+        }
+        assert_eq!(last_seen, 12);
+    }
+    for _ in 0..13 {
+        press(&mut app, KeyCode::Up, now);
+    }
+    snap("question_thirteen_options", &app);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    snap("question_thirteen_options_middle", &app);
+}
+
+#[test]
+fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("recent_procedures", out.path());
+    snap("question_long_options", &app);
+    let lines = screen_lines(&app, 60, 20);
+    let text = lines.join("\n");
+    let first = lines
+        .iter()
+        .position(|l| l.contains("4  A chemical peel or laser treatment"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let column = lines[first].find("A chemical").unwrap();
+    // The rest of the label is on the next line, under the label's first letter.
+    let next = &lines[first + 1];
+    assert!(
+        next[column..].starts_with("weeks") || next[column..].starts_with("4 weeks"),
+        "{text}"
+    );
+    assert!(next[..column].trim().is_empty(), "{text}");
+    // A tap on the continuation line ticks that option.
+    let row = u16::try_from(first + 1).unwrap();
+    app.handle_mouse(
+        MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 20,
+            row,
+            modifiers: KeyModifiers::NONE,
+        },
+        now,
+    );
+    let ticked = screen_lines(&app, 60, 20);
+    assert!(ticked[first].contains("[x] 4"), "{}", ticked.join("\n"));
+}
+
+#[test]
+fn a_long_prompt_gets_the_lines_it_needs() {
+    let out = out_dir();
+    let now = Instant::now();
+    let prompt = "What would you like to improve? Think of what bothers you most when you look \
+                  in the mirror in daylight, what friends or family have mentioned, and what you \
+                  hope to see after a course of treatment; your clinician will talk through each \
+                  of these with you before anything is planned.";
+    let mut cfg = config(out.path(), false);
+    cfg.questionnaire = with_more_concerns(0);
+    for section in &mut cfg.questionnaire.sections {
+        for item in &mut section.items {
+            if item.id == "concerns" {
+                item.prompt = skin_intake::model::text::Text::Plain(prompt.to_owned());
+            }
+        }
+    }
+    let mut app = App::new(cfg, now);
+    press(&mut app, KeyCode::Enter, now);
+    let answers = suitable();
+    while app.current_item().is_some_and(|i| i.id != "concerns") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    for (w, h) in SIZES {
+        let text = main_lines(&app, w, h)
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(prompt), "{w}x{h}: {text}");
+    }
+    snap("question_long_prompt", &app);
+}
+
+// ----- the override and the assessment as staff see them -----
+
+/// Sets an override through the F3 form: level `digit` (1–5), a reason and initials.
+fn override_with(app: &mut App, digit: char, reason: &str, by: &str) {
+    let now = Instant::now();
+    press(app, KeyCode::F(3), now);
+    press(app, KeyCode::Char(digit), now);
+    press(app, KeyCode::Tab, now);
+    type_str(app, reason, now);
+    press(app, KeyCode::Tab, now);
+    type_str(app, by, now);
+    press(app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none(), "the override form stayed open");
+}
+
+#[test]
+fn the_review_and_the_side_panel_show_an_override() {
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &suitable());
+    override_with(&mut app, '3', "Wants a GP letter first", "KL");
+    let wanted = "Override: ? PHYSICIAN REVIEW NEEDED by KL (computed: ✔ SUITABLE)";
+    for (w, h) in SIZES {
+        let text = draw(&app, w, h);
+        let flat = text
+            .lines()
+            .map(|l| {
+                l.trim_matches('"')
+                    .split('│')
+                    .next_back()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains(wanted), "{w}x{h}:\n{text}");
+        assert!(!text.contains("Verdict so far"), "{w}x{h}:\n{text}");
+    }
+    snap("review_override", &app);
+}
+
+/// The lines of the drawn screen, trimmed, that contain `needle`.
+fn line_index(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle))
+}
+
+#[test]
+fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
+    let out = out_dir();
+    let now = Instant::now();
+    // A delay (sun, dated) and a precaution (dark marks) and a physician review (diabetes).
+    let mut answers = suitable();
+    answers["recent_sun"] = Value::Bool(true);
+    answers["dark_marks_history"] = Value::Bool(true);
+    answers["diabetes"] = Value::String("controlled".into());
+    answers["immune_condition"] = Value::Bool(true);
+    answers["recent_procedures"] = serde_json::json!(["peel_or_laser"]);
+    let mut app = reviewed(out.path(), &answers);
+    press(&mut app, KeyCode::Enter, now);
+    let Screen::Result { summary, .. } = &app.screen else {
+        panic!("no result");
+    };
+    let levels: Vec<Level> = summary.assessment.reasons.iter().map(|r| r.level).collect();
+    assert!(levels.len() >= 2, "{levels:?}");
+    let text = draw(&app, 120, 40);
+    let delay = line_index(&text, "• ⏸ DELAY TREATMENT").expect(&text);
+    let others = [
+        "• ? PHYSICIAN REVIEW NEEDED",
+        "• ▲ SUITABLE WITH PRECAUTIONS",
+    ];
+    for other in others {
+        if let Some(at) = line_index(&text, other) {
+            assert!(delay < at, "{other} before the delay:\n{text}");
+        }
+    }
+    assert!(
+        text.contains("→ assess again on or after 24 March 2025"),
+        "{text}"
+    );
+    assert!(
+        text.contains("→ assess again on or after 7 April 2025"),
+        "{text}"
+    );
+    assert!(
+        levels.windows(2).any(|w| w[0] < w[1]),
+        "rule order: {levels:?}"
+    );
+    // A wrapped reason hangs under its first line's text.
+    let text = draw(&app, 60, 20);
+    let at = line_index(&text, "Sunburn, tan or sunbed").expect(&text);
+    let next = text.lines().nth(at + 1).unwrap();
+    assert!(
+        next.starts_with("\"   ") && !next.starts_with("\"    "),
+        "{text}"
+    );
+    for (w, h) in SIZES {
+        let text =
+            regex_lite_replace(&draw(&app, w, h).replace(out.path().to_str().unwrap(), "<out>"));
+        assert_snapshot!(format!("result_three_levels_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn an_empty_schedule_says_why() {
+    for (answer, words) in [
+        (
+            "bleeding_disorder",
+            "No sessions are planned: not suitable.",
+        ),
+        (
+            "active_acne",
+            "No sessions can be scheduled until the delay is over.",
+        ),
+    ] {
+        let out = out_dir();
+        let now = Instant::now();
+        let mut answers = suitable();
+        answers[answer] = Value::Bool(true);
+        let mut app = reviewed(out.path(), &answers);
+        press(&mut app, KeyCode::Enter, now);
+        for _ in 0..40 {
+            press(&mut app, KeyCode::Down, now);
+        }
+        let text = draw(&app, 120, 40);
+        assert!(text.contains(words), "{text}");
+        assert!(!text.contains("scheduled yet"), "{text}");
+    }
+}
+
+#[test]
+fn the_side_panel_waits_for_the_first_answer() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let text = draw(&app, 100, 30);
+    assert!(text.contains("No answers yet"), "{text}");
+    assert!(!text.contains("SUITABLE"), "{text}");
+}
+
+#[test]
+fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
+    let out = out_dir();
+    let now = Instant::now();
+    // A kiosk intake left alone is kept for staff.
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(
+        &mut kiosk,
+        "Maximiliana Alexandra Montgomery-Fitzgerald",
+        now,
+    );
+    press(&mut kiosk, KeyCode::Enter, now);
+    kiosk.tick(now + Duration::from_mins(2));
+    kiosk.tick(now + Duration::from_mins(4));
+    let app = App::new(config(out.path(), false), now);
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        let row = lines
+            .iter()
+            .find(|l| l.contains("Maximiliana"))
+            .unwrap_or_else(|| panic!("{w}x{h}: {}", lines.join("\n")));
+        assert!(row.contains("14:05"), "{w}x{h}: {row}");
+        assert!(row.contains(" answered  · kiosk"), "{w}x{h}: {row}");
+        assert!(
+            row.contains("Fitzgerald") || row.contains('…'),
+            "{w}x{h}: {row}"
+        );
+    }
+    snap("start_long_name_kiosk", &app);
+}
+
+#[test]
+fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut answers = suitable();
+    answers["full_name"] = Value::String("Maximiliana Alexandra Montgomery-Fitzgerald".into());
+    let mut app = reviewed(out.path(), &answers);
+    press(&mut app, KeyCode::Enter, now);
+    let Screen::Result {
+        export: skin_intake::tui::app::Export::Saved(path),
+        ..
+    } = &app.screen
+    else {
+        panic!("not saved");
+    };
+    let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        assert!(
+            lines[1].contains(", 44 years — assessed 10 March 2025"),
+            "{w}x{h}: {}",
+            lines[1]
+        );
+        // The file name is whole on one line.
+        assert!(
+            lines.iter().any(|l| l.contains(&file)),
+            "{w}x{h}: {}",
+            lines.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_override_dialog_is_clean_and_whole() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("concerns", out.path());
+    press(&mut app, KeyCode::F(3), now);
+    for (w, h) in SIZES {
+        let lines = screen_lines(&app, w, h);
+        let text = lines.join("\n");
+        assert!(text.contains("Esc cancel"), "{w}x{h}:\n{text}");
+        // Nothing of the screen underneath touches the dialog's sides.
+        for line in &lines {
+            if let (Some(left), Some(right)) =
+                (line.find(['│', '┌', '└']), line.rfind(['│', '┐', '┘']))
+            {
+                if left == right {
+                    continue;
+                }
+                let before = line[..left].chars().next_back();
+                let after = line[right..].chars().nth(1);
+                assert!(
+                    before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace),
+                    "{w}x{h}: {line:?}\n{text}"
+                );
+            }
+        }
+    }
+    snap("override_dialog", &app);
+}
+
+#[test]
+fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut kiosk = App::new(config(out.path(), true), now);
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert_eq!(
+            text.matches("Microneedling consultation").count(),
+            1,
+            "{text}"
+        );
+    }
+    kiosk.screen = Screen::ThankYou {
+        farewell: Farewell {
+            level: Level::Suitable,
+            sessions: Some(Range { min: 3, max: 4 }),
+            interval_weeks: Range { min: 4, max: 6 },
+            saved: true,
+        },
+        since: now,
+    };
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert!(text.contains("4–6\u{a0}weeks apart"), "{w}x{h}:\n{text}");
+        assert!(text.contains("3–4\u{a0}sessions"), "{w}x{h}:\n{text}");
+    }
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "Ada Lovelace", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    let kiosk_answers = suitable();
+    answer_all(&mut kiosk, &kiosk_answers, now);
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert!(text.contains("[ Submit my answers ]"), "{w}x{h}:\n{text}");
+        // The kiosk header never names the patient.
+        assert!(!text.lines().next().unwrap().contains("Maria"), "{text}");
+    }
+    kiosk.tick(now + Duration::from_mins(3));
+    for (w, h) in SIZES {
+        let text = draw(&kiosk, w, h);
+        assert_eq!(text.matches("Are you still there?").count(), 1, "{text}");
+    }
+
+    let app = staff_at("concerns", out.path());
+    for (w, h) in SIZES {
+        let text = draw(&app, w, h);
+        let header = text.lines().next().unwrap();
+        assert!(header.contains("staff"), "{header}");
+        assert!(header.contains("  ·  Maria Garcia"), "{header}");
+        if w >= 80 {
+            let footer = text.lines().last().unwrap();
+            assert!(
+                footer.contains("Space tick  Enter next"),
+                "{w}x{h}: {footer}"
+            );
+            assert!(footer.contains("Ctrl-C leave"), "{w}x{h}: {footer}");
+        }
+    }
+    let app = reviewed(out.path(), &suitable());
+    assert!(draw(&app, 80, 24).contains("[ Submit the answers ]"));
+}
+
+#[test]
+fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
+    use skin_intake::tui::view::{ellipsize, hanging, wrap, wrap_at_most};
+    assert_eq!(
+        wrap("✔ Saved to /srv/clinic/intakes/2025-03-10_abcdef.json", 30),
+        ["✔ Saved to /srv/clinic/", "intakes/2025-03-10_abcdef.json"]
+    );
+    assert_eq!(wrap("4 to 6 weeks apart", 9), ["4 to 6", "weeks", "apart"]);
+    assert_eq!(ellipsize("Maximiliana Alexandra", 12), "Maximiliana…");
+    assert_eq!(ellipsize("Maria", 12), "Maria");
+    assert_eq!(
+        hanging("• ", "Mild redness and swelling for one or two days", 20),
+        ["• Mild redness and", "  swelling for one", "  or two days"]
+    );
+    assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+}
