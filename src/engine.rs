@@ -5,5 +5,6 @@
 pub mod assessment;
 pub mod checks;
 pub mod display;
+pub mod intake;
 pub mod summary;
 pub mod visibility;

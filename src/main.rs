@@ -123,7 +123,7 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
     let _ = store::ensure_private_dir(&out);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let config = tui::Config {
-        questionnaire,
+        questionnaire: questionnaire.into(),
         out,
         kiosk: cli.kiosk,
         today: cli.today.unwrap_or_else(|| Local::now().date_naive()),

@@ -1,12 +1,17 @@
-//! The intake terminal UI: staff-guided mode and kiosk mode. [`run`] owns the terminal; the state
-//! and its key handling are in [`app`], the drawing in [`view`] and `screens`.
+//! The intake terminal UI: staff-guided mode and kiosk mode. [`run`] owns the terminal and the
+//! event loop; [`action`] turns keys into actions; [`app`] routes them; `screens` hold each
+//! screen's state and drawing, [`view`] the frame around them, `widgets` the shared pieces.
 
+pub mod action;
 pub mod app;
+pub mod config;
 pub mod editor;
 pub mod screens;
-pub mod text_field;
+pub mod session;
+pub mod text_layout;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use std::io;
 use std::path::PathBuf;
@@ -14,16 +19,17 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use ratatui::crossterm::execute;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::{Command, execute};
+use ratatui::layout::{Position, Rect};
+use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-pub use app::{App, Config, Kept, Running};
+pub use app::{App, Kept, Running};
+pub use config::Config;
 
 /// How the UI ended, and what became of the intake under way.
 #[derive(Debug)]
@@ -49,9 +55,9 @@ pub fn run(config: Config) -> io::Result<Ended> {
     let wakes = wake_sources()?;
     let mut app = App::new(config, Instant::now());
     ratatui::run(|terminal| {
-        execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture)?;
+        execute!(io::stdout(), EnableBracketedPaste, EnableClicks)?;
         let result = event_loop(&mut app, terminal, &wakes);
-        let restored = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let restored = execute!(io::stdout(), DisableClicks, DisableBracketedPaste);
         result.and_then(|ended| restored.map(|()| ended))
     })
 }
@@ -102,13 +108,74 @@ fn wake_sources() -> io::Result<Receiver<Wake>> {
     Ok(receiver)
 }
 
+/// Mouse reports of presses, releases and the wheel only (SGR encoding), not of every movement:
+/// a moving mouse costs nothing.
+struct EnableClicks;
+
+impl Command for EnableClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
+struct DisableClicks;
+
+impl Command for DisableClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1006l\x1b[?1000l")
+    }
+}
+
+/// The last frame written to the terminal, so an event that changes nothing writes nothing.
+#[derive(Default)]
+pub struct Presenter {
+    last: Option<(Buffer, Option<Position>)>,
+}
+
+impl Presenter {
+    /// Draws the app into a fresh buffer and writes it to the terminal only when it differs from
+    /// the last frame written. Returns whether anything was written.
+    ///
+    /// # Errors
+    /// A terminal I/O error.
+    pub fn present<B: Backend>(&mut self, terminal: &mut Terminal<B>, app: &App) -> io::Result<bool>
+    where
+        B::Error: Into<io::Error>,
+    {
+        let size = terminal.size().map_err(Into::into)?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        let mut buffer = Buffer::empty(area);
+        let cursor = app.render_frame(area, &mut buffer);
+        if self
+            .last
+            .as_ref()
+            .is_some_and(|(last, last_cursor)| *last == buffer && *last_cursor == cursor)
+        {
+            return Ok(false);
+        }
+        terminal
+            .draw(|frame| {
+                frame.buffer_mut().clone_from(&buffer);
+                if let Some(at) = cursor {
+                    frame.set_cursor_position(at);
+                }
+            })
+            .map_err(Into::into)?;
+        self.last = Some((buffer, cursor));
+        Ok(true)
+    }
+}
+
 fn event_loop(
     app: &mut App,
     terminal: &mut DefaultTerminal,
     wakes: &Receiver<Wake>,
 ) -> io::Result<Ended> {
+    let mut presenter = Presenter::default();
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     while app.running == Running::Yes {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        presenter.present(terminal, app)?;
         // Sleep until input, or until the next timer (kiosk only); never poll while idle.
         let now = Instant::now();
         let wake = match app.next_deadline(now) {
@@ -127,6 +194,12 @@ fn event_loop(
                 Event::Key(key) if key.is_press() || key.is_repeat() => app.handle_key(key, now),
                 Event::Paste(text) => app.handle_paste(&text, now),
                 Event::Mouse(mouse) => app.handle_mouse(mouse, now),
+                Event::Resize(width, height) => {
+                    app.resize(width, height);
+                    // A resized terminal may have lost what it showed: draw it whole again.
+                    presenter = Presenter::default();
+                    terminal.clear()?;
+                }
                 _ => {}
             },
             Some(Wake::Signal(signal)) => {

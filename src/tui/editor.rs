@@ -2,10 +2,10 @@
 //! options, yes/no, or text being typed. Turning it into an [`Answer`] and back.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 
-use super::text_field;
+use super::action::{Action, AnswerKind, Hit};
+use super::widgets::text_field;
 
 use crate::dates;
 use crate::model::answer::Answer;
@@ -78,78 +78,80 @@ impl Editor {
         }
     }
 
-    /// Handles a key meant for the answer widget (not Enter, Esc or the app's own keys).
-    pub fn key(&mut self, item: &Item, key: KeyEvent) -> Edited {
+    /// The kind of answer widget, for the keymap.
+    #[must_use]
+    pub fn kind(&self) -> AnswerKind {
+        match self {
+            Editor::Single { .. } => AnswerKind::Single,
+            Editor::Multi { .. } => AnswerKind::Multi,
+            Editor::Boolean { .. } => AnswerKind::Boolean,
+            Editor::Text(_) => AnswerKind::Text,
+            Editor::Date(_) => AnswerKind::Date,
+        }
+    }
+
+    /// Applies an action meant for the answer widget (not Enter, Esc or the app's own keys).
+    pub fn update(&mut self, item: &Item, action: &Action) -> Edited {
         let count = match self {
             Editor::Boolean { .. } => 2,
             _ => item.options.len(),
         };
-        let digit = match key.code {
-            KeyCode::Char(c @ '0'..='9')
-                if key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE =>
-            {
-                let n = c.to_digit(10).map_or(0, |d| d as usize);
-                Some(if n == 0 { 9 } else { n - 1 })
+        match (self, action) {
+            (editor, Action::Tap(Hit::Option(i))) => editor.click(*i),
+            (editor, Action::Paste(text)) => editor.paste(item, text),
+            (Editor::Single { highlight }, Action::Pick(i)) if *i < count => {
+                *highlight = Some(*i);
+                Edited::Changed
             }
-            _ => None,
-        };
-        match self {
-            Editor::Single { highlight } => match (key.code, digit) {
-                (_, Some(i)) if i < count => {
-                    *highlight = Some(i);
-                    Edited::Changed
-                }
-                (KeyCode::Up, _) if count > 0 => {
-                    *highlight = Some(highlight.map_or(0, |h| h.saturating_sub(1)));
-                    Edited::Changed
-                }
-                (KeyCode::Down, _) if count > 0 => {
-                    *highlight = Some(highlight.map_or(0, |h| (h + 1).min(count - 1)));
-                    Edited::Changed
-                }
-                _ => Edited::Ignored,
-            },
-            Editor::Multi { highlight, ticked } => match (key.code, digit) {
-                (_, Some(i)) if i < count => {
-                    *highlight = i;
-                    ticked[i] = !ticked[i];
-                    Edited::Changed
-                }
-                (KeyCode::Char(' '), _) if *highlight < count => {
-                    ticked[*highlight] = !ticked[*highlight];
-                    Edited::Changed
-                }
-                (KeyCode::Up, _) => {
-                    *highlight = highlight.saturating_sub(1);
-                    Edited::Changed
-                }
-                (KeyCode::Down, _) if count > 0 => {
-                    *highlight = (*highlight + 1).min(count - 1);
-                    Edited::Changed
-                }
-                _ => Edited::Ignored,
-            },
-            Editor::Boolean { value } => {
-                let set = match key.code {
-                    KeyCode::Char('y' | 'Y') | KeyCode::Up => Some(true),
-                    KeyCode::Char('n' | 'N') | KeyCode::Down => Some(false),
-                    _ => digit.filter(|i| *i < 2).map(|i| i == 0),
-                };
-                match set {
-                    Some(yes) => {
-                        *value = Some(yes);
-                        Edited::Changed
-                    }
-                    None => Edited::Ignored,
-                }
+            (Editor::Single { highlight }, Action::Up) if count > 0 => {
+                *highlight = Some(highlight.map_or(0, |h| h.saturating_sub(1)));
+                Edited::Changed
             }
-            Editor::Text(input) => edited(text_field::key(input, key, item.max_length)),
-            Editor::Date(input) => edited(text_field::key(input, key, Some(DATE_MAX))),
+            (Editor::Single { highlight }, Action::Down) if count > 0 => {
+                *highlight = Some(highlight.map_or(0, |h| (h + 1).min(count - 1)));
+                Edited::Changed
+            }
+            (Editor::Multi { highlight, ticked }, Action::Pick(i)) if *i < count => {
+                *highlight = *i;
+                ticked[*i] = !ticked[*i];
+                Edited::Changed
+            }
+            (Editor::Multi { highlight, ticked }, Action::Toggle) if *highlight < count => {
+                ticked[*highlight] = !ticked[*highlight];
+                Edited::Changed
+            }
+            (Editor::Multi { highlight, .. }, Action::Up) => {
+                *highlight = highlight.saturating_sub(1);
+                Edited::Changed
+            }
+            (Editor::Multi { highlight, .. }, Action::Down) if count > 0 => {
+                *highlight = (*highlight + 1).min(count - 1);
+                Edited::Changed
+            }
+            (Editor::Boolean { value }, Action::Yes) => {
+                *value = Some(true);
+                Edited::Changed
+            }
+            (Editor::Boolean { value }, Action::No) => {
+                *value = Some(false);
+                Edited::Changed
+            }
+            (Editor::Boolean { value }, Action::Pick(i)) if *i < 2 => {
+                *value = Some(*i == 0);
+                Edited::Changed
+            }
+            (Editor::Text(input), Action::Edit(key)) => {
+                edited(text_field::key(input, *key, item.max_length))
+            }
+            (Editor::Date(input), Action::Edit(key)) => {
+                edited(text_field::key(input, *key, Some(DATE_MAX)))
+            }
+            _ => Edited::Ignored,
         }
     }
 
     /// Clicking option `index`: the same as its digit.
-    pub fn click(&mut self, index: usize) -> Edited {
+    fn click(&mut self, index: usize) -> Edited {
         match self {
             Editor::Single { highlight } => {
                 *highlight = Some(index);
@@ -169,7 +171,7 @@ impl Editor {
     }
 
     /// Pasted text goes into text and date fields, cleaned and cut to what fits.
-    pub fn paste(&mut self, item: &Item, text: &str) -> Edited {
+    fn paste(&mut self, item: &Item, text: &str) -> Edited {
         match self {
             Editor::Text(input) => text_field::insert(input, text, item.max_length),
             Editor::Date(input) => text_field::insert(input, text, Some(DATE_MAX)),

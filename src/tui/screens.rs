@@ -1,8 +1,78 @@
-//! One module per screen.
+//! One module per screen and popup: each owns its state, what actions do to it, where taps land
+//! and how it is drawn. Screens import widgets, never the app or each other.
 
 pub mod kiosk;
+pub mod note;
+pub mod override_form;
+pub mod panel;
+pub mod pin;
 pub mod question;
 pub mod result;
 pub mod review;
-pub mod staff;
 pub mod start;
+
+use std::time::Instant;
+
+use crate::tui::action::Focus;
+use crate::tui::session::Ctx;
+
+/// The screen under any popup.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// Staff: the list of intakes.
+    Start(start::Start),
+    /// Kiosk: the welcome.
+    Welcome,
+    Question(question::Question),
+    Review(review::Review),
+    /// Staff: the result of a submitted intake.
+    Result(result::ResultScreen),
+    /// Kiosk: the end, until this screen clears by itself.
+    ThankYou {
+        farewell: kiosk::Farewell,
+        since: Instant,
+    },
+}
+
+/// A popup over the screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Kiosk: "Are you still there?" until this instant.
+    Idle { until: Instant },
+    /// Kiosk: the staff PIN being typed (never shown).
+    Pin(pin::Pin),
+    /// Staff: the clinician note being written.
+    Note(note::Note),
+    /// Staff: an override of the verdict.
+    Override(override_form::OverrideForm),
+}
+
+impl Screen {
+    /// Where keys go on this screen.
+    #[must_use]
+    pub fn focus(&self, ctx: Ctx) -> Focus {
+        match self {
+            Screen::Start(start) => start.focus(),
+            Screen::Welcome => Focus::Welcome,
+            Screen::Question(question) => question.focus(ctx),
+            Screen::Review(_) => review::Review::focus(ctx),
+            Screen::Result(result) => result.focus(),
+            Screen::ThankYou { .. } => Focus::ThankYou,
+        }
+    }
+}
+
+impl Overlay {
+    /// Where keys go in this popup; `None` for one that any key dismisses.
+    #[must_use]
+    pub fn focus(&self) -> Option<Focus> {
+        match self {
+            Overlay::Idle { .. } => None,
+            Overlay::Pin(_) => Some(Focus::Pin),
+            Overlay::Note(_) => Some(Focus::Note),
+            Overlay::Override(form) => Some(Focus::Override {
+                on_level: form.field == override_form::OverrideField::Level,
+            }),
+        }
+    }
+}

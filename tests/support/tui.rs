@@ -8,7 +8,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use skin_intake::model::questionnaire::ItemKind;
-use skin_intake::tui::app::{App, Config, Screen};
+use skin_intake::tui::app::App;
+use skin_intake::tui::config::Config;
+use skin_intake::tui::screens::Screen;
 use skin_intake::tui::theme;
 
 pub const TODAY: &str = "2025-03-10";
@@ -23,7 +25,7 @@ pub fn fixed_clock() -> DateTime<FixedOffset> {
 
 pub fn config(out: &Path, kiosk: bool) -> Config {
     Config {
-        questionnaire: skin_intake::load::questionnaire::built_in(),
+        questionnaire: skin_intake::load::questionnaire::built_in().into(),
         out: out.to_path_buf(),
         kiosk,
         today: today(),

@@ -8,7 +8,10 @@ use assert_cmd::Command;
 use ratatui::crossterm::event::KeyCode;
 use serde_json::{Value, json};
 use skin_intake::store;
-use skin_intake::tui::app::{App, Export, Overlay, Running, Screen};
+use skin_intake::tui::app::{App, Running};
+use skin_intake::tui::screens::result::Export;
+use skin_intake::tui::screens::result::ResultScreen;
+use skin_intake::tui::screens::{Overlay, Screen};
 
 fn suitable() -> Value {
     let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
@@ -64,14 +67,14 @@ fn without_volatile(mut v: Value) -> Value {
 
 fn exported(app: &App) -> PathBuf {
     match &app.screen {
-        Screen::Result {
+        Screen::Result(ResultScreen {
             export: Export::Saved(path),
             ..
-        } => path.clone(),
-        Screen::Result {
+        }) => path.clone(),
+        Screen::Result(ResultScreen {
             export: Export::Failed { cause, .. },
             ..
-        } => panic!("export failed: {cause}"),
+        }) => panic!("export failed: {cause}"),
         _ => panic!("not on the result screen"),
     }
 }
@@ -91,7 +94,7 @@ fn staff_intakes_export_what_score_computes() {
         assert!(matches!(app.screen, Screen::Start { .. }));
         press(&mut app, KeyCode::Enter, now); // New intake
         answer_all(&mut app, &patient, now);
-        assert!(matches!(app.screen, Screen::Review { selected: 0 }));
+        assert!(matches!(app.screen, Screen::Review(ref r) if r.selected == 0));
         press(&mut app, KeyCode::Enter, now); // Submit
         let path = exported(&app);
         let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -134,7 +137,7 @@ fn kiosk_intake_thanks_and_returns_to_welcome() {
     press(&mut app, KeyCode::Enter, now);
     assert!(matches!(app.screen, Screen::ThankYou { .. }));
     assert!(
-        app.intake.is_none(),
+        app.session.is_none(),
         "nothing of the patient stays in memory"
     );
     let files: Vec<_> = std::fs::read_dir(out.path())
@@ -182,7 +185,7 @@ fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
     app.tick(now + Duration::from_secs(245));
     app.tick(now + Duration::from_secs(275));
     assert!(matches!(app.screen, Screen::Welcome));
-    assert!(app.intake.is_none());
+    assert!(app.session.is_none());
     let drafts = store::list_drafts(out.path()).unwrap();
     assert_eq!(drafts.len(), 1);
     // A staff member sees it.
@@ -202,7 +205,7 @@ fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
         type_str(&mut app, "1111", now);
         press(&mut app, KeyCode::Enter, now);
     }
-    assert!(app.pin_locked_until.is_some());
+    assert!(app.pin_lock.locked_until.is_some());
     type_str(&mut app, "2468", now + Duration::from_secs(10));
     press(&mut app, KeyCode::Enter, now + Duration::from_secs(10));
     assert_eq!(app.running, Running::Yes, "locked for 60 s");
@@ -256,7 +259,7 @@ fn back_keeps_typed_text_and_review_edit_asks_new_follow_ups() {
     assert_eq!(app.current_item().unwrap().id, "stretch_mark_severity");
     press(&mut app, KeyCode::Char('1'), now);
     press(&mut app, KeyCode::Enter, now);
-    assert!(matches!(app.screen, Screen::Review { selected: 0 }));
+    assert!(matches!(app.screen, Screen::Review(ref r) if r.selected == 0));
 }
 
 #[test]
@@ -296,9 +299,9 @@ fn validation_messages_refuse_bad_answers() {
     press(&mut app, KeyCode::Enter, now);
     assert!(error(&app).unwrap().contains("at least one"));
     // Paste is cleaned and capped.
-    let intake = app.intake.as_ref().unwrap();
+    let intake = app.session.as_ref().unwrap();
     assert_eq!(
-        intake.answers.get("full_name"),
+        intake.intake.answers().get("full_name"),
         Some(&skin_intake::model::answer::Answer::Text("Ada".into()))
     );
 }
@@ -317,12 +320,12 @@ fn failed_export_keeps_answers_and_retries() {
     press(&mut app, KeyCode::Enter, now);
     assert!(matches!(
         app.screen,
-        Screen::Result {
+        Screen::Result(ResultScreen {
             export: Export::Failed { .. },
             ..
-        }
+        })
     ));
-    assert!(app.intake.is_some(), "answers stay in memory");
+    assert!(app.session.is_some(), "answers stay in memory");
     std::fs::remove_file(&target).unwrap();
     press(&mut app, KeyCode::Char('r'), now);
     let path = exported(&app);
@@ -516,7 +519,7 @@ fn a_full_disk_shows_a_message_keeps_the_answers_and_the_retry_succeeds() {
         .filter(|n| n != "unfinished")
         .collect();
     assert!(stray.is_empty(), "no half-written file: {stray:?}");
-    assert!(app.intake.is_some(), "answers stay in memory");
+    assert!(app.session.is_some(), "answers stay in memory");
 
     std::fs::remove_file(filler).unwrap();
     press(&mut app, KeyCode::Char('r'), now);
@@ -724,8 +727,8 @@ fn an_empty_pin_is_not_a_wrong_try() {
     for _ in 0..5 {
         press(&mut app, KeyCode::Enter, now);
     }
-    assert_eq!(app.pin_failures, 0);
-    assert!(app.pin_locked_until.is_none());
+    assert_eq!(app.pin_lock.failures, 0);
+    assert!(app.pin_lock.locked_until.is_none());
     type_str(&mut app, "2468", now);
     press(&mut app, KeyCode::Enter, now);
     assert_eq!(app.running, Running::Done);
@@ -831,7 +834,12 @@ fn digit_0_ticks_the_tenth_option() {
     press(&mut app, KeyCode::Char('0'), now);
     press(&mut app, KeyCode::Enter, now);
     assert_eq!(
-        app.intake.as_ref().unwrap().answers.get("concerns"),
+        app.session
+            .as_ref()
+            .unwrap()
+            .intake
+            .answers()
+            .get("concerns"),
         Some(&skin_intake::model::answer::Answer::Choices(vec![
             "cellulite".into()
         ]))

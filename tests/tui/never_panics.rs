@@ -14,7 +14,9 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use skin_intake::model::answer::Answer;
-use skin_intake::tui::app::{App, Running, Screen};
+use skin_intake::tui::app::{App, Running};
+use skin_intake::tui::screens::Screen;
+use skin_intake::tui::screens::result::ResultScreen;
 
 #[derive(Debug, Clone)]
 enum Action {
@@ -58,8 +60,8 @@ fn action() -> impl Strategy<Value = Action> {
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let q = &app.config.questionnaire;
-    if let Some(intake) = &app.intake {
-        let shown = visibility::shown_items(q, &intake.answers, today());
+    if let Some(intake) = &app.session {
+        let shown = visibility::shown_items(q, intake.intake.answers(), today());
         if let Screen::Question(question) = &app.screen {
             prop_assert!(
                 shown.iter().any(|item| item.id == question.item),
@@ -69,7 +71,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         }
         for item in q.items() {
             if let (Some(max), Some(Answer::Text(text))) =
-                (item.max_length, intake.answers.get(&item.id))
+                (item.max_length, intake.intake.answers().get(&item.id))
             {
                 prop_assert!(
                     text.chars().count() <= max,
@@ -84,7 +86,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
             }
         }
     }
-    if let Screen::Result { summary, .. } = &app.screen {
+    if let Screen::Result(ResultScreen { summary, .. }) = &app.screen {
         let given: Answers = summary
             .answers
             .iter()

@@ -9,7 +9,10 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use skin_intake::model::questionnaire::{Level, Range};
-use skin_intake::tui::app::{App, Farewell, Screen};
+use skin_intake::tui::app::App;
+use skin_intake::tui::screens::Screen;
+use skin_intake::tui::screens::kiosk::Farewell;
+use skin_intake::tui::screens::result::ResultScreen;
 
 const SIZES: [(u16, u16); 4] = [(80, 24), (100, 30), (120, 40), (60, 20)];
 
@@ -287,11 +290,11 @@ fn review_answers_wrap_whole_and_the_selected_row_is_fully_shown() {
     answers["concerns"] = serde_json::json!(["texture", "pores", "acne_scars", "fine_lines"]);
     let mut app = reviewed(out.path(), &answers);
     let rows: Vec<(String, String)> = {
-        let intake = app.intake.as_ref().unwrap();
+        let intake = app.session.as_ref().unwrap();
         app.review_rows()
             .iter()
             .map(|item| {
-                let answer = intake.answers.get(&item.id).unwrap();
+                let answer = intake.intake.answers().get(&item.id).unwrap();
                 (
                     item.id.clone(),
                     skin_intake::engine::display::answer_text(item, answer, "en"),
@@ -341,7 +344,7 @@ fn long_option_lists_scroll_with_cues_and_keep_the_highlight_in_view() {
     let out = out_dir();
     let now = Instant::now();
     let mut cfg = config(out.path(), false);
-    cfg.questionnaire = with_more_concerns(3);
+    cfg.questionnaire = with_more_concerns(3).into();
     let mut app = App::new(cfg, now);
     press(&mut app, KeyCode::Enter, now);
     let answers = suitable();
@@ -431,6 +434,7 @@ fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
     assert!(next[..column].trim().is_empty(), "{text}");
     // A tap on the continuation line ticks that option.
     let row = u16::try_from(first + 1).unwrap();
+    app.resize(60, 20);
     app.handle_mouse(
         MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -453,8 +457,8 @@ fn a_long_prompt_gets_the_lines_it_needs() {
                   hope to see after a course of treatment; your clinician will talk through each \
                   of these with you before anything is planned.";
     let mut cfg = config(out.path(), false);
-    cfg.questionnaire = with_more_concerns(0);
-    for section in &mut cfg.questionnaire.sections {
+    cfg.questionnaire = with_more_concerns(0).into();
+    for section in &mut std::sync::Arc::make_mut(&mut cfg.questionnaire).sections {
         for item in &mut section.items {
             if item.id == "concerns" {
                 item.prompt = skin_intake::model::text::Text::Plain(prompt.to_owned());
@@ -540,7 +544,7 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
     answers["recent_procedures"] = serde_json::json!(["peel_or_laser"]);
     let mut app = reviewed(out.path(), &answers);
     press(&mut app, KeyCode::Enter, now);
-    let Screen::Result { summary, .. } = &app.screen else {
+    let Screen::Result(ResultScreen { summary, .. }) = &app.screen else {
         panic!("no result");
     };
     let levels: Vec<Level> = summary.assessment.reasons.iter().map(|r| r.level).collect();
@@ -661,10 +665,10 @@ fn a_long_name_gives_way_to_age_and_date_and_the_path_breaks_at_slashes() {
     answers["full_name"] = Value::String("Maximiliana Alexandra Montgomery-Fitzgerald".into());
     let mut app = reviewed(out.path(), &answers);
     press(&mut app, KeyCode::Enter, now);
-    let Screen::Result {
-        export: skin_intake::tui::app::Export::Saved(path),
+    let Screen::Result(ResultScreen {
+        export: skin_intake::tui::screens::result::Export::Saved(path),
         ..
-    } = &app.screen
+    }) = &app.screen
     else {
         panic!("not saved");
     };
@@ -781,7 +785,7 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
 
 #[test]
 fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
-    use skin_intake::tui::view::{ellipsize, hanging, wrap, wrap_at_most};
+    use skin_intake::tui::text_layout::{ellipsize, hanging, wrap, wrap_at_most};
     assert_eq!(
         wrap("✔ Saved to /srv/clinic/intakes/2025-03-10_abcdef.json", 30),
         ["✔ Saved to /srv/clinic/", "intakes/2025-03-10_abcdef.json"]

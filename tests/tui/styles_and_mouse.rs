@@ -10,7 +10,9 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 use serde_json::{Value, json};
-use skin_intake::tui::app::{App, Hit, Screen};
+use skin_intake::tui::action::Hit;
+use skin_intake::tui::app::App;
+use skin_intake::tui::screens::Screen;
 use skin_intake::tui::theme::{self, Theme};
 
 fn answers(changes: &[(&str, Value)]) -> Value {
@@ -139,13 +141,13 @@ fn the_validation_message_is_words_not_only_colour() {
 }
 
 fn click(app: &mut App, hit: Hit, now: Instant) {
-    buffer(app, 100, 30); // lays out the clickable areas
+    app.resize(100, 30);
     let rect = app
-        .hits
-        .borrow()
-        .iter()
+        .view()
+        .hits(app.area)
+        .into_iter()
         .find(|(_, h)| *h == hit)
-        .map_or_else(|| panic!("{hit:?} is not on the screen"), |(rect, _)| *rect);
+        .map_or_else(|| panic!("{hit:?} is not on the screen"), |(rect, _)| rect);
     let event = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: rect.x + rect.width / 2,
@@ -176,13 +178,13 @@ fn taps_choose_options_and_the_buttons_go_back_and_next() {
     assert_eq!(app.current_item().unwrap().id, "areas");
     click(&mut app, Hit::Back, now);
     assert_eq!(app.current_item().unwrap().id, "concerns");
-    let intake = app.intake.as_ref().unwrap();
+    let intake = app.session.as_ref().unwrap();
     assert_eq!(
-        intake.answers.get("pregnant_or_breastfeeding"),
+        intake.intake.answers().get("pregnant_or_breastfeeding"),
         Some(&skin_intake::model::answer::Answer::Choice("no".into()))
     );
     assert_eq!(
-        intake.answers.get("concerns"),
+        intake.intake.answers().get("concerns"),
         Some(&skin_intake::model::answer::Answer::Choices(vec![
             "acne_scars".into()
         ]))

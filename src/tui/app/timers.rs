@@ -2,7 +2,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::{App, Overlay, Screen};
+use super::App;
+use crate::tui::screens::{Overlay, Screen};
 
 impl App {
     /// Timers: the kiosk's idle warning and reset, the thank-you screen, the PIN lock.
@@ -17,14 +18,14 @@ impl App {
             self.home();
             return;
         }
-        if self.pin_locked_until.is_some_and(|until| now >= until) {
-            self.pin_locked_until = None;
+        if self.pin_lock.locked_until.is_some_and(|until| now >= until) {
+            self.pin_lock.locked_until = None;
         }
         match self.overlay {
             Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
             Some(Overlay::Idle { .. }) => {}
             _ => {
-                let busy = self.intake.is_some() || self.overlay.is_some();
+                let busy = self.session.is_some() || self.overlay.is_some();
                 if busy && now.duration_since(self.last_activity) >= self.config.idle_timeout {
                     self.overlay = Some(Overlay::Idle {
                         until: now + self.idle_countdown(),
@@ -55,7 +56,7 @@ impl App {
     /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
     fn idle_reset(&mut self) {
         self.keep_for_leaving();
-        self.pin_failures = 0;
+        self.pin_lock.failures = 0;
         self.home();
     }
 
@@ -73,11 +74,11 @@ impl App {
             return Some(until.min(second));
         }
         let mut deadline = None;
-        if self.intake.is_some() || self.overlay.is_some() {
+        if self.session.is_some() || self.overlay.is_some() {
             deadline = Some(self.last_activity + self.config.idle_timeout);
         }
-        if let Some(until) = self.pin_locked_until
-            && matches!(self.overlay, Some(Overlay::Pin { .. }))
+        if let Some(until) = self.pin_lock.locked_until
+            && matches!(self.overlay, Some(Overlay::Pin(_)))
         {
             deadline = Some(
                 deadline

@@ -1,19 +1,29 @@
-//! Kiosk screens: welcome, thank-you, "Are you still there?" and the staff PIN prompt. Patient
-//! words only: no rule ids, no levels.
+//! Kiosk screens: welcome, thank-you and "Are you still there?". Patient words only: no rule ids,
+//! no levels.
 
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::model::questionnaire::Level;
-use crate::tui::app::{App, Farewell};
-use crate::tui::screens::result::range;
-use crate::tui::view::{Keys, popup};
+use crate::model::questionnaire::{Level, Range};
+use crate::tui::session::Ctx;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::assessment::range;
+use crate::tui::widgets::popup::popup;
 
-fn centred(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+/// What the kiosk may tell the patient at the end: nothing that identifies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Farewell {
+    pub level: Level,
+    pub sessions: Option<Range>,
+    pub interval_weeks: Range,
+    pub saved: bool,
+}
+
+fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(70);
     let x = area.x + (area.width - width) / 2;
     let height = u16::try_from(lines.len())
@@ -22,17 +32,17 @@ fn centred(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let y = area.y + area.height.saturating_sub(height) / 2;
     let rect = Rect::new(x, y, width, area.bottom().saturating_sub(y));
     Paragraph::new(lines)
-        .style(app.config.theme.base)
+        .style(theme.base)
         .wrap(Wrap { trim: true })
         .centered()
         .render(rect, buf);
 }
 
-pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
-    let theme = app.config.theme;
+pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
     // The questionnaire's title is in the header already.
     centred(
-        app,
+        &theme,
         vec![
             Line::styled("Welcome", theme.title),
             Line::from(""),
@@ -48,11 +58,10 @@ pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) -> Keys {
         area,
         buf,
     );
-    vec![("Enter", "begin")]
 }
 
-pub fn thank_you(app: &App, farewell: Farewell, area: Rect, buf: &mut Buffer) -> Keys {
-    let theme = app.config.theme;
+pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
     let mut lines = vec![Line::styled("Thank you", theme.title), Line::from("")];
     lines.push(Line::from(if farewell.saved {
         "Your answers have been saved."
@@ -84,18 +93,17 @@ pub fn thank_you(app: &App, farewell: Farewell, area: Rect, buf: &mut Buffer) ->
         "This screen clears by itself. Press Enter to finish now.",
         theme.help,
     ));
-    centred(app, lines, area, buf);
-    vec![("Enter", "finish")]
+    centred(&theme, lines, area, buf);
 }
 
-pub fn idle(app: &App, until: Instant, area: Rect, buf: &mut Buffer) {
-    let theme = app.config.theme;
-    let now = app.instant;
+pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
+    let now = ctx.now;
     let left = until.saturating_duration_since(now).as_secs_f64().ceil();
     // Hide the patient's answers from whoever walks up.
     ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.base);
-    let inner = popup(app, "Are you still there?", 60, 9, area, buf);
+    let inner = popup(&theme, "Are you still there?", 60, 9, area, buf);
     // The question is the dialog's title.
     Paragraph::new(vec![
         Line::from(""),
@@ -108,45 +116,4 @@ pub fn idle(app: &App, until: Instant, area: Rect, buf: &mut Buffer) {
     .wrap(Wrap { trim: true })
     .centered()
     .render(inner, buf);
-}
-
-pub fn pin(app: &App, typed: &str, message: Option<&str>, area: Rect, buf: &mut Buffer) {
-    let theme = app.config.theme;
-    let inner = popup(app, "Staff only", 60, 10, area, buf);
-    let [intro, _, field, _, msg, keys] = inner.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(1),
-    ]));
-    Paragraph::new("Enter the staff PIN to leave kiosk mode.").render(intro, buf);
-    let locked = app
-        .pin_locked_until
-        .map(|until| until.saturating_duration_since(app.instant));
-    match locked {
-        Some(left) if !left.is_zero() => {
-            Paragraph::new(format!(
-                "Too many wrong tries. Please wait {:.0} seconds.",
-                left.as_secs_f64().ceil()
-            ))
-            .style(theme.error)
-            .render(field, buf);
-        }
-        _ => {
-            Paragraph::new(format!("PIN: {}", "•".repeat(typed.chars().count())))
-                .style(theme.highlight)
-                .render(field, buf);
-            if let Some(message) = message {
-                Paragraph::new(format!("⚠ {message}"))
-                    .style(theme.error)
-                    .wrap(Wrap { trim: true })
-                    .render(msg, buf);
-            }
-        }
-    }
-    Paragraph::new("Enter confirm   Esc cancel")
-        .style(theme.key)
-        .render(keys, buf);
 }

@@ -1,325 +1,184 @@
 //! Staff result: verdict in words, reasons, plan, notes, the schedule as a timeline, the export.
 
+use std::path::PathBuf;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Summary;
-use crate::model::questionnaire::{Level, Range};
-use crate::tui::app::{App, Export};
-use crate::tui::theme::{Theme, verdict};
-use crate::tui::view::{Keys, ellipsize, hanging, width_of, wrap_at_most, wrapped_height};
+use crate::tui::action::{Action, Focus};
+use crate::tui::session::Ctx;
+use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrapped_height};
+use crate::tui::theme::verdict;
+use crate::tui::widgets::assessment::{assessment_lines, labelled};
 
-/// `4–6`, or `4` when both ends are the same.
-#[must_use]
-pub fn range(r: Range) -> String {
-    if r.min == r.max {
-        r.min.to_string()
-    } else {
-        format!("{}–{}", r.min, r.max)
-    }
+/// Where the summary went.
+#[derive(Debug, Clone)]
+pub enum Export {
+    Saved(PathBuf),
+    Failed { dir: PathBuf, cause: String },
 }
 
-/// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
-#[must_use]
-pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<Line<'static>> {
-    hanging(label, text, usize::from(width))
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| match line.split_at_checked(label.len()) {
-            Some((head, rest)) if i == 0 => Line::from(vec![
-                Span::styled(head.to_owned(), label_style),
-                Span::raw(rest.to_owned()),
-            ]),
-            _ => Line::from(line),
-        })
-        .collect()
+#[derive(Debug, Clone)]
+pub struct ResultScreen {
+    pub summary: Box<Summary>,
+    pub export: Export,
+    pub scroll: u16,
 }
 
-/// The assessment as lines wrapped to `width` (also used by the side panel).
-#[must_use]
-pub fn assessment_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.config.theme;
-    let plain = Style::new();
-    let mut lines = vec![Line::from(Span::styled(
-        verdict(a.suitability),
-        theme.level(a.suitability),
-    ))];
-    lines.push(Line::from(""));
-    if a.reasons.is_empty() {
-        lines.push(Line::from("No screening rule applies."));
-    } else {
-        lines.push(Line::from(Span::styled("Reasons", theme.section)));
-        // Most severe first; rule order within a level (the export keeps rule order).
-        let mut reasons: Vec<_> = a.reasons.iter().collect();
-        reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
-        for r in reasons {
-            let level = format!("• {}", verdict(r.level));
-            let rule = format!("[{}]", r.rule);
-            if width_of(&level) + 1 + width_of(&rule) <= usize::from(width) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{level} "), theme.level(r.level)),
-                    Span::styled(rule, theme.help),
-                ]));
-            } else {
-                lines.push(Line::from(Span::styled(level, theme.level(r.level))));
-                lines.push(Line::from(Span::styled(format!("  {rule}"), theme.help)));
-            }
-            lines.extend(labelled("  ", plain, &r.message, width));
-            if let Some(date) = r.reassess_on {
-                lines.extend(labelled(
-                    "  ",
-                    plain,
-                    &format!("→ assess again on or after {}", date.format("%-d %B %Y")),
-                    width,
-                ));
-            }
+/// What the result asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    None,
+    Retry,
+    NextPatient,
+    Quit,
+}
+
+impl ResultScreen {
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        Focus::Result {
+            saved: matches!(self.export, Export::Saved(_)),
         }
     }
-    // The verdict's date is the latest of the reasons' dates: worth a line when there are several.
-    if let Some(date) = a.reassess_on
-        && a.reasons.iter().filter(|r| r.reassess_on.is_some()).count() > 1
-    {
-        lines.extend(labelled(
-            "",
-            plain,
-            &format!(
-                "Assess again on or after {} (when every delay is over)",
-                date.format("%-d %B %Y")
-            ),
-            width,
-        ));
+
+    /// `area` is where the screen is drawn (scrolling stops at the last line there).
+    pub fn update(&mut self, ctx: Ctx, action: &Action, area: Rect) -> Outcome {
+        let max = self.scroll_max(ctx, area);
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1).min(max),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(max),
+            Action::Home => self.scroll = 0,
+            Action::End => self.scroll = max,
+            Action::Retry => return Outcome::Retry,
+            Action::NextPatient => return Outcome::NextPatient,
+            Action::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::None
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Plan", theme.section)));
-    match a.sessions {
-        Some(s) => {
-            let per: Vec<String> = a
-                .concerns
-                .iter()
-                .map(|c| format!("{} {}", concern_label(app, &c.concern), range(c.sessions)))
-                .collect();
-            lines.extend(labelled(
-                "Sessions:     ",
-                plain,
-                &format!("{}  ({})", range(s), per.join(", ")),
+
+    fn status(&self) -> (String, bool) {
+        match &self.export {
+            Export::Saved(path) => (format!("✔ Saved to {}", path.display()), true),
+            Export::Failed { dir, cause } => (
+                format!(
+                    "⚠ NOT SAVED: the summary could not be written to the folder {} ({cause}). \
+                     The answers are kept. Fix the folder, then press r to try again.",
+                    dir.display()
+                ),
+                false,
+            ),
+        }
+    }
+
+    /// Title, body, the "more below" line and the status at the bottom.
+    fn parts(&self, area: Rect) -> ([Rect; 4], Vec<String>) {
+        let status_lines = wrap_at_most(&self.status().0, usize::from(area.width), 4);
+        let status_h = u16::try_from(status_lines.len()).unwrap_or(1);
+        let parts = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(status_h),
+        ]));
+        (parts, status_lines)
+    }
+
+    /// The body's lines at `width`: the assessment, any override, the clinician note.
+    fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
+        let theme = ctx.config.theme;
+        let summary = &self.summary;
+        let mut lines = assessment_lines(
+            &theme,
+            &ctx.config.questionnaire,
+            &ctx.config.language,
+            &summary.assessment,
+            width,
+        );
+        if let Some(o) = &summary.verdict_override {
+            let mut block = vec![Line::from(Span::styled(
+                format!("Override by {}: {}", o.by, verdict(o.suitability)),
+                theme.level(o.suitability),
+            ))];
+            block.extend(labelled(
+                "  ",
+                Style::new(),
+                &format!(
+                    "{} (the computed verdict above stays in the record)",
+                    o.reason
+                ),
                 width,
             ));
+            lines.splice(1..1, block);
         }
-        None => lines.extend(labelled(
-            "Sessions:     ",
-            plain,
-            "none planned (no concern chosen)",
-            width,
-        )),
-    }
-    lines.extend(labelled(
-        "Interval:     ",
-        plain,
-        &format!("every {} weeks", range(a.interval_weeks)),
-        width,
-    ));
-    lines.extend(labelled(
-        "Maintenance:  ",
-        plain,
-        &match a.maintenance_months {
-            Some(m) => format!("one session every {} months", range(m)),
-            None => "none needed".to_owned(),
-        },
-        width,
-    ));
-    if let Some(c) = a.course_weeks {
-        lines.extend(labelled(
-            "Course:       ",
-            plain,
-            &format!("{} weeks", range(c)),
-            width,
-        ));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
-    if a.schedule.is_empty() {
-        let why = match (a.suitability, a.reassess_on) {
-            (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
-            (Level::Delay, None) => "No sessions can be scheduled until the delay is over.",
-            _ => "No sessions can be scheduled yet.",
-        };
-        lines.extend(labelled("", plain, why, width));
-    } else {
-        lines.extend(timeline(theme, &a.schedule, width));
-    }
-    if !a.notes.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Notes", theme.section)));
-        for n in &a.notes {
-            lines.extend(labelled("• ", plain, n, width));
+        if let Some(note) = &summary.clinician_note {
+            lines.push(Line::from(""));
+            lines.extend(labelled("Clinician note: ", theme.section, note, width));
         }
+        lines
     }
-    lines
-}
 
-/// The concern as the questionnaire words it.
-fn concern_label(app: &App, code: &str) -> String {
-    let q = &app.config.questionnaire;
-    q.item(&q.rules.concerns_question)
-        .and_then(|item| item.option(code))
-        .map_or_else(
-            || code.to_owned(),
-            |option| option.label.get(&app.config.language).to_owned(),
-        )
-}
+    fn total(lines: &[Line], width: u16) -> u16 {
+        lines
+            .iter()
+            .map(|line| wrapped_height(&line.to_string(), width).max(1))
+            .sum()
+    }
 
-/// One line per session: its window in words and a bar on a shared time axis.
-fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
-    let start = schedule.first().map(|s| s.earliest);
-    let end = schedule.iter().map(|s| s.latest).max();
-    let (Some(start), Some(end)) = (start, end) else {
-        return Vec::new();
-    };
-    let span = (end - start).num_days().max(1);
-    let label_width = 36usize;
-    let bar = usize::from(width)
-        .saturating_sub(label_width + 2)
-        .clamp(0, 60);
-    let pos = |d: chrono::NaiveDate| {
-        let days = (d - start).num_days().clamp(0, span);
-        usize::try_from(days).unwrap_or(0) * bar.saturating_sub(1)
-            / usize::try_from(span).unwrap_or(1)
-    };
-    let mut lines = Vec::new();
-    for s in schedule {
-        let when = if s.earliest == s.latest {
-            s.earliest.format("%a %-d %b %Y").to_string()
+    fn scroll_max(&self, ctx: Ctx, area: Rect) -> u16 {
+        let ([_, body, _, _], _) = self.parts(area);
+        Self::total(&self.content(ctx, body.width), body.width).saturating_sub(body.height)
+    }
+
+    pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
+        let theme = ctx.config.theme;
+        let summary = &self.summary;
+        let style = if self.status().1 {
+            theme.suitable
         } else {
-            format!(
-                "{} – {}",
-                s.earliest.format("%-d %b"),
-                s.latest.format("%-d %b %Y")
-            )
+            theme.error
         };
-        let label = format!(
-            "{:>2}. {when}{}",
-            s.session,
-            if s.optional { " (if needed)" } else { "" }
+        let ([title, body, more, status_area], status_lines) = self.parts(area);
+        // The name gives way (with `…`) to the age and the date.
+        let name = summary.patient.name.as_deref().unwrap_or("(no name)");
+        let age = summary
+            .patient
+            .age
+            .map(|a| format!(", {a} years"))
+            .unwrap_or_default();
+        let tail = format!(
+            "{age} — assessed {}",
+            summary.reference_date.format("%-d %B %Y")
         );
-        let mut spans = vec![Span::raw(format!("{label:<label_width$}  "))];
-        if bar >= 10 {
-            let (a, b) = (pos(s.earliest), pos(s.latest));
-            let mark = if s.optional { "░" } else { "█" };
-            spans.push(Span::styled("·".repeat(a), theme.border));
-            spans.push(Span::styled(mark.repeat(b - a + 1), theme.chosen));
-            spans.push(Span::styled(
-                "·".repeat(bar.saturating_sub(b + 1)),
-                theme.border,
-            ));
+        let room =
+            usize::from(title.width).saturating_sub(width_of("Result for ") + width_of(&tail));
+        Paragraph::new(ellipsize(
+            &format!("Result for {}{tail}", ellipsize(name, room.max(8))),
+            usize::from(title.width),
+        ))
+        .style(theme.title)
+        .render(title, buf);
+        let lines = self.content(ctx, body.width);
+        let total = Self::total(&lines, body.width);
+        let scroll = self.scroll.min(total.saturating_sub(body.height));
+        if total > scroll + body.height {
+            Paragraph::new("▼ more below: ↑↓ to scroll")
+                .style(theme.help)
+                .render(more, buf);
         }
-        lines.push(Line::from(spans));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .render(body, buf);
+        Paragraph::new(status_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(style)
+            .render(status_area, buf);
     }
-    lines
-}
-
-pub fn render(
-    app: &App,
-    summary: &Summary,
-    export: &Export,
-    scroll: u16,
-    area: Rect,
-    buf: &mut Buffer,
-) -> Keys {
-    let theme = app.config.theme;
-    let (status, style, keys): (String, Style, Keys) = match export {
-        Export::Saved(path) => (
-            format!("✔ Saved to {}", path.display()),
-            theme.suitable,
-            vec![("↑↓", "scroll"), ("Enter", "next patient"), ("q", "quit")],
-        ),
-        Export::Failed { dir, cause } => (
-            format!(
-                "⚠ NOT SAVED: the summary could not be written to the folder {} ({cause}). \
-                 The answers are kept. Fix the folder, then press r to try again.",
-                dir.display()
-            ),
-            theme.error,
-            vec![
-                ("r", "try again"),
-                ("↑↓", "scroll"),
-                ("Ctrl-C", "leave (kept as unfinished)"),
-            ],
-        ),
-    };
-    let status_lines = wrap_at_most(&status, usize::from(area.width), 4);
-    let status_h = u16::try_from(status_lines.len()).unwrap_or(1);
-    let [title, body, more, status_area] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(status_h),
-    ]));
-    // The name gives way (with `…`) to the age and the date.
-    let name = summary.patient.name.as_deref().unwrap_or("(no name)");
-    let age = summary
-        .patient
-        .age
-        .map(|a| format!(", {a} years"))
-        .unwrap_or_default();
-    let tail = format!(
-        "{age} — assessed {}",
-        summary.reference_date.format("%-d %B %Y")
-    );
-    let room = usize::from(title.width).saturating_sub(width_of("Result for ") + width_of(&tail));
-    Paragraph::new(ellipsize(
-        &format!("Result for {}{tail}", ellipsize(name, room.max(8))),
-        usize::from(title.width),
-    ))
-    .style(theme.title)
-    .render(title, buf);
-    let mut lines = assessment_lines(app, &summary.assessment, body.width);
-    if let Some(o) = &summary.verdict_override {
-        let mut block = vec![Line::from(Span::styled(
-            format!("Override by {}: {}", o.by, verdict(o.suitability)),
-            theme.level(o.suitability),
-        ))];
-        block.extend(labelled(
-            "  ",
-            Style::new(),
-            &format!(
-                "{} (the computed verdict above stays in the record)",
-                o.reason
-            ),
-            body.width,
-        ));
-        lines.splice(1..1, block);
-    }
-    if let Some(note) = &summary.clinician_note {
-        lines.push(Line::from(""));
-        lines.extend(labelled(
-            "Clinician note: ",
-            theme.section,
-            note,
-            body.width,
-        ));
-    }
-    let total: u16 = lines
-        .iter()
-        .map(|line| wrapped_height(&line.to_string(), body.width).max(1))
-        .sum();
-    let scroll_max = total.saturating_sub(body.height);
-    app.result_scroll_max.set(scroll_max);
-    let scroll = scroll.min(scroll_max);
-    if total > scroll + body.height {
-        Paragraph::new("▼ more below: ↑↓ to scroll")
-            .style(theme.help)
-            .render(more, buf);
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(body, buf);
-    Paragraph::new(status_lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        .style(style)
-        .render(status_area, buf);
-    keys
 }

@@ -1,4 +1,9 @@
 //! The review: Submit first, then every shown answer grouped by section.
+//!
+//! The rows and their wrapped lines are laid out once when the review opens (and again when the
+//! width changes), so moving the selection costs the same whatever the questionnaire's size.
+
+use std::collections::HashSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,152 +12,329 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::engine::display;
 use crate::model::answer;
-use crate::tui::app::{App, Hit};
-use crate::tui::screens::staff::override_line;
+use crate::tui::action::{Action, Focus, Hit};
+use crate::tui::session::Ctx;
+use crate::tui::text_layout::{ellipsize, width_of, wrap, wrapped_height};
 use crate::tui::theme::verdict;
-use crate::tui::view::{Keys, PANEL_FROM_WIDTH, ellipsize, hit, width_of, wrap, wrapped_height};
+use crate::tui::widgets::assessment::override_line;
 
-pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) -> Keys {
-    let theme = app.config.theme;
-    let language = &app.config.language;
-    let q = &app.config.questionnaire;
-    let verdict = verdict_so_far(app, buf.area.width);
-    let verdict_h = verdict
-        .as_ref()
-        .map_or(0, |line| wrapped_height(&line.to_string(), area.width));
-    let [title, intro, verdict_area, list] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(verdict_h),
-        Constraint::Min(0),
-    ]));
-    Paragraph::new("Please check your answers")
-        .style(theme.title)
-        .render(title, buf);
-    Paragraph::new("Press Enter to send them. To change one, move to it with ↑↓ and press Enter.")
+/// Staff below this width see the verdict on the review instead of in a side panel.
+pub const PANEL_FROM_WIDTH: u16 = 100;
+
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// Row 0 is Submit; row k is the k-th answer.
+    pub selected: usize,
+    layout: Laid,
+}
+
+/// What the review asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    None,
+    Submit,
+    /// Open the k-th answer (1-based, as its row).
+    Open(usize),
+    /// Esc: back to the last question.
+    Back,
+}
+
+/// One drawn block of the list: its selectable row (none for headings) and its lines.
+#[derive(Debug, Clone)]
+struct Block {
+    row: Option<usize>,
+    kind: Kind,
+    lines: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Submit,
+    Blank,
+    Section,
+    Answer,
+}
+
+/// The list laid out at one width: its blocks and where each starts (in lines).
+#[derive(Debug, Clone, Default)]
+struct Laid {
+    width: u16,
+    blocks: Vec<Block>,
+    starts: Vec<usize>,
+    /// Block index of each selectable row.
+    row_block: Vec<usize>,
+}
+
+impl Review {
+    #[must_use]
+    pub fn new(ctx: Ctx, list_width: u16) -> Self {
+        let mut review = Review::default();
+        review.prepare(ctx, list_width);
+        review
+    }
+
+    /// Lays the list out for `list_width`, unless it already is.
+    pub fn prepare(&mut self, ctx: Ctx, list_width: u16) {
+        if self.layout.width != list_width || self.layout.blocks.is_empty() {
+            self.layout = lay_out(ctx, list_width);
+        }
+    }
+
+    /// How many selectable rows there are (Submit and each answer).
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.layout.row_block.len().max(1)
+    }
+
+    #[must_use]
+    pub fn focus(ctx: Ctx) -> Focus {
+        Focus::Review {
+            staff: !ctx.config.kiosk,
+        }
+    }
+
+    pub fn update(&mut self, action: &Action) -> Outcome {
+        let last = self.rows() - 1;
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = last,
+            Action::Confirm => return self.activate(),
+            Action::Tap(Hit::Row(row)) => {
+                self.selected = (*row).min(last);
+                return self.activate();
+            }
+            Action::Back => return Outcome::Back,
+            _ => {}
+        }
+        Outcome::None
+    }
+
+    fn activate(&self) -> Outcome {
+        if self.selected == 0 {
+            Outcome::Submit
+        } else {
+            Outcome::Open(self.selected)
+        }
+    }
+
+    fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 4] {
+        let verdict_h = verdict_so_far(ctx, screen_width)
+            .as_ref()
+            .map_or(0, |line| wrapped_height(&line.to_string(), area.width));
+        area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(verdict_h),
+            Constraint::Min(0),
+        ]))
+    }
+
+    /// The lines in view: (block, line in block, where it goes).
+    fn visible(&self, layout: &Laid, list: Rect) -> Vec<(usize, usize, Rect)> {
+        let visible = usize::from(list.height.max(1));
+        // Scroll so that the whole selected row shows, with one line after it where there is room.
+        let block = layout.row_block.get(self.selected).copied().unwrap_or(0);
+        let start = layout.starts.get(block).copied().unwrap_or(0);
+        let end = start + layout.blocks.get(block).map_or(1, |b| b.lines.len());
+        let first = (end + 1).saturating_sub(visible).min(start);
+        let mut out = Vec::new();
+        let mut b = layout
+            .starts
+            .partition_point(|&s| s <= first)
+            .saturating_sub(1);
+        let mut line = first - layout.starts.get(b).copied().unwrap_or(0);
+        while out.len() < visible && b < layout.blocks.len() {
+            if line < layout.blocks[b].lines.len() {
+                let y = list.y + u16::try_from(out.len()).unwrap_or(0);
+                out.push((b, line, Rect::new(list.x, y, list.width, 1)));
+                line += 1;
+            } else {
+                b += 1;
+                line = 0;
+            }
+        }
+        out
+    }
+
+    /// Where a tap on each row lands.
+    #[must_use]
+    pub fn hits(&self, ctx: Ctx, screen_width: u16, area: Rect) -> Vec<(Rect, Hit)> {
+        let [_, _, _, list] = Self::parts(ctx, screen_width, area);
+        let fresh;
+        let layout = if self.layout.width == list.width {
+            &self.layout
+        } else {
+            fresh = lay_out(ctx, list.width);
+            &fresh
+        };
+        self.visible(layout, list)
+            .into_iter()
+            .filter_map(|(b, _, rect)| Some((rect, Hit::Row(layout.blocks[b].row?))))
+            .collect()
+    }
+
+    pub fn render(&self, ctx: Ctx, screen_width: u16, area: Rect, buf: &mut Buffer) {
+        let theme = ctx.config.theme;
+        let [title, intro, verdict_area, list] = Self::parts(ctx, screen_width, area);
+        Paragraph::new("Please check your answers")
+            .style(theme.title)
+            .render(title, buf);
+        Paragraph::new(
+            "Press Enter to send them. To change one, move to it with ↑↓ and press Enter.",
+        )
         .style(theme.help)
         .wrap(Wrap { trim: true })
         .render(intro, buf);
-    if let Some(verdict) = verdict {
-        Paragraph::new(verdict)
-            .wrap(Wrap { trim: true })
-            .render(verdict_area, buf);
+        if let Some(verdict) = verdict_so_far(ctx, screen_width) {
+            Paragraph::new(verdict)
+                .wrap(Wrap { trim: true })
+                .render(verdict_area, buf);
+        }
+        let fresh;
+        let layout = if self.layout.width == list.width {
+            &self.layout
+        } else {
+            fresh = lay_out(ctx, list.width);
+            &fresh
+        };
+        for (b, k, rect) in self.visible(layout, list) {
+            let block = &layout.blocks[b];
+            let is_selected = block.row == Some(self.selected);
+            let pointer = if is_selected && k == 0 { "▶ " } else { "  " };
+            let (left, right) = &block.lines[k];
+            let line = match block.kind {
+                Kind::Answer => Line::from(vec![
+                    Span::raw(pointer),
+                    Span::styled(left.as_str(), theme.help),
+                    Span::raw(right.as_str()),
+                ]),
+                Kind::Section => Line::from(vec![
+                    Span::raw(pointer),
+                    Span::styled(left.as_str(), theme.section),
+                ]),
+                Kind::Submit | Kind::Blank => {
+                    Line::from(vec![Span::raw(pointer), Span::raw(left.as_str())])
+                }
+            };
+            let mut paragraph = Paragraph::new(line);
+            if is_selected {
+                paragraph = paragraph.style(theme.highlight);
+            } else if block.kind == Kind::Submit {
+                paragraph = paragraph.style(theme.key);
+            }
+            paragraph.render(rect, buf);
+        }
     }
+}
 
-    // Each row (Submit, then one per answer) as its lines; headings have no row.
-    let submit = if app.config.kiosk {
+/// The blocks of the list at `width`: Submit, then per section a blank line and its title, then
+/// each answer with its prompt beside its first line.
+fn lay_out(ctx: Ctx, width: u16) -> Laid {
+    let language = &ctx.config.language;
+    let submit = if ctx.config.kiosk {
         "[ Submit my answers ]"
     } else {
         "[ Submit the answers ]"
     };
-    let mut rows: Vec<(Option<usize>, Vec<Line>)> = vec![(Some(0), vec![Line::from(submit)])];
-    let answers_now = app.intake.as_ref().map(|i| &i.answers);
+    let mut blocks = vec![Block {
+        row: Some(0),
+        kind: Kind::Submit,
+        lines: vec![(submit.to_owned(), String::new())],
+    }];
     // After the two columns of the pointer: the prompt column, a gap, the answer column.
-    let inner = usize::from(list.width).saturating_sub(2);
+    let inner = usize::from(width).saturating_sub(2);
     let prompt_width = (inner / 2).max(12);
     let answer_width = inner.saturating_sub(prompt_width + 1).max(8);
-    let mut section_seen = "";
-    for (k, item) in app.review_rows().into_iter().enumerate() {
-        if let Some(section) = q.section_of(&item.id)
-            && section.id != section_seen
-        {
-            section_seen = &section.id;
-            rows.push((None, vec![Line::from("")]));
-            rows.push((
-                None,
-                vec![Line::from(Span::styled(
-                    ellipsize(section.title.get(language), inner),
-                    theme.section,
-                ))],
-            ));
-        }
-        let answer = answers_now
-            .and_then(|a| a.get(&item.id))
-            .map(|a| {
-                if answer::is_blank(a) {
-                    "(left empty)".to_owned()
-                } else {
-                    display::answer_text(item, a, language)
-                }
-            })
-            .unwrap_or_default();
-        let prompt = ellipsize(item.prompt.get(language), prompt_width - 1);
-        let lines = wrap(&answer, answer_width)
+    if let Some(session) = ctx.session {
+        let intake = &session.intake;
+        let answered: HashSet<&str> = intake
+            .answered()
             .into_iter()
-            .enumerate()
-            .map(|(i, part)| {
-                let left = if i == 0 { prompt.as_str() } else { "" };
-                let pad = prompt_width.saturating_sub(width_of(left)) + 1;
-                Line::from(vec![
-                    Span::styled(format!("{left}{:pad$}", ""), theme.help),
-                    Span::raw(part),
-                ])
-            })
+            .map(|item| item.id.as_str())
             .collect();
-        rows.push((Some(k + 1), lines));
+        let mut k = 0;
+        for section in &intake.questionnaire().sections {
+            let mut items = section
+                .items
+                .iter()
+                .filter(|item| answered.contains(item.id.as_str()))
+                .peekable();
+            if items.peek().is_some() {
+                blocks.push(Block {
+                    row: None,
+                    kind: Kind::Blank,
+                    lines: vec![(String::new(), String::new())],
+                });
+                blocks.push(Block {
+                    row: None,
+                    kind: Kind::Section,
+                    lines: vec![(ellipsize(section.title.get(language), inner), String::new())],
+                });
+            }
+            for item in items {
+                k += 1;
+                let answer = intake
+                    .answers()
+                    .get(&item.id)
+                    .map(|a| {
+                        if answer::is_blank(a) {
+                            "(left empty)".to_owned()
+                        } else {
+                            display::answer_text(item, a, language)
+                        }
+                    })
+                    .unwrap_or_default();
+                let prompt = ellipsize(item.prompt.get(language), prompt_width - 1);
+                let lines = wrap(&answer, answer_width)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, part)| {
+                        let left = if i == 0 { prompt.as_str() } else { "" };
+                        let pad = prompt_width.saturating_sub(width_of(left)) + 1;
+                        (format!("{left}{:pad$}", ""), part)
+                    })
+                    .collect();
+                blocks.push(Block {
+                    row: Some(k),
+                    kind: Kind::Answer,
+                    lines,
+                });
+            }
+        }
     }
-
-    // Scroll so that the whole selected row shows, with one line after it where there is room.
-    let visible = usize::from(list.height.max(1));
-    let start_of = |index: usize| rows[..index].iter().map(|(_, l)| l.len()).sum::<usize>();
-    let selected_index = rows
+    let mut starts = Vec::with_capacity(blocks.len());
+    let mut at = 0;
+    for block in &blocks {
+        starts.push(at);
+        at += block.lines.len();
+    }
+    let row_block = blocks
         .iter()
-        .position(|(row, _)| *row == Some(selected))
-        .unwrap_or(0);
-    let selected_start = start_of(selected_index);
-    let selected_end = selected_start + rows[selected_index].1.len();
-    let first = (selected_end + 1)
-        .saturating_sub(visible)
-        .min(selected_start);
-    let screen_lines = rows.into_iter().flat_map(|(row, lines)| {
-        lines
-            .into_iter()
-            .enumerate()
-            .map(move |(i, line)| (row, i == 0, line))
-    });
-    for (screen_row, (row, first_line, line)) in screen_lines.skip(first).take(visible).enumerate()
-    {
-        let y = list.y + u16::try_from(screen_row).unwrap_or(0);
-        let rect = Rect::new(list.x, y, list.width, 1);
-        let is_selected = row == Some(selected);
-        let pointer = if is_selected && first_line {
-            "▶ "
-        } else {
-            "  "
-        };
-        let mut spans = vec![Span::raw(pointer)];
-        spans.extend(line.spans);
-        let mut paragraph = Paragraph::new(Line::from(spans));
-        if is_selected {
-            paragraph = paragraph.style(theme.highlight);
-        } else if row == Some(0) {
-            paragraph = paragraph.style(theme.key);
-        }
-        paragraph.render(rect, buf);
-        if let Some(row) = row {
-            hit(app, rect, Hit::Row(row));
-        }
+        .enumerate()
+        .filter(|(_, b)| b.row.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    Laid {
+        width,
+        blocks,
+        starts,
+        row_block,
     }
-    let mut keys: Keys = vec![("↑↓", "move"), ("Enter", "open / submit"), ("Esc", "back")];
-    if !app.config.kiosk {
-        keys.push(("F2", "note"));
-        keys.push(("F3", "override"));
-    }
-    keys
 }
 
 /// Staff without the side panel see the verdict (and any override of it) before they submit.
-fn verdict_so_far(app: &App, screen_width: u16) -> Option<Line<'static>> {
-    if app.config.kiosk || screen_width >= PANEL_FROM_WIDTH {
+fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
+    if ctx.config.kiosk || screen_width >= PANEL_FROM_WIDTH {
         return None;
     }
-    let theme = app.config.theme;
-    let level = app.live_assessment()?.suitability;
-    let spans = match app
-        .intake
-        .as_ref()
-        .and_then(|i| i.draft.verdict_override.as_ref())
-    {
+    let theme = ctx.config.theme;
+    let session = ctx.session?;
+    let level = session.intake.assessment().suitability;
+    let spans = match session.draft.verdict_override.as_ref() {
         Some(o) => override_line(&theme, o, level).spans,
         None => vec![
             Span::styled("Verdict so far: ", theme.help),

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
@@ -66,8 +66,15 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
 }
 
 /// Draws the field on the first line of `area`: the part of the text that fits, scrolled to keep
-/// the cursor in view, and the cursor where one is given.
-pub fn draw(input: &Input, style: Style, cursor: Option<Style>, area: Rect, buf: &mut Buffer) {
+/// the cursor in view, and the cursor where one is given. Returns where the cursor is, so the
+/// terminal's own cursor can be put there (screen magnifiers follow it).
+pub fn draw(
+    input: &Input,
+    style: Style,
+    cursor: Option<Style>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let width = usize::from(area.width.max(1)).saturating_sub(1);
     let scroll = input.visual_scroll(width);
     let shown: String = input.value().chars().skip(scroll).collect();
@@ -75,9 +82,7 @@ pub fn draw(input: &Input, style: Style, cursor: Option<Style>, area: Rect, buf:
         .style(style)
         .render(area, buf);
     let x = area.x + u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-    if let Some(cursor) = cursor
-        && x < area.right()
-    {
-        buf[(x, area.y)].set_style(cursor);
-    }
+    let cursor = cursor.filter(|_| x < area.right() && area.height > 0)?;
+    buf[(x, area.y)].set_style(cursor);
+    Some(Position::new(x, area.y))
 }

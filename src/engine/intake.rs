@@ -1,0 +1,338 @@
+//! The intake flow: one patient's answers while they are being given. Which question is on
+//! screen, moving to the next and previous shown question, confirming an answer with the engine's
+//! checks, the follow-up questions an edit from the review brings up, and the final check before
+//! submitting. Every front door (the terminal UI, tests, a plain line mode) drives this one type.
+//!
+//! Which questions are shown, where each stands and the assessment are computed once per change
+//! of the answers, so moving around costs the same whatever the questionnaire's size.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::assessment::{Assessment, assess};
+use super::checks::{self, AnswerProblem};
+use super::visibility;
+use crate::model::answer::{Answer, Answers};
+use crate::model::questionnaire::{Item, Questionnaire};
+
+/// Where the intake stands: a question (by id) or the review of every answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Question(String),
+    Review,
+}
+
+/// What going back from a question did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Back {
+    /// Moved to the previous shown question, or back to the review it came from.
+    Moved,
+    /// Already at the first question: the front door decides (staff: the list of intakes).
+    AtStart,
+}
+
+/// One intake in progress.
+#[derive(Debug, Clone)]
+pub struct Intake {
+    questionnaire: Arc<Questionnaire>,
+    today: NaiveDate,
+    language: String,
+    answers: Answers,
+    step: Step,
+    /// The question on screen was opened from the review: newly shown follow-ups are asked, then
+    /// the review comes again.
+    from_review: bool,
+    follow_ups: VecDeque<String>,
+    /// Item index by question id, and each item's (section, item) place: fixed for the
+    /// questionnaire.
+    index: Arc<HashMap<String, usize>>,
+    places: Arc<Vec<(usize, usize)>>,
+    /// Derived from the answers, refreshed on every change.
+    shown: Vec<usize>,
+    /// For each item, its position among the shown ones.
+    shown_at: Vec<Option<usize>>,
+    assessment: Assessment,
+}
+
+impl Intake {
+    /// Starts (or resumes) an intake with these answers at the first shown question that has
+    /// none, or at the review when every shown question has one.
+    #[must_use]
+    pub fn new(
+        questionnaire: Arc<Questionnaire>,
+        answers: Answers,
+        today: NaiveDate,
+        language: &str,
+    ) -> Self {
+        let places: Vec<(usize, usize)> = questionnaire
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| (0..section.items.len()).map(move |i| (s, i)))
+            .collect();
+        let index = questionnaire
+            .items()
+            .enumerate()
+            .map(|(i, item)| (item.id.clone(), i))
+            .collect();
+        let assessment = assess(&questionnaire, &answers, today, language);
+        let mut intake = Intake {
+            questionnaire,
+            today,
+            language: language.to_owned(),
+            answers,
+            step: Step::Review,
+            from_review: false,
+            follow_ups: VecDeque::new(),
+            index: Arc::new(index),
+            places: Arc::new(places),
+            shown: Vec::new(),
+            shown_at: Vec::new(),
+            assessment,
+        };
+        intake.refresh();
+        intake.step = match intake.first_unanswered() {
+            Some(id) => Step::Question(id),
+            None => Step::Review,
+        };
+        intake
+    }
+
+    #[must_use]
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.questionnaire
+    }
+
+    #[must_use]
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    #[must_use]
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    #[must_use]
+    pub fn step(&self) -> &Step {
+        &self.step
+    }
+
+    /// The question on screen, if one is.
+    #[must_use]
+    pub fn current_question(&self) -> Option<&str> {
+        match &self.step {
+            Step::Question(id) => Some(id),
+            Step::Review => None,
+        }
+    }
+
+    /// Whether the question on screen was opened from the review.
+    #[must_use]
+    pub fn from_review(&self) -> bool {
+        self.from_review
+    }
+
+    /// The assessment of the answers so far.
+    #[must_use]
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// The item with this id.
+    #[must_use]
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        Some(self.item_at(*self.index.get(id)?))
+    }
+
+    fn item_at(&self, i: usize) -> &Item {
+        let (section, item) = self.places[i];
+        &self.questionnaire.sections[section].items[item]
+    }
+
+    /// The shown questions, in order.
+    pub fn shown(&self) -> impl Iterator<Item = &Item> {
+        self.shown.iter().map(|&i| self.item_at(i))
+    }
+
+    /// The `k`-th shown question (0-based).
+    #[must_use]
+    pub fn shown_at(&self, k: usize) -> Option<&Item> {
+        self.shown.get(k).map(|&i| self.item_at(i))
+    }
+
+    /// Where a question stands among the shown ones: `(k, n)`, 1-based, or `None` when hidden.
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<(usize, usize)> {
+        let at = self.shown_at[*self.index.get(id)?]?;
+        Some((at + 1, self.shown.len()))
+    }
+
+    /// Whether `id` is the first shown question (the kiosk offers no way back from it).
+    #[must_use]
+    pub fn is_first(&self, id: &str) -> bool {
+        self.position(id).is_some_and(|(k, _)| k == 1)
+    }
+
+    /// The shown questions that have an answer (a blank optional one counts), in order: the
+    /// review's rows.
+    #[must_use]
+    pub fn answered(&self) -> Vec<&Item> {
+        self.shown()
+            .filter(|item| self.answers.get(&item.id).is_some())
+            .collect()
+    }
+
+    /// How many shown questions have an answer, and how many are shown.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        (self.answered().len(), self.shown.len())
+    }
+
+    fn first_unanswered(&self) -> Option<String> {
+        self.shown()
+            .find(|item| self.answers.get(&item.id).is_none())
+            .map(|item| item.id.clone())
+    }
+
+    /// Recomputes what derives from the answers.
+    fn refresh(&mut self) {
+        let index = &self.index;
+        self.shown = visibility::shown_items(&self.questionnaire, &self.answers, self.today)
+            .into_iter()
+            .filter_map(|item| index.get(&item.id).copied())
+            .collect();
+        self.shown_at = vec![None; self.places.len()];
+        for (k, &i) in self.shown.iter().enumerate() {
+            self.shown_at[i] = Some(k);
+        }
+        self.assessment = assess(
+            &self.questionnaire,
+            &self.answers,
+            self.today,
+            &self.language,
+        );
+    }
+
+    /// Opens a question (from the review: its follow-ups will be asked before the review comes
+    /// again).
+    pub fn open_from_review(&mut self, id: &str) {
+        if self.index.contains_key(id) {
+            self.from_review = true;
+            self.follow_ups.clear();
+            self.step = Step::Question(id.to_owned());
+        }
+    }
+
+    /// Goes to the review.
+    pub fn open_review(&mut self) {
+        self.from_review = false;
+        self.follow_ups.clear();
+        self.step = Step::Review;
+    }
+
+    /// From the review, back to the last answered question.
+    pub fn back_from_review(&mut self) {
+        if let Some(last) = self.answered().last().map(|item| item.id.clone()) {
+            self.step = Step::Question(last);
+        }
+    }
+
+    /// Confirms `answer` (`None`: no answer) to the question on screen: checks it, keeps it and
+    /// moves on — to the next shown question, or, when the question came from the review, to the
+    /// follow-ups the answer newly shows and then the review.
+    ///
+    /// # Errors
+    /// What is wrong with the answer, for the person answering; the intake stays where it is.
+    pub fn confirm(&mut self, answer: Option<Answer>) -> Result<(), String> {
+        let Step::Question(id) = self.step.clone() else {
+            return Ok(());
+        };
+        let Some(item) = self.item(&id) else {
+            return Ok(());
+        };
+        checks::check_answer(item, answer.as_ref(), self.today)?;
+        let shown_before = self.shown.clone();
+        match answer {
+            Some(answer) => self.answers.set(&id, answer),
+            None => {
+                self.answers.remove(&id);
+            }
+        }
+        self.refresh();
+        let next = if self.from_review {
+            let newly_shown = self.shown.iter().filter(|i| !shown_before.contains(i));
+            let ids: Vec<String> = newly_shown.map(|&i| self.id_at(i)).collect();
+            self.follow_ups.extend(ids);
+            let shown = &self.shown_at;
+            let index = &self.index;
+            self.follow_ups
+                .retain(|f| index.get(f).is_some_and(|&i| shown[i].is_some()));
+            self.follow_ups.pop_front()
+        } else {
+            self.next_after(&id)
+        };
+        match next {
+            Some(next) => self.step = Step::Question(next),
+            None => self.open_review(),
+        }
+        Ok(())
+    }
+
+    fn id_at(&self, item: usize) -> String {
+        self.item_at(item).id.clone()
+    }
+
+    /// The shown question after `id` in questionnaire order (even when `id` itself is hidden).
+    fn next_after(&self, id: &str) -> Option<String> {
+        let at = *self.index.get(id)?;
+        let next = self.shown.iter().find(|&&i| i > at)?;
+        Some(self.id_at(*next))
+    }
+
+    /// The shown question before `id` in questionnaire order.
+    fn previous_before(&self, id: &str) -> Option<String> {
+        let at = *self.index.get(id)?;
+        let previous = self.shown.iter().rev().find(|&&i| i < at)?;
+        Some(self.id_at(*previous))
+    }
+
+    /// Goes back from the question on screen: to the review it was opened from, or to the
+    /// previous shown question.
+    pub fn back(&mut self) -> Back {
+        let Step::Question(id) = &self.step else {
+            return Back::AtStart;
+        };
+        if self.from_review {
+            self.open_review();
+            return Back::Moved;
+        }
+        match self.previous_before(id) {
+            Some(previous) => {
+                self.step = Step::Question(previous);
+                Back::Moved
+            }
+            None => Back::AtStart,
+        }
+    }
+
+    /// Checks every shown question before the summary is made. On a problem the intake moves to
+    /// that question (as from the review, so the review comes back after it) and returns it.
+    ///
+    /// # Errors
+    /// The first problem, with its question.
+    pub fn check_for_submit(&mut self) -> Result<(), AnswerProblem> {
+        let problems = checks::problems(&self.questionnaire, &self.answers, self.today);
+        match problems.into_iter().next() {
+            None => Ok(()),
+            Some(problem) => {
+                if let Some(id) = &problem.question {
+                    self.open_from_review(id);
+                }
+                Err(problem)
+            }
+        }
+    }
+}

@@ -1,0 +1,546 @@
+//! The one keymap: what each key does in each place, and the key hints the footer shows, from the
+//! same table, so a key and its hint can never disagree. Keys, taps, pastes and timer ticks all
+//! become [`Action`]s; the app and its screens handle actions, never raw keys (except the text a
+//! field receives, [`Action::Edit`]).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Something the person asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: confirm, open, submit, begin.
+    Confirm,
+    /// Esc: back, cancel.
+    Back,
+    /// Space: tick the highlighted option.
+    Toggle,
+    /// A digit key: option 1–9, 0 for the tenth.
+    Pick(usize),
+    Yes,
+    No,
+    /// Tab / Shift-Tab: the next or previous field of a form.
+    NextField,
+    PreviousField,
+    /// A key for the text field in focus (a character, Backspace, cursor keys…).
+    Edit(KeyEvent),
+    Paste(String),
+    /// A click or tap on something the layout placed there.
+    Tap(Hit),
+    /// F2: the clinician note.
+    Note,
+    /// F3: override the verdict.
+    Override,
+    /// F10: the staff PIN prompt at the kiosk.
+    Staff,
+    /// Ctrl-C: leave (staff).
+    Leave,
+    /// `q`: quit from a list or the result.
+    Quit,
+    /// `d` / Delete: delete the selected row, or remove an override.
+    Delete,
+    /// `r`: try the export again.
+    Retry,
+    /// `n`: the next patient.
+    NextPatient,
+}
+
+/// What a tap can land on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Option(usize),
+    Row(usize),
+    Back,
+    Next,
+}
+
+/// Where the keys go: the screen or popup in focus, and what it offers right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Start {
+        has_rows: bool,
+    },
+    Welcome,
+    Question {
+        answer: AnswerKind,
+        can_go_back: bool,
+        staff: bool,
+    },
+    Review {
+        staff: bool,
+    },
+    Result {
+        saved: bool,
+    },
+    ThankYou,
+    Pin,
+    Note,
+    Override {
+        on_level: bool,
+    },
+}
+
+/// The kind of answer widget a question shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    Single,
+    Multi,
+    Boolean,
+    Text,
+    Date,
+}
+
+impl Focus {
+    /// A screen of the kiosk, where the patient is (F10 calls staff; Ctrl-C does nothing).
+    fn kiosk(self) -> bool {
+        matches!(
+            self,
+            Focus::Welcome
+                | Focus::ThankYou
+                | Focus::Question { staff: false, .. }
+                | Focus::Review { staff: false }
+        )
+    }
+
+    fn typing(self) -> bool {
+        matches!(
+            self,
+            Focus::Question {
+                answer: AnswerKind::Text | AnswerKind::Date,
+                ..
+            } | Focus::Pin
+                | Focus::Note
+                | Focus::Override { on_level: false }
+        )
+    }
+}
+
+/// A key: its code and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    code: KeyCode,
+    ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+/// One row of the keymap: in which focus, which keys, what they do, and the footer's hint.
+struct Binding {
+    when: fn(Focus) -> bool,
+    keys: &'static [Key],
+    action: fn(KeyCode) -> Action,
+    hint: Option<(&'static str, &'static str)>,
+}
+
+const ARROWS: &[Key] = &[key(KeyCode::Up), key(KeyCode::Down)];
+const DIGITS: &[Key] = &[
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+    ch('0'),
+];
+
+fn arrow(code: KeyCode) -> Action {
+    if code == KeyCode::Up {
+        Action::Up
+    } else {
+        Action::Down
+    }
+}
+
+fn digit(code: KeyCode) -> Action {
+    match code {
+        KeyCode::Char(c) => {
+            let n = c.to_digit(10).map_or(1, |d| d as usize);
+            Action::Pick(if n == 0 { 9 } else { n - 1 })
+        }
+        _ => Action::Pick(0),
+    }
+}
+
+fn paging(code: KeyCode) -> Action {
+    match code {
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Home => Action::Home,
+        _ => Action::End,
+    }
+}
+
+const PAGING: &[Key] = &[
+    key(KeyCode::PageUp),
+    key(KeyCode::PageDown),
+    key(KeyCode::Home),
+    key(KeyCode::End),
+];
+
+fn is_start(f: Focus) -> bool {
+    matches!(f, Focus::Start { .. })
+}
+
+fn is_question(f: Focus) -> bool {
+    matches!(f, Focus::Question { .. })
+}
+
+fn is_staff_question(f: Focus) -> bool {
+    matches!(f, Focus::Question { staff: true, .. })
+}
+
+fn is_staff_review(f: Focus) -> bool {
+    matches!(f, Focus::Review { staff: true })
+}
+
+fn answer_is(f: Focus, kinds: &[AnswerKind]) -> bool {
+    matches!(f, Focus::Question { answer, .. } if kinds.contains(&answer))
+}
+
+/// The keymap, in the order the footer lists the hints of each focus.
+static BINDINGS: &[Binding] = &[
+    // The staff list of intakes.
+    Binding {
+        when: is_start,
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓", "choose")),
+    },
+    Binding {
+        when: is_start,
+        keys: &[key(KeyCode::Home), key(KeyCode::End)],
+        action: paging,
+        hint: None,
+    },
+    Binding {
+        when: is_start,
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: Some(("Enter", "open")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { has_rows: true }),
+        keys: &[ch('d'), key(KeyCode::Delete)],
+        action: |_| Action::Delete,
+        hint: Some(("d", "delete")),
+    },
+    Binding {
+        when: is_start,
+        keys: &[ch('d'), key(KeyCode::Delete)],
+        action: |_| Action::Delete,
+        hint: None,
+    },
+    Binding {
+        when: is_start,
+        keys: &[ch('q')],
+        action: |_| Action::Quit,
+        hint: Some(("q", "quit")),
+    },
+    // Kiosk welcome and thank-you.
+    Binding {
+        when: |f| f == Focus::Welcome,
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: Some(("Enter", "begin")),
+    },
+    Binding {
+        when: |f| f == Focus::ThankYou,
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: Some(("Enter", "finish")),
+    },
+    // A question: the answer widget first.
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Single]),
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓/digit", "choose")),
+    },
+    Binding {
+        when: |f| {
+            answer_is(
+                f,
+                &[AnswerKind::Single, AnswerKind::Multi, AnswerKind::Boolean],
+            )
+        },
+        keys: DIGITS,
+        action: digit,
+        hint: None,
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Multi]),
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓", "move")),
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Multi]),
+        keys: &[ch(' ')],
+        action: |_| Action::Toggle,
+        hint: Some(("Space", "tick")),
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Boolean]),
+        keys: &[ch('y'), ch('Y'), key(KeyCode::Up)],
+        action: |_| Action::Yes,
+        hint: Some(("y/n", "choose")),
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Boolean]),
+        keys: &[ch('n'), ch('N'), key(KeyCode::Down)],
+        action: |_| Action::No,
+        hint: None,
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Text]),
+        keys: &[],
+        action: |_| Action::Confirm,
+        hint: Some(("type", "answer")),
+    },
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::Date]),
+        keys: &[],
+        action: |_| Action::Confirm,
+        hint: Some(("type", "date")),
+    },
+    Binding {
+        when: is_question,
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: Some(("Enter", "next")),
+    },
+    Binding {
+        when: |f| {
+            matches!(
+                f,
+                Focus::Question {
+                    can_go_back: true,
+                    ..
+                }
+            )
+        },
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: Some(("Esc", "back")),
+    },
+    Binding {
+        when: is_question,
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
+        when: is_staff_question,
+        keys: &[key(KeyCode::F(2))],
+        action: |_| Action::Note,
+        hint: Some(("F2", "note")),
+    },
+    Binding {
+        when: is_staff_question,
+        keys: &[key(KeyCode::F(3))],
+        action: |_| Action::Override,
+        hint: Some(("F3", "override")),
+    },
+    Binding {
+        when: is_staff_question,
+        keys: &[ctrl('c')],
+        action: |_| Action::Leave,
+        hint: Some(("Ctrl-C", "leave")),
+    },
+    // The review.
+    Binding {
+        when: |f| matches!(f, Focus::Review { .. }),
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓", "move")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Review { .. }),
+        keys: PAGING,
+        action: paging,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Review { .. }),
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: Some(("Enter", "open / submit")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Review { .. }),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: Some(("Esc", "back")),
+    },
+    Binding {
+        when: is_staff_review,
+        keys: &[key(KeyCode::F(2))],
+        action: |_| Action::Note,
+        hint: Some(("F2", "note")),
+    },
+    Binding {
+        when: is_staff_review,
+        keys: &[key(KeyCode::F(3))],
+        action: |_| Action::Override,
+        hint: Some(("F3", "override")),
+    },
+    // The staff result.
+    Binding {
+        when: |f| f == Focus::Result { saved: false },
+        keys: &[ch('r')],
+        action: |_| Action::Retry,
+        hint: Some(("r", "try again")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Result { .. }),
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓", "scroll")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Result { .. }),
+        keys: PAGING,
+        action: paging,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Result { saved: true },
+        keys: &[key(KeyCode::Enter), ch('n')],
+        action: |_| Action::NextPatient,
+        hint: Some(("Enter", "next patient")),
+    },
+    Binding {
+        when: |f| f == Focus::Result { saved: true },
+        keys: &[ch('q')],
+        action: |_| Action::Quit,
+        hint: Some(("q", "quit")),
+    },
+    Binding {
+        when: |f| f == Focus::Result { saved: false },
+        keys: &[ctrl('c')],
+        action: |_| Action::Leave,
+        hint: Some(("Ctrl-C", "leave (kept as unfinished)")),
+    },
+    // Popups.
+    Binding {
+        when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Override { .. }),
+        keys: &[key(KeyCode::Tab), key(KeyCode::Down)],
+        action: |_| Action::NextField,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Override { .. }),
+        keys: &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        action: |_| Action::PreviousField,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Override { on_level: true },
+        keys: &[key(KeyCode::Left)],
+        action: |_| Action::Left,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Override { on_level: true },
+        keys: &[key(KeyCode::Right)],
+        action: |_| Action::Right,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Override { on_level: true },
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        action: digit,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Override { on_level: true },
+        keys: &[key(KeyCode::Delete)],
+        action: |_| Action::Delete,
+        hint: None,
+    },
+    // Everywhere in staff mode: Ctrl-C leaves (its hint shows where it is listed above).
+    Binding {
+        when: |f| !f.kiosk() && f != Focus::Pin,
+        keys: &[ctrl('c')],
+        action: |_| Action::Leave,
+        hint: None,
+    },
+    // Everywhere at the kiosk: F10 calls the staff PIN prompt.
+    Binding {
+        when: Focus::kiosk,
+        keys: &[key(KeyCode::F(10))],
+        action: |_| Action::Staff,
+        hint: None,
+    },
+];
+
+/// What `key` does in `focus`: the first binding that matches, else, where text is typed, an
+/// edit of the field. `None`: the key does nothing there.
+#[must_use]
+pub fn action_for(focus: Focus, event: KeyEvent) -> Option<Action> {
+    let pressed = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    // Shift is part of the character itself (`Y`); other modifiers make another key.
+    let plain_digit = event.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
+    let typing = focus.typing();
+    BINDINGS
+        .iter()
+        .filter(|b| (b.when)(focus))
+        .find(|b| {
+            b.keys.iter().any(|k| {
+                *k == pressed
+                    // In a text field, characters are text: only Ctrl keys and named keys act.
+                    && !(typing && matches!(k.code, KeyCode::Char(_)) && !k.ctrl)
+                    && (!matches!(k.code, KeyCode::Char('0'..='9')) || plain_digit)
+            })
+        })
+        .map(|b| (b.action)(event.code))
+        .or_else(|| typing.then_some(Action::Edit(event)))
+}
+
+/// The footer's hints for `focus`, in the keymap's order.
+#[must_use]
+pub fn hints(focus: Focus) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| (b.when)(focus))
+        .filter_map(|b| b.hint)
+        .collect()
+}

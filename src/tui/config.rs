@@ -1,0 +1,25 @@
+//! Everything the UI needs from outside: the questionnaire, the folder, the options and the clock.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::theme::Theme;
+use crate::model::questionnaire::Questionnaire;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub questionnaire: Arc<Questionnaire>,
+    pub out: PathBuf,
+    pub kiosk: bool,
+    pub today: NaiveDate,
+    pub language: String,
+    pub done_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub staff_pin: Option<String>,
+    pub theme: Theme,
+    /// The wall clock, for timestamps in drafts and summaries.
+    pub clock: fn() -> DateTime<FixedOffset>,
+}

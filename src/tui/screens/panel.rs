@@ -1,0 +1,69 @@
+//! Staff: the live assessment beside the questions, from 100 columns.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::tui::session::Ctx;
+use crate::tui::text_layout::wrapped_height;
+use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line};
+
+/// How wide the panel is.
+pub const WIDTH: u16 = 40;
+
+pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme.border)
+        .title(Span::styled(
+            " Live assessment (answers so far) ",
+            theme.section,
+        ));
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, buf);
+    let Some(session) = ctx.session else {
+        return;
+    };
+    if session.intake.answers().is_empty() {
+        Paragraph::new("No answers yet")
+            .style(theme.help)
+            .render(inner, buf);
+        return;
+    }
+    let assessment = session.intake.assessment();
+    let mut lines = assessment_lines(
+        &theme,
+        &ctx.config.questionnaire,
+        &ctx.config.language,
+        assessment,
+        inner.width,
+    );
+    if let Some(o) = session.draft.verdict_override.as_ref() {
+        lines.insert(1, override_line(&theme, o, assessment.suitability));
+    }
+    if let Some(note) = session.draft.clinician_note.as_ref() {
+        let note = labelled("Note: ", theme.help, note, inner.width);
+        lines.splice(1..1, note);
+    }
+    let total: u16 = lines
+        .iter()
+        .map(|line| wrapped_height(&line.to_string(), inner.width).max(1))
+        .sum();
+    let body = if total > inner.height && inner.height > 1 {
+        let [body, more] = inner.layout(&Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ]));
+        Paragraph::new("▼ more on the result screen")
+            .style(theme.help)
+            .render(more, buf);
+        body
+    } else {
+        inner
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(body, buf);
+}

@@ -1,0 +1,141 @@
+//! The kiosk's staff PIN prompt: the PIN is never shown; three wrong tries lock it for a minute.
+
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::tui::action::Action;
+use crate::tui::session::Ctx;
+use crate::tui::widgets::popup::popup;
+
+pub const PIN_TRIES: u8 = 3;
+pub const PIN_LOCK: Duration = Duration::from_mins(1);
+
+/// The PIN being typed and the message about the last try.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pin {
+    pub typed: String,
+    pub message: Option<String>,
+}
+
+/// Wrong tries so far and the lock they led to; outlives each prompt.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PinLock {
+    pub failures: u8,
+    pub locked_until: Option<Instant>,
+}
+
+/// What the prompt asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    /// The right PIN: staff are here.
+    Staff,
+}
+
+impl PinLock {
+    /// Time left on the lock at `now`, if it is locked.
+    #[must_use]
+    pub fn left(&self, now: Instant) -> Option<Duration> {
+        self.locked_until
+            .map(|until| until.saturating_duration_since(now))
+            .filter(|left| !left.is_zero())
+    }
+}
+
+impl Pin {
+    pub fn update(
+        &mut self,
+        action: &Action,
+        now: Instant,
+        lock: &mut PinLock,
+        staff_pin: Option<&str>,
+    ) -> Outcome {
+        if *action == Action::Back {
+            return Outcome::Close;
+        }
+        if lock.left(now).is_some() {
+            self.typed.clear();
+            return Outcome::Stay;
+        }
+        lock.locked_until = None;
+        match action {
+            Action::Edit(key) => match key.code {
+                ratatui::crossterm::event::KeyCode::Char(c)
+                    if !c.is_control() && self.typed.chars().count() < 64 =>
+                {
+                    self.typed.push(c);
+                }
+                ratatui::crossterm::event::KeyCode::Backspace => {
+                    self.typed.pop();
+                }
+                _ => {}
+            },
+            Action::Confirm if self.typed.is_empty() => {
+                self.message = Some("Type the staff PIN, then press Enter.".into());
+            }
+            Action::Confirm => {
+                let right = staff_pin.is_some_and(|pin| !pin.is_empty() && pin == self.typed);
+                self.typed.clear();
+                if right {
+                    lock.failures = 0;
+                    return Outcome::Staff;
+                }
+                lock.failures += 1;
+                self.message = Some(if lock.failures >= PIN_TRIES {
+                    lock.failures = 0;
+                    lock.locked_until = Some(now + PIN_LOCK);
+                    "That PIN is not right. The prompt is locked for 60 seconds.".to_owned()
+                } else {
+                    let left = PIN_TRIES - lock.failures;
+                    format!(
+                        "That PIN is not right. {left} {} left.",
+                        if left == 1 { "try" } else { "tries" }
+                    )
+                });
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    pub fn render(&self, ctx: Ctx, lock: &PinLock, area: Rect, buf: &mut Buffer) {
+        let theme = ctx.config.theme;
+        let typed = &self.typed;
+        let message = self.message.as_deref();
+        let inner = popup(&theme, "Staff only", 60, 10, area, buf);
+        let [intro, _, field, _, msg, keys] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+        ]));
+        Paragraph::new("Enter the staff PIN to leave kiosk mode.").render(intro, buf);
+        if let Some(left) = lock.left(ctx.now) {
+            Paragraph::new(format!(
+                "Too many wrong tries. Please wait {:.0} seconds.",
+                left.as_secs_f64().ceil()
+            ))
+            .style(theme.error)
+            .render(field, buf);
+        } else {
+            Paragraph::new(format!("PIN: {}", "•".repeat(typed.chars().count())))
+                .style(theme.highlight)
+                .render(field, buf);
+            if let Some(message) = message {
+                Paragraph::new(format!("⚠ {message}"))
+                    .style(theme.error)
+                    .wrap(Wrap { trim: true })
+                    .render(msg, buf);
+            }
+        }
+        Paragraph::new("Enter confirm   Esc cancel")
+            .style(theme.key)
+            .render(keys, buf);
+    }
+}

@@ -1,0 +1,36 @@
+//! The intake under way in the UI: the engine's intake flow, its draft on disk, and what was typed
+//! but not confirmed on each question (kept when the person goes back).
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use super::config::Config;
+use super::editor::Editor;
+use crate::engine::intake::Intake;
+use crate::store::Draft;
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub intake: Intake,
+    pub draft: Draft,
+    pub typed: BTreeMap<String, Editor>,
+}
+
+impl Session {
+    /// Nothing in it is worth keeping: no answer, note or override.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.intake.answers().is_empty()
+            && self.draft.clinician_note.is_none()
+            && self.draft.verdict_override.is_none()
+    }
+}
+
+/// What a screen reads to draw itself.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub session: Option<&'a Session>,
+    /// The latest instant the app was told about (countdowns draw from it).
+    pub now: Instant,
+}
