@@ -140,9 +140,9 @@ impl Presenter {
     /// A terminal I/O error.
     pub fn present<B: Backend>(&mut self, terminal: &mut Terminal<B>, app: &App) -> io::Result<bool>
     where
-        B::Error: Into<io::Error>,
+        B::Error: Send + Sync + 'static,
     {
-        let size = terminal.size().map_err(Into::into)?;
+        let size = terminal.size().map_err(io::Error::other)?;
         let area = Rect::new(0, 0, size.width, size.height);
         let mut buffer = Buffer::empty(area);
         let cursor = app.render_frame(area, &mut buffer);
@@ -160,7 +160,7 @@ impl Presenter {
                     frame.set_cursor_position(at);
                 }
             })
-            .map_err(Into::into)?;
+            .map_err(io::Error::other)?;
         self.last = Some((buffer, cursor));
         Ok(true)
     }

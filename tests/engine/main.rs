@@ -3,6 +3,8 @@
 #[path = "../support/engine.rs"]
 mod support;
 
+mod intake;
+mod layers;
 mod loaders;
 mod plans;
 mod properties;

@@ -5,6 +5,7 @@
 mod support;
 
 mod flow;
+mod frames;
 mod never_panics;
 mod panic_hook;
 mod pty;

@@ -1,0 +1,163 @@
+//! The intake flow without a terminal: where it starts, moving on and back, follow-ups after an
+//! edit from the review, and the check before submitting.
+
+use std::sync::Arc;
+
+use skin_intake::engine::intake::{Back, Intake, Step};
+use skin_intake::model::answer::{Answer, Answers};
+
+use crate::support::{answers_with, date, questionnaire};
+
+fn fresh() -> Intake {
+    Intake::new(
+        Arc::new(questionnaire()),
+        Answers::new(),
+        date("2026-11-24"),
+        "en",
+    )
+}
+
+fn at(intake: &Intake) -> &str {
+    intake.current_question().unwrap_or("review")
+}
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+#[test]
+fn a_new_intake_starts_at_the_first_question_and_confirming_moves_on() {
+    let mut intake = fresh();
+    assert_eq!(at(&intake), "full_name");
+    assert_eq!(intake.position("full_name").map(|(k, _)| k), Some(1));
+    intake.confirm(Some(text("Ada Lovelace"))).unwrap();
+    assert_eq!(at(&intake), "date_of_birth");
+    assert_eq!(
+        intake.answers().get("full_name"),
+        Some(&text("Ada Lovelace"))
+    );
+    assert_eq!(intake.progress().0, 1);
+}
+
+#[test]
+fn a_refused_answer_keeps_the_question_and_says_why() {
+    let mut intake = fresh();
+    let message = intake.confirm(None).unwrap_err();
+    assert_eq!(message, "Please fill this in.");
+    assert_eq!(at(&intake), "full_name");
+    assert!(intake.answers().is_empty());
+    let future = intake.confirm(Some(text("Ada")));
+    assert!(future.is_ok());
+    let message = intake
+        .confirm(Some(Answer::Date(date("2030-01-01"))))
+        .unwrap_err();
+    assert!(message.contains("future"), "{message}");
+    assert_eq!(at(&intake), "date_of_birth");
+}
+
+#[test]
+fn back_goes_to_the_previous_shown_question_and_stops_at_the_first() {
+    let mut intake = fresh();
+    assert_eq!(intake.back(), Back::AtStart);
+    intake.confirm(Some(text("Ada"))).unwrap();
+    assert_eq!(intake.back(), Back::Moved);
+    assert_eq!(at(&intake), "full_name");
+    // The answer given stays.
+    assert_eq!(intake.answers().get("full_name"), Some(&text("Ada")));
+}
+
+#[test]
+fn a_finished_intake_resumes_at_the_review_and_an_unfinished_one_at_its_first_gap() {
+    let q = Arc::new(questionnaire());
+    let all = answers_with(&q, &[]);
+    let intake = Intake::new(Arc::clone(&q), all.clone(), date("2026-11-24"), "en");
+    assert_eq!(intake.step(), &Step::Review);
+    let some = answers_with(&q, &[("skin_type", serde_json::Value::Null)]);
+    let intake = Intake::new(q, some, date("2026-11-24"), "en");
+    assert_eq!(at(&intake), "skin_type");
+}
+
+#[test]
+fn an_edit_from_the_review_asks_the_new_follow_ups_then_returns_to_the_review() {
+    let q = Arc::new(questionnaire());
+    let mut intake = Intake::new(
+        Arc::clone(&q),
+        answers_with(&q, &[]),
+        date("2026-11-24"),
+        "en",
+    );
+    let before = intake.answered().len();
+    intake.open_from_review("concerns");
+    assert!(intake.from_review());
+    intake
+        .confirm(Some(Answer::Choices(vec![
+            "fine_lines".into(),
+            "stretch_marks".into(),
+        ])))
+        .unwrap();
+    // Stretch marks bring two follow-ups; acne scars' follow-up is hidden now.
+    assert_eq!(at(&intake), "stretch_mark_colour");
+    intake.confirm(Some(Answer::Choice("red".into()))).unwrap();
+    assert_eq!(at(&intake), "stretch_mark_severity");
+    intake.confirm(Some(Answer::Choice("mild".into()))).unwrap();
+    assert_eq!(intake.step(), &Step::Review);
+    assert_eq!(intake.answered().len(), before + 1);
+    assert!(intake.position("acne_scar_severity").is_none());
+}
+
+#[test]
+fn esc_on_a_question_opened_from_the_review_goes_back_to_the_review() {
+    let q = Arc::new(questionnaire());
+    let mut intake = Intake::new(
+        Arc::clone(&q),
+        answers_with(&q, &[]),
+        date("2026-11-24"),
+        "en",
+    );
+    intake.open_from_review("skin_type");
+    assert_eq!(intake.back(), Back::Moved);
+    assert_eq!(intake.step(), &Step::Review);
+    intake.back_from_review();
+    assert_eq!(
+        at(&intake),
+        "notes",
+        "Esc on the review goes to the last answer"
+    );
+}
+
+#[test]
+fn submitting_with_a_problem_goes_to_that_question() {
+    let q = Arc::new(questionnaire());
+    let mut answers = answers_with(&q, &[]);
+    answers.set("full_name", Answer::Text("   ".into()));
+    let mut intake = Intake::new(Arc::clone(&q), answers, date("2026-11-24"), "en");
+    let problem = intake.check_for_submit().unwrap_err();
+    assert_eq!(problem.question.as_deref(), Some("full_name"));
+    assert_eq!(at(&intake), "full_name");
+    assert!(intake.from_review());
+    intake.confirm(Some(text("Maria Garcia"))).unwrap();
+    assert_eq!(intake.step(), &Step::Review);
+    assert!(intake.check_for_submit().is_ok());
+}
+
+#[test]
+fn the_assessment_follows_every_confirmed_answer() {
+    let q = Arc::new(questionnaire());
+    let mut intake = Intake::new(
+        Arc::clone(&q),
+        answers_with(&q, &[]),
+        date("2026-11-24"),
+        "en",
+    );
+    let before = intake.assessment().suitability;
+    intake.open_from_review("active_infection");
+    intake.confirm(Some(Answer::Bool(true))).unwrap();
+    assert!(intake.assessment().suitability > before);
+    assert!(
+        intake
+            .assessment()
+            .reasons
+            .iter()
+            .any(|r| r.questions.contains(&"active_infection".to_owned()))
+    );
+}
