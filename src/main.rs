@@ -141,7 +141,7 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
                 .into(),
         ));
     }
-    store::sweep_temporaries(&config.out);
+    store::sweep_leftovers(&config.out);
     tui::install_panic_hook(config.out.join(store::UNFINISHED));
     match tui::run(config) {
         Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(

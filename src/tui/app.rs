@@ -32,7 +32,7 @@ use crate::engine::summary::{Metadata, Mode, Summary};
 use crate::engine::visibility;
 use crate::model::answer::Answers;
 use crate::model::questionnaire::Item;
-use crate::store::{self, Draft, Listed};
+use crate::store::{self, Draft, DraftLock, Listed};
 
 mod timers;
 
@@ -183,9 +183,18 @@ impl App {
                             name: visibility::patient_name(q, &given).map(str::to_owned),
                             answered: visibility::answered_items(q, &given, today).len(),
                             shown: visibility::shown_items(q, &given, today).len(),
+                            elsewhere: store::open_elsewhere(&self.config.out, &draft.id),
                             draft,
                         }
                     }
+                    Listed::Finished { summary, .. } => StartEntry::Finished { summary },
+                    Listed::Newer {
+                        path,
+                        format_version,
+                    } => StartEntry::Newer {
+                        path,
+                        format_version,
+                    },
                     Listed::Damaged { path, reason } => StartEntry::Damaged { path, reason },
                 })
                 .collect(),
@@ -200,7 +209,7 @@ impl App {
     }
 
     /// Makes `draft` the intake under way, at its first unanswered shown question.
-    fn begin(&mut self, draft: Draft, answers: Answers) {
+    fn begin(&mut self, draft: Draft, lock: Option<DraftLock>, answers: Answers) {
         let intake = Intake::new(
             Arc::clone(&self.config.questionnaire),
             answers,
@@ -210,6 +219,7 @@ impl App {
         self.session = Some(Session {
             intake,
             draft,
+            lock,
             typed: std::collections::BTreeMap::new(),
         });
         self.show_step(None);
@@ -224,11 +234,19 @@ impl App {
             self.now(),
         );
         self.notice = None;
-        self.begin(draft, Answers::new());
+        self.begin(draft, None, Answers::new());
     }
 
-    /// Resumes a saved intake at its first unanswered shown question.
+    /// Resumes a saved intake at its first unanswered shown question, unless it is open on
+    /// another terminal: then it is left alone.
     pub fn resume(&mut self, mut draft: Draft) {
+        let lock = match store::lock_draft(&self.config.out, &draft.id) {
+            Ok(lock) => lock,
+            Err(e) => {
+                self.notice = Some(format!("Could not open this intake: {e}."));
+                return;
+            }
+        };
         let resumed = draft.resume(&self.config.questionnaire);
         // From now on the draft holds answers to this questionnaire.
         draft
@@ -243,7 +261,7 @@ impl App {
                 resumed.dropped.join(", ")
             )
         });
-        self.begin(draft, resumed.answers);
+        self.begin(draft, Some(lock), resumed.answers);
     }
 
     /// Shows the screen for where the intake stands: its question (pre-filled with what was
@@ -314,8 +332,19 @@ impl App {
         session
             .draft
             .record(session.intake.answers(), current.as_deref(), now);
-        let saved = store::save_draft(&self.config.out, &session.draft)
-            .map_err(|e| format!("{}: {e}", self.config.out.join(store::UNFINISHED).display()));
+        let out = &self.config.out;
+        let where_ =
+            |e: &dyn std::fmt::Display| format!("{}: {e}", out.join(store::UNFINISHED).display());
+        // The lock is taken with the first save, when the draft file appears.
+        let locked = match session.lock.take() {
+            Some(lock) => Ok(lock),
+            None => store::lock_draft(out, &session.draft.id).map_err(|e| where_(&e)),
+        };
+        let saved = locked.and_then(|lock| {
+            let saved = store::save_draft(out, &session.draft, &lock).map_err(|e| where_(&e));
+            session.lock = Some(lock);
+            saved
+        });
         self.draft_problem = saved.as_ref().err().map(|cause| {
             format!(
                 "Could not save the unfinished intake in {cause}. The answers are kept on screen."
@@ -541,6 +570,23 @@ impl App {
                         path.display()
                     ));
                 }
+                Some(StartEntry::Finished { summary }) => {
+                    self.notice = Some(format!(
+                        "This intake was submitted as skin-intake stopped; its summary is saved \
+                         as {}. It cannot be opened again.",
+                        summary.display()
+                    ));
+                }
+                Some(StartEntry::Newer {
+                    path,
+                    format_version,
+                }) => {
+                    self.notice = Some(format!(
+                        "{} was saved by a newer skin-intake (draft format {format_version}); \
+                         open it with that version. It is left as it is.",
+                        path.display()
+                    ));
+                }
                 None => {}
             },
             start::Outcome::AskDelete(row) => {
@@ -549,7 +595,15 @@ impl App {
                         "the unfinished intake of {}",
                         name.as_deref().unwrap_or("a patient with no name yet")
                     ),
-                    _ => "this damaged file".to_owned(),
+                    Some(StartEntry::Damaged { .. }) => "this damaged file".to_owned(),
+                    // A finished intake's record and a newer program's draft are not ours to
+                    // delete.
+                    _ => {
+                        if let Screen::Start(start) = &mut self.screen {
+                            start.deleting = false;
+                        }
+                        return;
+                    }
                 };
                 self.notice = Some(format!(
                     "Delete {what}? Its answers will be gone for good. Press d again to delete, \
@@ -557,12 +611,17 @@ impl App {
                 ));
             }
             start::Outcome::Delete(row) => {
-                let path = match start.entries.get(row.wrapping_sub(1)) {
-                    Some(StartEntry::Draft { draft, .. }) => draft.path(&self.config.out),
-                    Some(StartEntry::Damaged { path, .. }) => path.clone(),
-                    None => return,
+                let (path, result) = match start.entries.get(row.wrapping_sub(1)) {
+                    Some(StartEntry::Draft { draft, .. }) => (
+                        draft.path(&self.config.out),
+                        store::delete_draft(&self.config.out, &draft.id).map_err(|e| e.to_string()),
+                    ),
+                    Some(StartEntry::Damaged { path, .. }) => (
+                        path.clone(),
+                        store::discard(path).map_err(|e| e.to_string()),
+                    ),
+                    _ => return,
                 };
-                let result = store::discard(&path);
                 self.home();
                 self.notice = Some(match result {
                     Ok(()) => "Deleted.".to_owned(),
@@ -624,7 +683,8 @@ impl App {
             return self.show_step(Some(problem.message));
         }
         let meta = Metadata {
-            id: uuid::Uuid::new_v4().to_string(),
+            // One intake, one record: the summary carries the intake's id.
+            id: session.draft.id.clone(),
             language: self.config.language.clone(),
             mode: self.mode(),
             completed_at: self.now(),
@@ -645,16 +705,7 @@ impl App {
 
     fn export(&mut self, summary: Summary) {
         let now = self.last_activity;
-        let written = store::write_summary(&self.config.out, &summary);
-        // The draft goes only once the summary is safely written.
-        if written.is_ok()
-            && let Some(session) = &self.session
-            && let Err(e) = store::remove_draft(&self.config.out, &session.draft)
-        {
-            self.notice = Some(format!(
-                "The summary is saved, but its unfinished copy could not be removed: {e}"
-            ));
-        }
+        let written = self.submit_summary(&summary);
         if self.config.kiosk {
             let farewell = Farewell {
                 level: summary.assessment.suitability,
@@ -676,9 +727,9 @@ impl App {
                 self.session = None;
                 Export::Saved(path)
             }
-            Err(e) => Export::Failed {
+            Err(cause) => Export::Failed {
                 dir: self.config.out.clone(),
-                cause: e.to_string(),
+                cause,
             },
         };
         self.screen = Screen::Result(ResultScreen {
@@ -686,6 +737,32 @@ impl App {
             export,
             scroll: 0,
         });
+    }
+
+    /// Writes the summary of the intake under way (once) and removes its draft, holding its lock.
+    fn submit_summary(&mut self, summary: &Summary) -> Result<PathBuf, String> {
+        let out = &self.config.out;
+        let Some(session) = &mut self.session else {
+            return Err("no intake is under way".into());
+        };
+        let lock = match session.lock.take() {
+            Some(lock) => lock,
+            None => store::lock_draft(out, &session.draft.id).map_err(|e| e.to_string())?,
+        };
+        match store::submit(out, summary, lock) {
+            Ok(submitted) => {
+                if let Some(e) = submitted.leftover {
+                    self.notice = Some(format!(
+                        "The summary is saved, but its unfinished copy could not be removed: {e}"
+                    ));
+                }
+                Ok(submitted.summary)
+            }
+            Err(store::NotSubmitted { error, lock }) => {
+                session.lock = Some(lock);
+                Err(error.to_string())
+            }
+        }
     }
 
     fn update_result(&mut self, action: &Action) {
@@ -727,14 +804,23 @@ impl App {
 
     fn leave(&mut self, kept: Kept) {
         self.left = Some(kept);
+        self.release();
         self.running = Running::Done;
     }
 
     /// Ends the app at once (SIGTERM, SIGHUP), saving the intake under way if it can.
     pub fn stop(&mut self) -> Kept {
         let kept = self.keep_for_leaving();
+        self.release();
         self.running = Running::Done;
         kept
+    }
+
+    /// Lets other terminals open the intake under way: this app is done with it.
+    fn release(&mut self) {
+        if let Some(session) = &mut self.session {
+            session.lock = None;
+        }
     }
 }
 

@@ -7,12 +7,15 @@ use std::time::Instant;
 use super::config::Config;
 use super::editor::Editor;
 use crate::engine::intake::Intake;
-use crate::store::Draft;
+use crate::store::{Draft, DraftLock};
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Session {
     pub intake: Intake,
     pub draft: Draft,
+    /// Held from the first save (or from resuming) until the intake is submitted or put away:
+    /// no other terminal can open it meanwhile.
+    pub lock: Option<DraftLock>,
     pub typed: BTreeMap<String, Editor>,
 }
 

@@ -8,6 +8,7 @@ mod layers;
 mod loaders;
 mod plans;
 mod properties;
+mod records;
 mod rules;
 mod store;
 mod visibility;

@@ -25,6 +25,12 @@ fn summary(id: &str) -> Summary {
     Summary::new(&q, &answers_with(&q, &[]), meta)
 }
 
+/// Saves a draft as the app does: holding its lock for the time of the save.
+pub fn save(out: &std::path::Path, draft: &Draft) -> std::path::PathBuf {
+    let lock = store::lock_draft(out, &draft.id).expect("locked");
+    store::save_draft(out, draft, &lock).expect("saved")
+}
+
 fn mode_of(path: &std::path::Path) -> u32 {
     fs::metadata(path).expect("metadata").permissions().mode() & 0o777
 }
@@ -95,8 +101,8 @@ fn a_draft_round_trips_and_lists_newest_first() {
         skin_intake::model::answer::Answer::Text("Ana Silva".into()),
     );
     newer.record(&few, Some("date_of_birth"), at("2026-11-24T10:01:00+00:00"));
-    let path = store::save_draft(tmp.path(), &older).expect("saved");
-    store::save_draft(tmp.path(), &newer).expect("saved");
+    let path = save(tmp.path(), &older);
+    save(tmp.path(), &newer);
     assert_eq!(mode_of(&path), 0o600);
     assert_eq!(mode_of(&tmp.path().join("unfinished")), 0o700);
     assert!(
@@ -120,9 +126,9 @@ fn a_draft_round_trips_and_lists_newest_first() {
     assert_eq!(resumed.answers, answers_with(&q, &[]));
     assert!(resumed.dropped.is_empty());
 
-    store::remove_draft(tmp.path(), &older).expect("removed");
+    store::delete_draft(tmp.path(), &older.id).expect("removed");
     assert_eq!(store::list_drafts(tmp.path()).expect("listed").len(), 1);
-    store::remove_draft(tmp.path(), &older).expect("removing twice is fine");
+    store::delete_draft(tmp.path(), &older.id).expect("removing twice is fine");
 }
 
 #[test]
@@ -178,7 +184,7 @@ fn a_damaged_draft_is_listed_and_kept_aside() {
         .iter()
         .filter_map(|l| match l {
             Listed::Damaged { path, .. } => path.file_name().and_then(|n| n.to_str()),
-            Listed::Draft(_) => None,
+            _ => None,
         })
         .collect();
     assert_eq!(paths, ["other.json.damaged", "truncated.json.damaged"]);
@@ -203,7 +209,7 @@ fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
             .and_then(|f| f.set_modified(an_hour_ago))
             .expect("age the file");
     }
-    store::sweep_temporaries(tmp.path());
+    store::sweep_leftovers(tmp.path());
     assert!(!old.exists(), "a stale temporary file of ours is removed");
     assert!(young.exists(), "a write in progress keeps its file");
     assert!(foreign.exists(), "files that are not ours stay");
@@ -228,7 +234,7 @@ fn two_instances_on_one_folder_never_clobber_each_other() {
                         None,
                         at("2026-11-24T09:00:00+00:00"),
                     );
-                    store::save_draft(&out, &draft).expect("saved");
+                    save(&out, &draft);
                 }
             })
         })

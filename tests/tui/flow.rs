@@ -598,7 +598,9 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
         .answers
         .insert("favourite_colour".into(), json!("blue"));
     draft.answers.insert("skin_type".into(), json!("VII"));
-    store::save_draft(out.path(), &draft).unwrap();
+    let lock = store::lock_draft(out.path(), &draft.id).unwrap();
+    store::save_draft(out.path(), &draft, &lock).unwrap();
+    drop(lock);
 
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
@@ -622,7 +624,7 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
     press(&mut app, KeyCode::Enter, now);
     let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
         store::Listed::Draft(d) => d,
-        other @ store::Listed::Damaged { .. } => panic!("{other:?}"),
+        other => panic!("{other:?}"),
     };
     assert_eq!(
         saved.questionnaire_version, q.version,
@@ -652,7 +654,7 @@ fn note_and_override_survive_leaving_and_resuming() {
     // Saved at once: even a kill now would keep them.
     let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
         store::Listed::Draft(d) => d,
-        other @ store::Listed::Damaged { .. } => panic!("{other:?}"),
+        other => panic!("{other:?}"),
     };
     assert_eq!(saved.clinician_note.as_deref(), Some("Needs a GP letter."));
     assert_eq!(

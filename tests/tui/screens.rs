@@ -64,6 +64,8 @@ fn start_screen() {
     // One unfinished intake and one damaged file.
     let mut app = staff_at("pregnant_or_breastfeeding", out.path());
     press(&mut app, KeyCode::Esc, now);
+    // Closed, as by leaving: its intake is no longer open anywhere.
+    drop(app);
     let dir = out.path().join("unfinished");
     std::fs::write(dir.join("broken.json"), b"{ not json").unwrap();
     snap(

@@ -21,6 +21,17 @@ pub enum StartEntry {
         name: Option<String>,
         answered: usize,
         shown: usize,
+        /// Open on another terminal right now.
+        elsewhere: bool,
+    },
+    /// Submitted as skin-intake stopped: its summary is written; it cannot be opened again.
+    Finished {
+        summary: PathBuf,
+    },
+    /// A draft of a later format than this program knows, left as it is.
+    Newer {
+        path: PathBuf,
+        format_version: u64,
     },
     Damaged {
         path: PathBuf,
@@ -117,6 +128,7 @@ impl Start {
                 draft,
                 answered,
                 shown,
+                elsewhere,
                 ..
             } => {
                 let when = draft.updated_at.format(if year {
@@ -128,9 +140,16 @@ impl Start {
                     Mode::Kiosk => "  · kiosk",
                     _ => "",
                 };
-                format!("{when}  {answered} of {shown} answered{mode}")
+                let open = if *elsewhere {
+                    "  · open on another terminal"
+                } else {
+                    ""
+                };
+                format!("{when}  {answered} of {shown} answered{mode}{open}")
             }
-            StartEntry::Damaged { .. } => String::new(),
+            StartEntry::Finished { .. } | StartEntry::Newer { .. } | StartEntry::Damaged { .. } => {
+                String::new()
+            }
         };
         let right_width = |year: bool| {
             entries
@@ -151,6 +170,23 @@ impl Start {
                         room,
                     ))
                 }
+                StartEntry::Finished { summary } => Line::from(Span::styled(
+                    ellipsize(&format!("FINISHED, saved as {}", file_name(summary)), room),
+                    theme.help,
+                )),
+                StartEntry::Newer {
+                    path,
+                    format_version,
+                } => Line::from(Span::styled(
+                    ellipsize(
+                        &format!(
+                            "NEWER FORMAT {format_version}, left as it is: {}",
+                            file_name(path)
+                        ),
+                        room,
+                    ),
+                    theme.help,
+                )),
                 StartEntry::Damaged { path, reason } => Line::from(Span::styled(
                     ellipsize(
                         &format!(
@@ -184,6 +220,11 @@ impl Start {
                 .render(rect, buf);
         }
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 fn title_area(area: Rect) -> Rect {
