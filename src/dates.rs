@@ -2,6 +2,25 @@
 
 use chrono::{Months, NaiveDate};
 
+/// The latest date accepted anywhere a date comes in (reference dates, answers, typed dates). A
+/// delay (at most 10 years) and a course of sessions (at most 49 × 52 weeks) from it stay within
+/// four-digit years, so no export ever writes a year past 9999.
+pub const LATEST: NaiveDate = NaiveDate::from_ymd_opt(9900, 12, 31).expect("a real date");
+
+/// `date`, unless it is after [`LATEST`].
+///
+/// # Errors
+/// A message naming the latest date accepted.
+pub fn within_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    if date > LATEST {
+        Err(format!(
+            "'{date}' is too far in the future; dates up to {LATEST} are accepted"
+        ))
+    } else {
+        Ok(date)
+    }
+}
+
 /// Age in completed years on `on`: 18 on the 18th birthday itself. `None` before birth.
 #[must_use]
 pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
@@ -14,11 +33,19 @@ pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(months))
 }
 
-/// A date written `YYYY-MM-DD`, a real calendar date.
+/// A date written `YYYY-MM-DD`, a real calendar date no later than [`LATEST`].
 ///
 /// # Errors
-/// A message naming the expected form.
+/// A message naming the expected form, or the latest date accepted.
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    iso(s)
+        .ok_or_else(|| {
+            format!("'{s}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)")
+        })
+        .and_then(within_range)
+}
+
+fn iso(s: &str) -> Option<NaiveDate> {
     let well_formed = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -30,37 +57,40 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
     well_formed
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten()
-        .ok_or_else(|| {
-            format!("'{s}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)")
-        })
 }
 
 /// A date as a person types it: `YYYY-MM-DD`, or `DD/MM/YYYY` (day first, as in the UK and most of
-/// Europe; one- or two-digit day and month).
+/// Europe; one- or two-digit day and month); no later than [`LATEST`].
 ///
 /// # Errors
-/// A message naming both accepted forms.
+/// A message naming both accepted forms, or the latest date accepted.
 pub fn parse_date_input(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
-    if let Ok(date) = parse_iso_date(s) {
-        return Ok(date);
-    }
     let parts: Vec<&str> = s.split('/').collect();
     let numeric = |p: &str, len: std::ops::RangeInclusive<usize>| {
         len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
     };
-    if let [d, m, y] = parts[..]
-        && numeric(d, 1..=2)
-        && numeric(m, 1..=2)
-        && numeric(y, 4..=4)
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse())
-        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-    {
-        return Ok(date);
-    }
-    Err(format!(
-        "'{s}' is not a date we can read. Please type it as YYYY-MM-DD, for example 1980-05-31."
-    ))
+    let day_first = || {
+        if let [d, m, y] = parts[..]
+            && numeric(d, 1..=2)
+            && numeric(m, 1..=2)
+            && numeric(y, 4..=4)
+            && let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse())
+        {
+            NaiveDate::from_ymd_opt(y, m, d)
+        } else {
+            None
+        }
+    };
+    iso(s)
+        .or_else(day_first)
+        .ok_or_else(|| {
+            format!(
+                "'{s}' is not a date we can read. Please type it as YYYY-MM-DD, for example \
+                 1980-05-31."
+            )
+        })
+        .and_then(within_range)
 }
 
 #[cfg(test)]
@@ -77,5 +107,15 @@ mod tests {
         assert!(parse_date_input("31/05/80").is_err());
         assert!(parse_date_input("").is_err());
         assert!(parse_date_input("1980-02-30").is_err());
+    }
+
+    #[test]
+    fn dates_past_the_latest_are_refused_where_they_come_in() {
+        for typed in ["9901-01-01", "01/01/9901"] {
+            let refused = parse_date_input(typed).expect_err("refused");
+            assert!(refused.contains("9900-12-31"), "{refused}");
+        }
+        assert!(parse_iso_date("9999-12-31").is_err());
+        assert_eq!(parse_iso_date("9900-12-31"), Ok(LATEST));
     }
 }

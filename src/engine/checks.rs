@@ -35,12 +35,94 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
-/// Characters that are not text a person typed: control characters, and the invisible format
-/// characters that reorder or hide text (bidirectional overrides, zero-width spaces, BOM).
-#[must_use]
-pub fn is_invisible_control(c: char) -> bool {
+/// Characters that hide or reorder text and are never part of a name or an answer: control
+/// characters, bidirectional marks, embeddings, overrides and isolates, zero-width spaces, the
+/// soft hyphen, blank fillers, invisible operators and the byte-order mark.
+fn always_hidden(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// Zero-width joiner and non-joiner: needed between letters (Persian, Indic scripts) and inside
+/// emoji sequences, invisible anywhere else.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Emoji tag characters (U+E0020–E007F) spell a subdivision flag after the black flag 🏴.
+fn is_tag(c: char) -> bool {
+    matches!(c, '\u{E0020}'..='\u{E007F}')
+}
+
+/// A character a person sees.
+fn visible(c: char) -> bool {
+    !c.is_whitespace() && !always_hidden(c) && !is_joiner(c)
+}
+
+/// Which characters of `s` hide text: the one rule for every text answer. A joiner counts as
+/// text between two visible characters, a tag within a flag; every other invisible formatting
+/// character hides text.
+fn hidden_flags(s: &str) -> Vec<bool> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut in_flag = false;
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if is_tag(c) {
+                // A tag continues a flag begun by 🏴 or by the tags before it.
+                in_flag = in_flag || before == Some('\u{1F3F4}');
+                !in_flag
+            } else {
+                in_flag = false;
+                if is_joiner(c) {
+                    !(before.is_some_and(visible) && after.is_some_and(visible))
+                } else {
+                    always_hidden(c)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The first character of `s` that hides or reorders text, if any (see [`without_hidden`]).
+#[must_use]
+pub fn hidden_character(s: &str) -> Option<char> {
+    s.chars()
+        .zip(hidden_flags(s))
+        .find_map(|(c, hidden)| hidden.then_some(c))
+}
+
+/// `s` without the characters that hide or reorder text; joiners between letters or inside
+/// emoji stay, so names such as `محمد‌رضا` and sequences such as 👩‍⚕️ keep their meaning.
+#[must_use]
+pub fn without_hidden(s: &str) -> String {
+    s.chars()
+        .zip(hidden_flags(s))
+        .filter_map(|(c, hidden)| (!hidden).then_some(c))
+        .collect()
 }
 
 /// What is wrong with one answer to one item, in words for the person answering.
@@ -65,7 +147,7 @@ pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> R
                 "Please keep this to {max} characters (it has {}).",
                 s.chars().count()
             )),
-            _ if s.chars().any(is_invisible_control) => Err(
+            _ if hidden_character(s).is_some() => Err(
                 "This holds control or invisible formatting characters; please type it again."
                     .into(),
             ),
