@@ -86,15 +86,21 @@ enum Failure {
     Failed(String),
 }
 
+/// The most a PIN file may hold.
+const PIN_FILE_BYTES: u64 = 1024;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match &cli.command {
-        Some(Command::Check { path }) => check(path.as_deref()),
-        Some(Command::Score {
-            format: Format::Summary,
-            answers,
-        }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
-        None => intake(&cli),
+    // Checked before any file is opened: a file opened now could take the closed descriptor and
+    // receive what was meant for stdout.
+    let outcome = if stdout_is_closed() {
+        Err(Failure::Failed(
+            "standard output is closed, so the result has nowhere to go; run skin-intake with \
+             its output open (a terminal, a file or a pipe)"
+                .into(),
+        ))
+    } else {
+        run(&cli)
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -106,6 +112,38 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Whether stdout was closed when the program started (`>&-`). Rust's runtime then opens
+/// `/dev/null` read-write in its place, so every write would vanish without an error; a shell's
+/// `>/dev/null` opens it write-only, which is left alone.
+fn stdout_is_closed() -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let fd = libc::STDOUT_FILENO;
+    // SAFETY: F_GETFL only reads the descriptor's flags; it fails with EBADF when it is closed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags == -1 {
+        return true;
+    }
+    let read_write = flags & libc::O_ACCMODE == libc::O_RDWR;
+    let (Ok(out), Ok(null)) = (
+        std::fs::metadata("/dev/stdout"),
+        std::fs::metadata("/dev/null"),
+    ) else {
+        return false;
+    };
+    read_write && out.file_type().is_char_device() && out.rdev() == null.rdev()
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Some(Command::Check { path }) => check(path.as_deref()),
+        Some(Command::Score {
+            format: Format::Summary,
+            answers,
+        }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
+        None => intake(cli),
     }
 }
 
@@ -182,7 +220,12 @@ fn seconds_up_to(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone {
 /// The kiosk's staff PIN, from `--staff-pin-file` or `SKIN_INTAKE_STAFF_PIN`; there must be one.
 fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     let pin = match &cli.staff_pin_file {
-        Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
+        Some(path) => {
+            private_pin_file(path)?;
+            read_text(path, PIN_FILE_BYTES)?
+                .trim_end_matches(['\r', '\n'])
+                .to_owned()
+        }
         None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
     };
     if pin.trim().is_empty() {
@@ -195,13 +238,34 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     Ok(pin)
 }
 
+/// The PIN file must be private: anyone who can read the PIN can leave the kiosk and see every
+/// unfinished intake. Refused, not warned about, since a kiosk runs unattended.
+fn private_pin_file(path: &Path) -> Result<(), Failure> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Failure::BadInput(format!(
+            "{}: the staff PIN file can be read or changed by other users (permissions {:o}); \
+             make it private with: chmod 600 {}",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dates::parse_iso_date(s)
 }
 
-/// A UTF-8 text file; a leading byte-order mark (as some editors save) is dropped.
-fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
+/// A UTF-8 text file of at most `cap` bytes; a leading byte-order mark (as some editors save) is
+/// dropped. Only a regular file is read: a FIFO or a device is refused without waiting on it.
+fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
+    let bytes = store::read_regular(path, cap, true)
         .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Failure::BadInput(format!("{}: not UTF-8 text", path.display())))?;
@@ -222,7 +286,10 @@ fn print_out(text: &str) -> Result<(), Failure> {
 
 fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
     let (name, text) = match path {
-        Some(path) => (path.display().to_string(), read_text(path)?),
+        Some(path) => (
+            path.display().to_string(),
+            read_text(path, store::MAX_FILE_BYTES)?,
+        ),
         None => (BUILT_IN_NAME.to_owned(), BUILT_IN.to_owned()),
     };
     load::questionnaire::load(&name, &text)
@@ -258,16 +325,11 @@ fn score(
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
     let listed = |problems: Vec<AnswerProblem>| {
-        Failure::BadInput(
-            problems
-                .iter()
-                .map(|p| format!("{file}: {p}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
+        let lines: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
+        Failure::BadInput(load::listing(&lines))
     };
-    let answers =
-        load::answers::read_and_check(&questionnaire, &read_text(path)?, today).map_err(listed)?;
+    let text = read_text(path, store::MAX_FILE_BYTES)?;
+    let answers = load::answers::read_and_check(&questionnaire, &text, today).map_err(listed)?;
     let meta = Metadata {
         id: uuid::Uuid::new_v4().to_string(),
         language: language.to_owned(),

@@ -23,11 +23,12 @@ pub fn parse_file(questionnaire: &Questionnaire, text: &str) -> (Answers, Vec<An
         let message = r#"the file is empty; it should hold {"answers": {...}}"#;
         return (Answers::new(), vec![file_problem(message.into())]);
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match super::json::parse(text) {
         Ok(value) => value,
         Err(e) => {
+            let what = if e.is_data() { "" } else { "not valid JSON: " };
             let message = format!(
-                "line {}, column {}: not valid JSON: {}",
+                "line {}, column {}: {what}{}",
                 e.line(),
                 e.column(),
                 without_position(&e)
@@ -119,15 +120,14 @@ pub fn from_json(item: &Item, value: &Value) -> Result<Answer, String> {
         ItemKind::Multi => "a list of option codes",
     };
     let wrong = || format!("expected {expected}, found {}", describe(value));
-    let code = |code: &str| match item.option(code) {
-        Some(_) => Ok(code.to_owned()),
+    let code = |c: &str| option_code(item, c);
+    // An element of a list is named by its place: `concerns[0]: expected an option code, found null`.
+    let element = |i: usize, v: &Value| match v.as_str() {
+        Some(c) => code(c).map_err(|e| format!("{}[{i}]: {e}", item.id)),
         None => Err(format!(
-            "unknown option '{code}'; the options are: {}",
-            item.options
-                .iter()
-                .map(|o| o.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}[{i}]: expected an option code, found {}",
+            item.id,
+            describe(v)
         )),
     };
     match (item.kind, value) {
@@ -137,10 +137,26 @@ pub fn from_json(item: &Item, value: &Value) -> Result<Answer, String> {
         (ItemKind::Single, Value::String(s)) => code(s).map(Answer::Choice),
         (ItemKind::Multi, Value::Array(list)) => list
             .iter()
-            .map(|v| v.as_str().ok_or_else(wrong).and_then(code))
+            .enumerate()
+            .map(|(i, v)| element(i, v))
             .collect::<Result<_, _>>()
             .map(Answer::Choices),
         _ => Err(wrong()),
+    }
+}
+
+/// `code` if it is an option of `item`, else what the options are.
+fn option_code(item: &Item, code: &str) -> Result<String, String> {
+    match item.option(code) {
+        Some(_) => Ok(code.to_owned()),
+        None => Err(format!(
+            "unknown option '{code}'; the options are: {}",
+            item.options
+                .iter()
+                .map(|o| o.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

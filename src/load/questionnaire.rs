@@ -48,9 +48,9 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found in one questionnaire file.
+/// Every problem found in one questionnaire file; shown as the first hundred and a count.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+#[error("{}", super::listing(.0))]
 pub struct Problems(pub Vec<Problem>);
 
 /// Parses and validates a questionnaire; `file` names it in messages.
@@ -63,15 +63,18 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         location,
         message,
     };
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value: Value = super::json::parse(text).map_err(|e| {
         let location = Location::Position {
             line: e.line(),
             column: e.column(),
         };
-        Problems(vec![problem(
-            location,
-            format!("JSON syntax: {}", without_position(&e)),
-        )])
+        let message = if e.is_data() {
+            // A repeated key: the JSON is well formed, its meaning is not.
+            without_position(&e)
+        } else {
+            format!("JSON syntax: {}", without_position(&e))
+        };
+        Problems(vec![problem(location, message)])
     })?;
 
     // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,

@@ -27,6 +27,17 @@ const MOST_SESSIONS: u32 = 50;
 const MOST_WEEKS_APART: u32 = 52;
 const MOST_MONTHS_APART: u32 = 120;
 
+/// Plausible values of every other number: beyond them a rule never fires or a date leaves the
+/// calendar (a `within_months` of 4294967295 would hold for any date at all).
+const MONTHS: Plausible = Plausible(1, 120, "months");
+const DAYS: Plausible = Plausible(1, 3650, "days");
+const AGE: Plausible = Plausible(1, 150, "years");
+const TEXT_LENGTH: Plausible = Plausible(1, 10_000, "characters");
+
+/// The smallest and largest plausible value of a number, and its unit.
+#[derive(Clone, Copy)]
+struct Plausible(u64, u64, &'static str);
+
 /// Where a condition sits, which decides what it may refer to.
 #[derive(Clone, Copy)]
 enum Scope<'q> {
@@ -68,6 +79,21 @@ impl<'q> Check<'q> {
         self.not_blank("id", &q.id, "the questionnaire id");
         self.not_blank("version", &q.version, "the questionnaire version");
         self.text("title", &q.title);
+        let mut seen = FirstUse::default();
+        for (i, language) in q.languages.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            if language.trim().is_empty() {
+                self.report(
+                    path,
+                    "an empty language code; remove it or write a code such as \"es\"",
+                );
+            } else if let Some(first) = seen.earlier(language, &path) {
+                self.report(
+                    path,
+                    format!("\"{language}\" is listed already at {first}; remove one of them"),
+                );
+            }
+        }
         if !q.languages.iter().any(|l| l == DEFAULT_LANGUAGE) {
             self.report(
                 "languages",
@@ -229,7 +255,14 @@ impl<'q> Check<'q> {
                     item.id
                 ),
             ),
-            _ => {}
+            Some(max) => self.plausible(&format!("{path}.max_length"), max as u64, TEXT_LENGTH),
+            None => {}
+        }
+        if let Some(years) = item.max_age_years {
+            self.plausible(&format!("{path}.max_age_years"), years.into(), AGE);
+        }
+        if let Some(months) = item.max_months_ago {
+            self.plausible(&format!("{path}.max_months_ago"), months.into(), MONTHS);
         }
         if item.not_future && item.kind != ItemKind::Date {
             self.only_for(path, "not_future", item, ItemKind::Date);
@@ -301,10 +334,16 @@ impl<'q> Check<'q> {
             Condition::Not(inner) => self.condition(&format!("{path}.not"), inner, scope),
             Condition::All(list) => self.list(&format!("{path}.all"), "all", list, scope),
             Condition::Any(list) => self.list(&format!("{path}.any"), "any", list, scope),
-            Condition::AgeUnder { question, .. } => {
+            Condition::AgeUnder { question, years } => {
                 self.date(&format!("{path}.age_under"), "age_under", question, scope);
+                self.plausible(&format!("{path}.age_under.years"), (*years).into(), AGE);
             }
-            Condition::WithinMonths { question, .. } => {
+            Condition::WithinMonths { question, months } => {
+                self.plausible(
+                    &format!("{path}.within_months.months"),
+                    (*months).into(),
+                    MONTHS,
+                );
                 self.date(
                     &format!("{path}.within_months"),
                     "within_months",
@@ -481,8 +520,16 @@ impl<'q> Check<'q> {
                 ),
             );
         }
-        if let Reassess::MonthsAfterAnswer { question, .. } = reassess {
+        if let Reassess::DaysAfterReference(days) = reassess {
+            self.plausible(
+                &format!("{here}.days_after_reference"),
+                (*days).into(),
+                DAYS,
+            );
+        }
+        if let Reassess::MonthsAfterAnswer { question, months } = reassess {
             let at = format!("{here}.months_after_answer");
+            self.plausible(&format!("{at}.months"), (*months).into(), MONTHS);
             if let Some((_, item)) = self.existing(&at, "months_after_answer", question)
                 && item.kind != ItemKind::Date
             {
@@ -494,6 +541,18 @@ impl<'q> Check<'q> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A number that must lie in a plausible range.
+    fn plausible(&mut self, path: &str, value: u64, Plausible(least, most, unit): Plausible) {
+        if !(least..=most).contains(&value) {
+            self.report(
+                path,
+                format!(
+                    "{value} is not plausible here; use a number of {unit} from {least} to {most}"
+                ),
+            );
         }
     }
 
