@@ -105,14 +105,19 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BadInput(message)) => {
-            eprintln!("{message}");
+            say(&message);
             ExitCode::from(2)
         }
         Err(Failure::Failed(message)) => {
-            eprintln!("{message}");
+            say(&message);
             ExitCode::from(1)
         }
     }
+}
+
+/// A line on stderr; one that cannot be written (its terminal gone) is not a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 /// Whether stdout was closed when the program started (`>&-`). Rust's runtime then opens
@@ -186,23 +191,23 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
             "skin-intake left without saving the intake under way: {cause}"
         ))),
         Ok(tui::Ended::Left(tui::Kept::Draft(path))) => {
-            eprintln!(
+            say(&format!(
                 "The unfinished intake is saved in {}; choose it on the start screen to continue.",
                 path.display()
-            );
+            ));
             Ok(())
         }
         Ok(tui::Ended::Left(tui::Kept::Nothing)) => Ok(()),
-        Ok(tui::Ended::Stopped { signal, kept }) => Err(Failure::Failed(match kept {
+        Ok(tui::Ended::Stopped { why, kept }) => Err(Failure::Failed(match kept {
             tui::Kept::Draft(path) => format!(
-                "skin-intake stopped on {signal}; the unfinished intake is saved in {}",
+                "skin-intake stopped {why}; the unfinished intake is saved in {}",
                 path.display()
             ),
             tui::Kept::Nothing => {
-                format!("skin-intake stopped on {signal}; no intake was under way")
+                format!("skin-intake stopped {why}; no intake was under way")
             }
             tui::Kept::Lost(cause) => format!(
-                "skin-intake stopped on {signal}; the intake under way could not be saved: {cause}"
+                "skin-intake stopped {why}; the intake under way could not be saved: {cause}"
             ),
         })),
         Err(e) => Err(Failure::Failed(format!("terminal error: {e}"))),

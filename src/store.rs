@@ -8,21 +8,22 @@
 
 mod drafts;
 mod files;
+mod submit;
 mod summaries;
 
 use std::path::PathBuf;
 
 pub use drafts::{
-    DRAFT_FORMAT_VERSION, Draft, DraftLock, Listed, LockError, Resumed, UNFINISHED, delete_draft,
-    drafts_dir, list_drafts, lock_draft, open_elsewhere, save_draft, sweep_leftovers,
+    DRAFT_FORMAT_VERSION, Draft, DraftLock, Listed, LockError, OpenError, Resumed, UNFINISHED,
+    delete_draft, drafts_dir, list_drafts, lock_draft, open_draft, open_elsewhere, save_draft,
+    sweep_leftovers,
 };
 pub use files::{
     MAX_FILE_BYTES, ReadError, discard, ensure_private_dir, open_to_others, read_regular,
     write_atomic,
 };
-pub use summaries::{
-    NotSubmitted, SubmitStep, Submitted, find_summary, submit, submit_steps, write_summary,
-};
+pub use submit::{NotSubmitted, SubmitStep, Submitted, submit, submit_steps};
+pub use summaries::{find_summary, write_summary};
 
 /// The folder summaries go to when `--out` is not given: `$XDG_DATA_HOME/skin-intake`, else
 /// `~/.local/share/skin-intake`, else `skin-intake-data` in the current folder.

@@ -268,6 +268,46 @@ fn same_file(_: &fs::File, path: &Path) -> bool {
     path.exists()
 }
 
+/// Why a listed draft could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("this intake is open on another terminal")]
+    Elsewhere,
+    #[error("this intake is finished; its summary is saved as {}", .0.display())]
+    Finished(PathBuf),
+    #[error("this intake is no longer there; it was finished or deleted on another terminal")]
+    Gone,
+    #[error("its draft cannot be read: {0}")]
+    Unreadable(String),
+    #[error("{0}")]
+    Io(io::Error),
+}
+
+/// Opens intake `id` to resume it: takes its lock, then reads its draft as it is now (another
+/// terminal may have changed it since it was listed). A finished intake is never reopened.
+///
+/// # Errors
+/// [`OpenError`]: open elsewhere, finished, gone, unreadable, or the I/O error.
+pub fn open_draft(out: &Path, id: &str) -> Result<(Draft, DraftLock), OpenError> {
+    let lock = lock_draft(out, id).map_err(|e| match e {
+        LockError::Elsewhere => OpenError::Elsewhere,
+        LockError::Io(e) => OpenError::Io(e),
+    })?;
+    if let Some(summary) = summaries::find_summary(out, id) {
+        return Err(OpenError::Finished(summary));
+    }
+    let path = out.join(UNFINISHED).join(format!("{id}.json"));
+    if !path.exists() {
+        return Err(OpenError::Gone);
+    }
+    match read_draft(&path, id).map_err(OpenError::Unreadable)? {
+        Read::Draft(draft) => Ok((*draft, lock)),
+        Read::Newer(version) => Err(OpenError::Unreadable(format!(
+            "it was saved by a newer skin-intake (draft format {version})"
+        ))),
+    }
+}
+
 /// Whether the draft of intake `id` is open in another process right now.
 #[must_use]
 pub fn open_elsewhere(out: &Path, id: &str) -> bool {

@@ -80,6 +80,8 @@ pub enum Focus {
         saved: bool,
     },
     ThankYou,
+    /// Kiosk: waiting for staff; no key but F10 does anything.
+    Held,
     Pin,
     Note,
     Override {
@@ -104,6 +106,7 @@ impl Focus {
             self,
             Focus::Welcome
                 | Focus::ThankYou
+                | Focus::Held
                 | Focus::Question { staff: false, .. }
                 | Focus::Review { staff: false }
         )

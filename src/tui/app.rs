@@ -16,7 +16,7 @@ use ratatui::widgets::Widget;
 use super::action::{self, Action, Hit};
 use super::config::Config;
 use super::editor::Editor;
-use super::screens::kiosk::Farewell;
+use super::screens::kiosk::{Farewell, Held};
 use super::screens::note::{self, Note};
 use super::screens::override_form::{self, OverrideForm};
 use super::screens::pin::{self, Pin, PinLock};
@@ -237,16 +237,21 @@ impl App {
         self.begin(draft, None, Answers::new());
     }
 
-    /// Resumes a saved intake at its first unanswered shown question, unless it is open on
-    /// another terminal: then it is left alone.
-    pub fn resume(&mut self, mut draft: Draft) {
-        let lock = match store::lock_draft(&self.config.out, &draft.id) {
-            Ok(lock) => lock,
+    /// Resumes a saved intake, as it is on disk now, at its first unanswered shown question;
+    /// one open on another terminal, finished or gone is left alone and the list shown again.
+    pub fn resume(&mut self, listed: &Draft) {
+        let (mut draft, lock) = match store::open_draft(&self.config.out, &listed.id) {
+            Ok(opened) => opened,
             Err(e) => {
+                if !matches!(e, store::OpenError::Elsewhere) {
+                    // Finished or gone meanwhile: the list is out of date.
+                    self.home();
+                }
                 self.notice = Some(format!("Could not open this intake: {e}."));
                 return;
             }
         };
+        let made_with = draft.made_with_other(&self.config.questionnaire);
         let resumed = draft.resume(&self.config.questionnaire);
         // From now on the draft holds answers to this questionnaire.
         draft
@@ -255,12 +260,18 @@ impl App {
         draft
             .questionnaire_version
             .clone_from(&self.config.questionnaire.version);
-        self.notice = (!resumed.dropped.is_empty()).then(|| {
+        let dropped = (!resumed.dropped.is_empty()).then(|| {
             format!(
                 "Some saved answers no longer fit this questionnaire and were left out: {}.",
                 resumed.dropped.join(", ")
             )
         });
+        let origin = made_with.map(|m| format!("This intake was started with {m}."));
+        self.notice = match (origin, dropped) {
+            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
+            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
+            (None, dropped) => dropped,
+        };
         self.begin(draft, Some(lock), resumed.answers);
     }
 
@@ -496,6 +507,8 @@ impl App {
                     self.home();
                 }
             }
+            // Only F10 and the PIN (above) leave it.
+            Screen::Held(_) => {}
         }
     }
 
@@ -508,8 +521,7 @@ impl App {
                     pin::Outcome::Stay => Some(Overlay::Pin(prompt)),
                     pin::Outcome::Close => None,
                     pin::Outcome::Staff => {
-                        let kept = self.keep_for_leaving();
-                        self.leave(kept);
+                        self.staff_take_over();
                         None
                     }
                 }
@@ -562,7 +574,7 @@ impl App {
             start::Outcome::Open(row) => match start.entries.get(row - 1) {
                 Some(StartEntry::Draft { draft, .. }) => {
                     let draft = (**draft).clone();
-                    self.resume(draft);
+                    self.resume(&draft);
                 }
                 Some(StartEntry::Damaged { path, .. }) => {
                     self.notice = Some(format!(
@@ -700,26 +712,28 @@ impl App {
         summary
             .verdict_override
             .clone_from(&session.draft.verdict_override);
-        self.export(summary);
+        self.export(summary, self.config.kiosk);
     }
 
-    fn export(&mut self, summary: Summary) {
+    /// Writes the summary; `for_patient` at the kiosk (thanks, or held for staff), else for staff
+    /// (the result screen, with a retry on failure).
+    fn export(&mut self, summary: Summary, for_patient: bool) {
         let now = self.last_activity;
         let written = self.submit_summary(&summary);
-        if self.config.kiosk {
-            let farewell = Farewell {
-                level: summary.assessment.suitability,
-                sessions: summary.assessment.sessions,
-                interval_weeks: summary.assessment.interval_weeks,
-                saved: written.is_ok(),
-            };
-            // Nothing of this patient stays in memory at the kiosk; on failure the draft keeps
-            // the answers for staff.
-            self.session = None;
-            self.screen = Screen::ThankYou {
-                farewell,
-                since: now,
-            };
+        if for_patient {
+            match written {
+                Ok(_) => {
+                    // Nothing of this patient stays in memory at the kiosk.
+                    self.session = None;
+                    self.screen = Screen::ThankYou {
+                        farewell: Farewell::of(&summary),
+                        since: now,
+                    };
+                }
+                // A finished intake is never dropped: kept in memory (and in its draft, if that
+                // can be written) and tried again until it is saved or staff take over.
+                Err(cause) => self.hold(Some(Box::new(summary)), cause, now),
+            }
             return;
         }
         let export = match written {
@@ -737,6 +751,65 @@ impl App {
             export,
             scroll: 0,
         });
+    }
+
+    /// Kiosk: keeps the intake under way that could not be written, behind a screen that asks
+    /// for staff.
+    pub(super) fn hold(&mut self, summary: Option<Box<Summary>>, cause: String, now: Instant) {
+        if summary.is_some() {
+            // The draft keeps the answers for staff even if this process ends.
+            self.save_draft().ok();
+        }
+        self.overlay = None;
+        self.screen = Screen::Held(Held {
+            summary,
+            cause,
+            tried: now,
+        });
+    }
+
+    /// Kiosk: tries again to write what is held; on success the kiosk carries on as usual.
+    pub(super) fn retry_held(&mut self, now: Instant) {
+        let Screen::Held(held) = &self.screen else {
+            return;
+        };
+        match held.summary.clone() {
+            Some(summary) => match self.submit_summary(&summary) {
+                Ok(_) => {
+                    self.session = None;
+                    self.screen = Screen::ThankYou {
+                        farewell: Farewell::of(&summary),
+                        since: now,
+                    };
+                }
+                Err(cause) => self.hold(Some(summary), cause, now),
+            },
+            None => match self.save_draft() {
+                Ok(_) => self.home(),
+                Err(cause) => self.hold(None, cause, now),
+            },
+        }
+    }
+
+    /// The staff PIN was given at the kiosk. Staff see a held intake's failure (what and where)
+    /// and can try again; otherwise the kiosk is left, the intake under way kept as a draft.
+    fn staff_take_over(&mut self) {
+        if let Screen::Held(held) = &self.screen
+            && let Some(summary) = held.summary.clone()
+        {
+            let cause = held.cause.clone();
+            self.screen = Screen::Result(ResultScreen {
+                summary,
+                export: Export::Failed {
+                    dir: self.config.out.clone(),
+                    cause,
+                },
+                scroll: 0,
+            });
+            return;
+        }
+        let kept = self.keep_for_leaving();
+        self.leave(kept);
     }
 
     /// Writes the summary of the intake under way (once) and removes its draft, holding its lock.
@@ -778,7 +851,7 @@ impl App {
         match screen.update(ctx, action, body) {
             result::Outcome::Retry => {
                 let summary = (*screen.summary).clone();
-                self.export(summary);
+                self.export(summary, false);
             }
             result::Outcome::NextPatient => self.home(),
             result::Outcome::Quit => self.running = Running::Done,

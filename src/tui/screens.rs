@@ -32,6 +32,8 @@ pub enum Screen {
         farewell: kiosk::Farewell,
         since: Instant,
     },
+    /// Kiosk: an intake that could not be written, until it is or staff take over.
+    Held(kiosk::Held),
 }
 
 /// A popup over the screen.
@@ -58,6 +60,7 @@ impl Screen {
             Screen::Review(_) => review::Review::focus(ctx),
             Screen::Result(result) => result.focus(),
             Screen::ThankYou { .. } => Focus::ThankYou,
+            Screen::Held(_) => Focus::Held,
         }
     }
 }

@@ -157,6 +157,10 @@ impl View<'_> {
                 kiosk::thank_you(ctx, *farewell, body, buf);
                 None
             }
+            Screen::Held(_) => {
+                kiosk::held(ctx, body, buf);
+                None
+            }
         };
         footer::render(
             &theme,

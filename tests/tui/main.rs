@@ -6,6 +6,7 @@ mod support;
 
 mod flow;
 mod frames;
+mod held;
 mod never_panics;
 mod panic_hook;
 mod pty;

@@ -183,7 +183,6 @@ fn kiosk_screens() {
                 level,
                 sessions: Some(Range { min: 3, max: 4 }),
                 interval_weeks: Range { min: 4, max: 6 },
-                saved: true,
             },
             since: now,
         };
@@ -739,7 +738,6 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
             level: Level::Suitable,
             sessions: Some(Range { min: 3, max: 4 }),
             interval_weeks: Range { min: 4, max: 6 },
-            saved: true,
         },
         since: now,
     };

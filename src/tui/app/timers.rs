@@ -2,7 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::App;
+use super::{App, Kept};
+
+/// How often the kiosk tries again to write an intake it holds.
+pub const RETRY_EVERY: Duration = Duration::from_secs(5);
 use crate::tui::screens::{Overlay, Screen};
 
 impl App {
@@ -20,6 +23,13 @@ impl App {
         }
         if self.pin_lock.locked_until.is_some_and(|until| now >= until) {
             self.pin_lock.locked_until = None;
+        }
+        if let Screen::Held(held) = &self.screen {
+            // Held for staff: no idle reset (it would drop the answers), only the retry.
+            if now.duration_since(held.tried) >= RETRY_EVERY {
+                self.retry_held(now);
+            }
+            return;
         }
         match self.overlay {
             Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
@@ -53,11 +63,14 @@ impl App {
         Duration::from_secs((self.config.idle_timeout.as_secs() / 4).clamp(5, 30))
     }
 
-    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
+    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared. When
+    /// they cannot be saved they are held for staff instead of dropped.
     fn idle_reset(&mut self) {
-        self.keep_for_leaving();
         self.pin_lock.failures = 0;
-        self.home();
+        match self.keep_for_leaving() {
+            Kept::Lost(cause) => self.hold(None, cause, self.instant),
+            Kept::Draft(_) | Kept::Nothing => self.home(),
+        }
     }
 
     /// When the event loop must wake up even without input: `None` means wait for input.
@@ -67,6 +80,9 @@ impl App {
             return None;
         }
         let second = now + Duration::from_secs(1);
+        if let Screen::Held(held) = &self.screen {
+            return Some(held.tried + RETRY_EVERY);
+        }
         if let Screen::ThankYou { since, .. } = self.screen {
             return Some((since + self.config.done_timeout).min(second));
         }

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Range};
 use crate::tui::session::Ctx;
 use crate::tui::theme::Theme;
@@ -20,7 +21,29 @@ pub struct Farewell {
     pub level: Level,
     pub sessions: Option<Range>,
     pub interval_weeks: Range,
-    pub saved: bool,
+}
+
+impl Farewell {
+    #[must_use]
+    pub fn of(summary: &Summary) -> Self {
+        Farewell {
+            level: summary.assessment.suitability,
+            sessions: summary.assessment.sessions,
+            interval_weeks: summary.assessment.interval_weeks,
+        }
+    }
+}
+
+/// An intake the kiosk could not write: finished (its summary) or left idle (its draft). It stays
+/// in memory, is tried again every few seconds, and only staff (F10 and the PIN) can leave it.
+#[derive(Debug, Clone)]
+pub struct Held {
+    /// The finished intake's summary; `None` for an unfinished one whose draft could not be saved.
+    pub summary: Option<Box<Summary>>,
+    /// What failed and where, for staff after the PIN.
+    pub cause: String,
+    /// When it was last tried.
+    pub tried: Instant,
 }
 
 fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
@@ -63,11 +86,7 @@ pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
 pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
     let mut lines = vec![Line::styled("Thank you", theme.title), Line::from("")];
-    lines.push(Line::from(if farewell.saved {
-        "Your answers have been saved."
-    } else {
-        "Please let a member of staff know you have finished: your answers are waiting for them."
-    }));
+    lines.push(Line::from("Your answers have been saved."));
     lines.push(Line::from(""));
     match (farewell.level, farewell.sessions) {
         (Level::Suitable | Level::SuitableWithPrecautions, Some(s)) => {
@@ -94,6 +113,22 @@ pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
         theme.help,
     ));
     centred(&theme, lines, area, buf);
+}
+
+/// The patient sees no cause and no answer: only that staff are needed and nothing is lost.
+pub fn held(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
+    centred(
+        &theme,
+        vec![
+            Line::styled("Please let a member of staff know", theme.title),
+            Line::from(""),
+            Line::from("Your answers are kept."),
+            Line::from("A member of staff will finish saving them with you."),
+        ],
+        area,
+        buf,
+    );
 }
 
 pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
