@@ -450,46 +450,11 @@ fn a_bad_questionnaire_is_reported_like_check_before_the_ui() {
     assert!(ui.stdout.is_empty());
 }
 
-/// A 256 KiB tmpfs, unmounted on drop; `None` where this machine does not allow mounting.
-struct TinyDisk(tempfile::TempDir);
-
-impl TinyDisk {
-    fn mount() -> Option<TinyDisk> {
-        let dir = tempfile::tempdir().ok()?;
-        let mounted = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then_some(TinyDisk(dir))
-    }
-
-    /// Writes a filler file until the disk is full.
-    fn fill(&self) -> PathBuf {
-        use std::io::Write;
-        let filler = self.0.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        let block = [0u8; 4096];
-        while file.write_all(&block).is_ok() {}
-        let _ = file.sync_all();
-        filler
-    }
-}
-
-impl Drop for TinyDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.0.path())
-            .status();
-    }
-}
-
 #[test]
 #[ignore = "mounts a tmpfs, which needs root; .ci/run runs it"]
 fn a_full_disk_shows_a_message_keeps_the_answers_and_the_retry_succeeds() {
     let disk = TinyDisk::mount().expect("a 256 KiB tmpfs can be mounted (this test needs root)");
-    let out = disk.0.path().join("summaries");
+    let out = disk.path().join("summaries");
     let scratch = tempfile::tempdir().unwrap();
     let now = Instant::now();
     let mut app = App::new(config(&out, false), now);

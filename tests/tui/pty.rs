@@ -12,6 +12,8 @@ use serde_json::Value;
 use skin_intake::model::answer::Answer;
 use skin_intake::model::questionnaire::ItemKind;
 
+mod records;
+
 const BIN: &str = env!("CARGO_BIN_EXE_skin-intake");
 
 /// A tmux server of its own, killed on drop. The program's exit status goes to a file, so it can be
@@ -157,6 +159,15 @@ impl Tmux {
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Tmux {
+    /// Ends the tmux server, closing its terminals as a closed window does.
+    fn kill_server(&self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
