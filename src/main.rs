@@ -226,10 +226,10 @@ fn seconds_up_to(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone {
 fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     let pin = match &cli.staff_pin_file {
         Some(path) => {
+            // Read first: a device or FIFO is refused by its type before its permissions.
+            let text = read_text(path, PIN_FILE_BYTES)?;
             private_pin_file(path)?;
-            read_text(path, PIN_FILE_BYTES)?
-                .trim_end_matches(['\r', '\n'])
-                .to_owned()
+            text.trim_end_matches(['\r', '\n']).to_owned()
         }
         None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
     };

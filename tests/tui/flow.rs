@@ -585,6 +585,10 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
         screen.contains("left out: favourite_colour, skin_type"),
         "names the dropped answers:\n{screen}"
     );
+    assert!(
+        screen.contains("started with version 0.9.0 of the questionnaire"),
+        "names the version it was made with:\n{screen}"
+    );
     type_str(&mut app, "1970-01-01", now);
     press(&mut app, KeyCode::Enter, now);
     let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
