@@ -2,6 +2,8 @@
 //! (temporary file in the same folder, fsync, rename, fsync of the folder); files are private (0600)
 //! in private folders (0700); file names carry no personal data.
 
+pub mod durability;
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -76,6 +78,20 @@ pub fn open_to_others(dir: &Path) -> Option<u32> {
 /// # Errors
 /// The I/O error; nothing is left behind at `dir/name` when it fails.
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::Result<PathBuf> {
+    let path = write_in_place(dir, name, bytes, replace, true)?;
+    fs::File::open(dir)?.sync_all()?;
+    Ok(path)
+}
+
+/// Writes a temporary file and renames it to `dir/name`; with `sync`, the file is fsynced before
+/// the rename (the folder's fsync is the caller's).
+fn write_in_place(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    replace: bool,
+    sync: bool,
+) -> io::Result<PathBuf> {
     ensure_private_dir(dir)?;
     let path = dir.join(name);
     // tempfile creates the file with mode 0600. Its errors name the temporary file; the caller
@@ -85,13 +101,14 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::
         .tempfile_in(dir)
         .map_err(|e| io::Error::from(e.kind()))?;
     file.as_file_mut().write_all(bytes)?;
-    file.as_file().sync_all()?;
+    if sync {
+        file.as_file().sync_all()?;
+    }
     if replace {
         file.persist(&path).map_err(|e| e.error)?;
     } else {
         file.persist_noclobber(&path).map_err(|e| e.error)?;
     }
-    fs::File::open(dir)?.sync_all()?;
     Ok(path)
 }
 
@@ -232,6 +249,28 @@ impl Draft {
 pub fn save_draft(out: &Path, draft: &Draft) -> io::Result<PathBuf> {
     let json = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
     write_atomic(&out.join(UNFINISHED), &draft.file_name(), &json, true)
+}
+
+/// Saves the draft under `<out>/unfinished/`: complete on disk (written and renamed) when this
+/// returns, made durable against a power cut by `syncer` moments later.
+///
+/// # Errors
+/// The I/O error.
+pub fn save_draft_soon_durable(
+    out: &Path,
+    draft: &Draft,
+    syncer: &durability::Syncer,
+) -> io::Result<PathBuf> {
+    let json = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
+    let path = write_in_place(
+        &out.join(UNFINISHED),
+        &draft.file_name(),
+        &json,
+        true,
+        false,
+    )?;
+    syncer.sync_later(path.clone());
+    Ok(path)
 }
 
 /// Removes a finished intake's draft; a draft that is already gone is fine.

@@ -32,6 +32,7 @@ use crate::engine::summary::{Metadata, Mode, Summary};
 use crate::engine::visibility;
 use crate::model::answer::Answers;
 use crate::model::questionnaire::Item;
+use crate::store::durability::Syncer;
 use crate::store::{self, Draft, Listed};
 
 mod timers;
@@ -74,6 +75,8 @@ pub struct App {
     pub left: Option<Kept>,
     /// The terminal's size: where taps land and how far the result scrolls.
     pub area: Rect,
+    /// Makes saved drafts durable off this thread; leaving waits for it.
+    syncer: Syncer,
 }
 
 impl App {
@@ -92,6 +95,7 @@ impl App {
             leave_unsaved_armed: false,
             left: None,
             area: Rect::new(0, 0, 80, 24),
+            syncer: Syncer::start(),
             config,
         };
         app.home();
@@ -314,7 +318,7 @@ impl App {
         session
             .draft
             .record(session.intake.answers(), current.as_deref(), now);
-        let saved = store::save_draft(&self.config.out, &session.draft)
+        let saved = store::save_draft_soon_durable(&self.config.out, &session.draft, &self.syncer)
             .map_err(|e| format!("{}: {e}", self.config.out.join(store::UNFINISHED).display()));
         self.draft_problem = saved.as_ref().err().map(|cause| {
             format!(
@@ -726,7 +730,7 @@ impl App {
     }
 
     fn leave(&mut self, kept: Kept) {
-        self.left = Some(kept);
+        self.left = Some(self.durable(kept));
         self.running = Running::Done;
     }
 
@@ -734,7 +738,18 @@ impl App {
     pub fn stop(&mut self) -> Kept {
         let kept = self.keep_for_leaving();
         self.running = Running::Done;
-        kept
+        self.durable(kept)
+    }
+
+    /// Waits until every saved draft is durable on disk, as leaving must.
+    fn durable(&self, kept: Kept) -> Kept {
+        match (self.syncer.wait(), kept) {
+            (Err(e), Kept::Draft(path)) => Kept::Lost(format!(
+                "{} was written but could not be made durable: {e}",
+                path.display()
+            )),
+            (_, kept) => kept,
+        }
     }
 }
 
