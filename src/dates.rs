@@ -14,11 +14,21 @@ pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(months))
 }
 
+/// Why a written or typed date was not read; `given` is the text as it was given (typed text
+/// trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a real calendar date written `YYYY-MM-DD`.
+    NotIso { given: String },
+    /// Neither `YYYY-MM-DD` nor `DD/MM/YYYY`, or not a real calendar date.
+    NotTyped { given: String },
+}
+
 /// A date written `YYYY-MM-DD`, a real calendar date.
 ///
 /// # Errors
-/// A message naming the expected form.
-pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+/// [`DateProblem::NotIso`].
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, DateProblem> {
     let well_formed = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -30,8 +40,8 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
     well_formed
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten()
-        .ok_or_else(|| {
-            format!("'{s}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)")
+        .ok_or_else(|| DateProblem::NotIso {
+            given: s.to_owned(),
         })
 }
 
@@ -39,8 +49,8 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
 /// Europe; one- or two-digit day and month).
 ///
 /// # Errors
-/// A message naming both accepted forms.
-pub fn parse_date_input(s: &str) -> Result<NaiveDate, String> {
+/// [`DateProblem::NotTyped`].
+pub fn parse_date_input(s: &str) -> Result<NaiveDate, DateProblem> {
     let s = s.trim();
     if let Ok(date) = parse_iso_date(s) {
         return Ok(date);
@@ -58,9 +68,9 @@ pub fn parse_date_input(s: &str) -> Result<NaiveDate, String> {
     {
         return Ok(date);
     }
-    Err(format!(
-        "'{s}' is not a date we can read. Please type it as YYYY-MM-DD, for example 1980-05-31."
-    ))
+    Err(DateProblem::NotTyped {
+        given: s.to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -73,9 +83,20 @@ mod tests {
         assert_eq!(parse_date_input("1980-05-31"), Ok(want));
         assert_eq!(parse_date_input(" 31/05/1980 "), Ok(want));
         assert_eq!(parse_date_input("31/5/1980"), Ok(want));
-        assert!(parse_date_input("05/31/1980").is_err());
+        assert_eq!(
+            parse_date_input(" 05/31/1980 "),
+            Err(DateProblem::NotTyped {
+                given: "05/31/1980".into()
+            })
+        );
         assert!(parse_date_input("31/05/80").is_err());
         assert!(parse_date_input("").is_err());
         assert!(parse_date_input("1980-02-30").is_err());
+        assert_eq!(
+            parse_iso_date("1980-02-30"),
+            Err(DateProblem::NotIso {
+                given: "1980-02-30".into()
+            })
+        );
     }
 }

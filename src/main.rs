@@ -9,11 +9,12 @@ use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use skin_intake::dates;
-use skin_intake::engine::checks::AnswerProblem;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
 use skin_intake::load;
+use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
+use skin_intake::words;
 use skin_intake::{store, tui};
 
 #[derive(Parser)]
@@ -195,8 +196,10 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     Ok(pin)
 }
 
+/// `--today`, read before `--language` is known: its problem is worded in the fallback language.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dates::parse_iso_date(s)
+        .map_err(|problem| words::for_language(DEFAULT_LANGUAGE).date_problem(&problem))
 }
 
 /// A UTF-8 text file; a leading byte-order mark (as some editors save) is dropped.
@@ -254,14 +257,15 @@ fn score(
     language: &str,
     path: &Path,
 ) -> Result<(), Failure> {
+    let words = words::for_language(language);
     let questionnaire = load_for_language(questions, language)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
-    let listed = |problems: Vec<AnswerProblem>| {
+    let listed = |problems: Vec<AnswersProblem>| {
         Failure::BadInput(
             problems
                 .iter()
-                .map(|p| format!("{file}: {p}"))
+                .map(|p| format!("{file}: {}", words.answers_problem(p)))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -275,6 +279,7 @@ fn score(
         completed_at: Local::now().fixed_offset().trunc_subsecs(0),
         reference_date: today,
     };
-    print_out(&Summary::new(&questionnaire, &answers, meta).to_json())?;
+    let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
+    print_out(&summary.to_json())?;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod intake;
 mod layers;
 mod loaders;
 mod plans;
+mod problems;
 mod properties;
 mod rules;
 mod store;

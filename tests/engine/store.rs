@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
 use skin_intake::store::{self, Draft, Listed};
+use skin_intake::words::{Words, en::English};
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("a test time")
@@ -22,7 +23,9 @@ fn summary(id: &str) -> Summary {
         completed_at: at("2026-11-24T10:00:00+01:00"),
         reference_date: date("2026-11-24"),
     };
-    Summary::new(&q, &answers_with(&q, &[]), meta)
+    Summary::new(&q, &answers_with(&q, &[]), meta, |shown| {
+        English.shown(shown)
+    })
 }
 
 fn mode_of(path: &std::path::Path) -> u32 {

@@ -18,6 +18,7 @@ use crate::tui::screens::result::{Export, ResultScreen};
 use crate::tui::screens::review::Review;
 use crate::tui::screens::start::{Start, StartEntry};
 use crate::tui::session::{Ctx, Session};
+use crate::words;
 
 impl App {
     /// The first screen: the kiosk welcome, or the staff list of intakes.
@@ -190,15 +191,16 @@ impl App {
         let Some(item) = session.intake.item(&q.item) else {
             return;
         };
+        let words = words::for_language(&self.config.language);
         let answer = match q.editor.answer(item) {
             Ok(answer) => answer,
-            Err(message) => {
-                q.error = Some(message);
+            Err(problem) => {
+                q.error = Some(words.date_problem(&problem));
                 return;
             }
         };
-        if let Err(message) = session.intake.confirm(answer) {
-            q.error = Some(message);
+        if let Err(fault) = session.intake.confirm(answer) {
+            q.error = Some(words.fault(&fault));
             return;
         }
         session.typed.remove(&q.item);
@@ -230,7 +232,8 @@ impl App {
             return;
         };
         if let Err(problem) = session.intake.check_for_submit() {
-            return self.show_step(Some(problem.message));
+            let message = words::for_language(&self.config.language).fault(&problem.fault);
+            return self.show_step(Some(message));
         }
         let meta = Metadata {
             id: uuid::Uuid::new_v4().to_string(),
@@ -242,7 +245,11 @@ impl App {
         let Some(session) = &self.session else {
             return;
         };
-        let mut summary = Summary::new(&self.config.questionnaire, session.intake.answers(), meta);
+        let words = words::for_language(&self.config.language);
+        let answers = session.intake.answers();
+        let mut summary = Summary::new(&self.config.questionnaire, answers, meta, |shown| {
+            words.shown(shown)
+        });
         summary
             .clinician_note
             .clone_from(&session.draft.clinician_note);
