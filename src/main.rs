@@ -14,7 +14,7 @@ use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
-use skin_intake::words;
+use skin_intake::words::{self, Words};
 use skin_intake::{store, tui};
 
 #[derive(Parser)]
@@ -90,7 +90,7 @@ enum Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
-        Some(Command::Check { path }) => check(path.as_deref()),
+        Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
         Some(Command::Score {
             format: Format::Summary,
             answers,
@@ -113,7 +113,8 @@ fn main() -> ExitCode {
 /// The terminal UI. Everything that can be wrong with the options is reported before the terminal
 /// is taken over.
 fn intake(cli: &Cli) -> Result<(), Failure> {
-    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language)?;
+    let words = words::for_language(&cli.language);
+    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language, words)?;
     let staff_pin = if cli.kiosk {
         Some(staff_pin(cli)?)
     } else {
@@ -223,18 +224,28 @@ fn print_out(text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Failed(format!("could not write the output: {e}")))
 }
 
-fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
+fn load_questionnaire(path: Option<&Path>, words: &dyn Words) -> Result<Questionnaire, Failure> {
     let (name, text) = match path {
         Some(path) => (path.display().to_string(), read_text(path)?),
         None => (BUILT_IN_NAME.to_owned(), BUILT_IN.to_owned()),
     };
-    load::questionnaire::load(&name, &text)
-        .map_err(|problems| Failure::BadInput(problems.to_string()))
+    load::questionnaire::load(&name, &text).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .0
+            .iter()
+            .map(|p| words.questionnaire_problem(p))
+            .collect();
+        Failure::BadInput(lines.join("\n"))
+    })
 }
 
 /// The questionnaire, and the language asked for is one it has.
-fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnaire, Failure> {
-    let questionnaire = load_questionnaire(path)?;
+fn load_for_language(
+    path: Option<&Path>,
+    language: &str,
+    words: &dyn Words,
+) -> Result<Questionnaire, Failure> {
+    let questionnaire = load_questionnaire(path, words)?;
     if questionnaire.languages.iter().any(|l| l == language) {
         Ok(questionnaire)
     } else {
@@ -245,8 +256,8 @@ fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnair
     }
 }
 
-fn check(path: Option<&Path>) -> Result<(), Failure> {
-    load_questionnaire(path)?;
+fn check(path: Option<&Path>, words: &dyn Words) -> Result<(), Failure> {
+    load_questionnaire(path, words)?;
     print_out("ok\n")?;
     Ok(())
 }
@@ -258,7 +269,7 @@ fn score(
     path: &Path,
 ) -> Result<(), Failure> {
     let words = words::for_language(language);
-    let questionnaire = load_for_language(questions, language)?;
+    let questionnaire = load_for_language(questions, language, words)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
     let listed = |problems: Vec<AnswersProblem>| {

@@ -1,6 +1,6 @@
 //! Every sentence a user reads about a problem or an answer, one module per language. The engine
-//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Shown`]); a
-//! language's [`Words`] turn it into text.
+//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`],
+//! [`Shown`]); a language's [`Words`] turn it into text.
 //!
 //! To add a language: write `words/<code>.rs` with a type that implements [`Words`] (start from a
 //! copy of [`en`]) and add it to [`LANGUAGES`]. Nothing else changes.
@@ -11,6 +11,7 @@ use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::{self, Shown};
 use crate::load::answers::AnswersProblem;
+use crate::load::questionnaire::Problem;
 use crate::model::answer::Answer;
 use crate::model::questionnaire::Item;
 
@@ -23,6 +24,8 @@ pub trait Words: Sync {
     fn fault(&self, fault: &Fault) -> String;
     /// One problem of an answers file, naming its question when it has one.
     fn answers_problem(&self, problem: &AnswersProblem) -> String;
+    /// One problem of a questionnaire file, with the file and where in it.
+    fn questionnaire_problem(&self, problem: &Problem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
 }

@@ -5,7 +5,10 @@ use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
 use crate::load::answers::{AnswersProblem, JsonType, ValueProblem};
+use crate::load::questionnaire::{Location, Problem, ProblemKind};
+use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
+use crate::model::text::DEFAULT_LANGUAGE;
 
 pub const LANGUAGE: &str = "en";
 
@@ -93,6 +96,20 @@ impl Words for English {
         }
     }
 
+    fn questionnaire_problem(&self, problem: &Problem) -> String {
+        let message = match &problem.kind {
+            ProblemKind::Syntax(message) => format!("JSON syntax: {message}"),
+            ProblemKind::Structure(message) => message.clone(),
+            ProblemKind::Meaning(invalid) => broken_rule(invalid),
+        };
+        let file = &problem.file;
+        match &problem.location {
+            Location::Position { line, column } => format!("{file}:{line}:{column}: {message}"),
+            Location::Path(path) if path.is_empty() => format!("{file}: {message}"),
+            Location::Path(path) => format!("{file}: {path}: {message}"),
+        }
+    }
+
     fn shown(&self, shown: &Shown) -> String {
         match shown {
             Shown::Text(s) => (*s).to_owned(),
@@ -123,6 +140,183 @@ impl English {
             ),
             ValueProblem::Date(problem) => self.date_problem(problem),
         }
+    }
+}
+
+/// A broken `check` rule. Keywords, settings and types are spelt as in the file.
+fn broken_rule(invalid: &Invalid) -> String {
+    let en = DEFAULT_LANGUAGE;
+    match invalid {
+        Invalid::Empty { field } => {
+            let (owner, name) = field_words(*field);
+            format!("the {owner} {name} is empty; give it a value")
+        }
+        Invalid::Duplicate { field, id, first } => {
+            let (owner, name) = field_words(*field);
+            format!(
+                "{owner} {name} '{id}' is used already by {first}; give this {owner} another \
+                 {name}"
+            )
+        }
+        Invalid::NoEnglishLanguage => format!(
+            "languages must include \"{en}\": English is the fallback for every text; add it \
+             to the list"
+        ),
+        Invalid::NoSections => {
+            "the questionnaire has no sections; add at least one section with questions".into()
+        }
+        Invalid::NoEnglishText => {
+            format!("no English text; write it as a string or include \"{en}\": \"...\"")
+        }
+        Invalid::EmptySection { section } => {
+            format!("section '{section}' has no questions; add at least one or remove the section")
+        }
+        Invalid::TooFewOptions {
+            question,
+            kind,
+            least,
+        } => format!(
+            "question '{question}' is \"{}\" and needs at least {least} options; add options \
+             or make it \"boolean\"",
+            kind.code()
+        ),
+        Invalid::OptionsNotAllowed { question, kind } => format!(
+            "question '{question}' is \"{}\" and cannot have options; remove them or make it \
+             \"single\" or \"multi\"",
+            kind.code()
+        ),
+        Invalid::ExclusiveNotMulti { question, kind } => format!(
+            "\"exclusive\" only applies to options of a \"multi\" question, and '{question}' \
+             is \"{}\"; remove it",
+            kind.code()
+        ),
+        Invalid::ZeroMaxLength { question } => format!(
+            "max_length of question '{question}' is 0, which accepts no answer; use a number \
+             above 0 or remove it"
+        ),
+        Invalid::SettingNotFor {
+            setting,
+            applies_to,
+            question,
+            kind,
+        } => format!(
+            "\"{setting}\" only applies to \"{}\" questions, and '{question}' is \"{}\"; \
+             remove it",
+            applies_to.code(),
+            kind.code()
+        ),
+        Invalid::ShowIfItself { question } => format!(
+            "show_if refers to question '{question}' itself; a question can only depend on \
+             earlier ones"
+        ),
+        Invalid::ShowIfLater { question } => format!(
+            "show_if refers to question '{question}', which comes later; a question can only \
+             depend on earlier ones"
+        ),
+        Invalid::UnknownQuestion { by, question } => format!(
+            "{by} refers to question '{question}', which does not exist; check the spelling \
+             or add the question"
+        ),
+        Invalid::EmptyOneOf => "one_of has no values, so it never holds; list at least one".into(),
+        Invalid::EmptyList { keyword } => {
+            format!("{keyword} has an empty list; add conditions to it or remove it")
+        }
+        Invalid::IncludesNotMulti { question, kind } => format!(
+            "includes needs a \"multi\" question, and '{question}' is \"{}\"; use equals or \
+             one_of instead",
+            kind.code()
+        ),
+        Invalid::ComparesMulti { keyword, question } => {
+            format!("{keyword} cannot test \"multi\" question '{question}'; use includes instead")
+        }
+        Invalid::NotComparable {
+            keyword,
+            question,
+            kind,
+        } => format!(
+            "{keyword} needs a \"single\" or \"boolean\" question, and '{question}' is \"{}\"",
+            kind.code()
+        ),
+        Invalid::SingleComparedWithBool {
+            question,
+            value,
+            options,
+        } => format!(
+            "question '{question}' is \"single\"; compare it with one of its option codes \
+             ({}), not {value}",
+            options.join(", ")
+        ),
+        Invalid::BooleanComparedWithCode { question, code } => format!(
+            "question '{question}' is \"boolean\"; compare it with true or false, not \
+             \"{code}\""
+        ),
+        Invalid::UnknownCode {
+            code,
+            question,
+            options,
+        } => format!(
+            "'{code}' is not an option code of question '{question}'; use one of: {}",
+            options.join(", ")
+        ),
+        Invalid::NeedsDate {
+            keyword,
+            question,
+            kind,
+        } => format!(
+            "{keyword} needs a \"date\" question, and '{question}' is \"{}\"",
+            kind.code()
+        ),
+        Invalid::ReassessNotDelay { rule, level } => format!(
+            "rule '{rule}' has level \"{}\", but reassess only applies to \"delay\" rules; \
+             remove it or change the level",
+            level.code()
+        ),
+        Invalid::Implausible { max, most } => {
+            format!("max {max} is not plausible here; use at most {most}")
+        }
+        Invalid::InvertedRange { min, max } => {
+            format!("inverted range: min {min} is greater than max {max}; swap them")
+        }
+        Invalid::ZeroMin => "min is 0; it must be at least 1".into(),
+        Invalid::UnknownConcern {
+            concern,
+            question,
+            options,
+        } => format!(
+            "'{concern}' is not an option code of the concerns question '{question}'; use one \
+             of: {}",
+            options.join(", ")
+        ),
+        Invalid::UnreachablePlan { concern, fallback } => format!(
+            "this row for concern '{concern}' comes after rules.plans[{fallback}], which has \
+             no `when`, so it can never match; move it before that row or remove it"
+        ),
+        Invalid::NoFallbackPlan { concern } => format!(
+            "concern '{concern}' has no plan row without `when`; add one as its fallback, \
+             after any conditional rows"
+        ),
+        Invalid::WrongQuestionType {
+            setting,
+            wanted,
+            question,
+            kind,
+        } => format!(
+            "{setting} must name a \"{}\" question, and '{question}' is \"{}\"",
+            wanted.code(),
+            kind.code()
+        ),
+    }
+}
+
+/// What owns an id or code, and what it is called.
+fn field_words(field: Field) -> (&'static str, &'static str) {
+    match field {
+        Field::QuestionnaireId => ("questionnaire", "id"),
+        Field::QuestionnaireVersion => ("questionnaire", "version"),
+        Field::SectionId => ("section", "id"),
+        Field::QuestionId => ("question", "id"),
+        Field::OptionCode => ("option", "code"),
+        Field::RuleId => ("rule", "id"),
     }
 }
 

@@ -9,6 +9,7 @@ mod loaders;
 mod plans;
 mod problems;
 mod properties;
+mod questionnaire_problems;
 mod rules;
 mod store;
 mod visibility;
