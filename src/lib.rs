@@ -1,7 +1,7 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
 //!
 //! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
-//! [`load`], [`store`], [`tui`].
+//! [`load`], [`words`], [`store`], [`tui`].
 
 pub mod dates;
 pub mod engine;
@@ -9,3 +9,4 @@ pub mod load;
 pub mod model;
 pub mod store;
 pub mod tui;
+pub mod words;

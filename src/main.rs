@@ -9,11 +9,12 @@ use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use skin_intake::dates;
-use skin_intake::engine::checks::AnswerProblem;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
 use skin_intake::load;
+use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
+use skin_intake::words::{self, Words};
 use skin_intake::{store, tui};
 
 #[derive(Parser)]
@@ -143,7 +144,7 @@ fn stdout_is_closed() -> bool {
 
 fn run(cli: &Cli) -> Result<(), Failure> {
     match &cli.command {
-        Some(Command::Check { path }) => check(path.as_deref()),
+        Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
         Some(Command::Score {
             format: Format::Summary,
             answers,
@@ -155,7 +156,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
 /// The terminal UI. Everything that can be wrong with the options is reported before the terminal
 /// is taken over.
 fn intake(cli: &Cli) -> Result<(), Failure> {
-    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language)?;
+    let words = words::for_language(&cli.language);
+    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language, words)?;
     let staff_pin = if cli.kiosk {
         Some(staff_pin(cli)?)
     } else {
@@ -263,8 +265,10 @@ fn private_pin_file(path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `--today`, read before `--language` is known: its problem is worded in the fallback language.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dates::parse_iso_date(s)
+        .map_err(|problem| words::for_language(DEFAULT_LANGUAGE).date_problem(&problem))
 }
 
 /// A UTF-8 text file of at most `cap` bytes; a leading byte-order mark (as some editors save) is
@@ -289,7 +293,7 @@ fn print_out(text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Failed(format!("could not write the output: {e}")))
 }
 
-fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
+fn load_questionnaire(path: Option<&Path>, words: &dyn Words) -> Result<Questionnaire, Failure> {
     let (name, text) = match path {
         Some(path) => (
             path.display().to_string(),
@@ -297,13 +301,23 @@ fn load_questionnaire(path: Option<&Path>) -> Result<Questionnaire, Failure> {
         ),
         None => (BUILT_IN_NAME.to_owned(), BUILT_IN.to_owned()),
     };
-    load::questionnaire::load(&name, &text)
-        .map_err(|problems| Failure::BadInput(problems.to_string()))
+    load::questionnaire::load(&name, &text).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .0
+            .iter()
+            .map(|p| words.questionnaire_problem(p))
+            .collect();
+        Failure::BadInput(load::listing(&lines))
+    })
 }
 
 /// The questionnaire, and the language asked for is one it has.
-fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnaire, Failure> {
-    let questionnaire = load_questionnaire(path)?;
+fn load_for_language(
+    path: Option<&Path>,
+    language: &str,
+    words: &dyn Words,
+) -> Result<Questionnaire, Failure> {
+    let questionnaire = load_questionnaire(path, words)?;
     if questionnaire.languages.iter().any(|l| l == language) {
         Ok(questionnaire)
     } else {
@@ -314,8 +328,8 @@ fn load_for_language(path: Option<&Path>, language: &str) -> Result<Questionnair
     }
 }
 
-fn check(path: Option<&Path>) -> Result<(), Failure> {
-    load_questionnaire(path)?;
+fn check(path: Option<&Path>, words: &dyn Words) -> Result<(), Failure> {
+    load_questionnaire(path, words)?;
     print_out("ok\n")?;
     Ok(())
 }
@@ -326,11 +340,15 @@ fn score(
     language: &str,
     path: &Path,
 ) -> Result<(), Failure> {
-    let questionnaire = load_for_language(questions, language)?;
+    let words = words::for_language(language);
+    let questionnaire = load_for_language(questions, language, words)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
-    let listed = |problems: Vec<AnswerProblem>| {
-        let lines: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
+    let listed = |problems: Vec<AnswersProblem>| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{file}: {}", words.answers_problem(p)))
+            .collect();
         Failure::BadInput(load::listing(&lines))
     };
     let text = read_text(path, store::MAX_FILE_BYTES)?;
@@ -342,6 +360,7 @@ fn score(
         completed_at: Local::now().fixed_offset().trunc_subsecs(0),
         reference_date: today,
     };
-    print_out(&Summary::new(&questionnaire, &answers, meta).to_json())?;
+    let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
+    print_out(&summary.to_json())?;
     Ok(())
 }

@@ -6,6 +6,8 @@
 //! One intake is one record: an intake's id is given when it starts, its draft and its summary
 //! carry it, and submitting writes the summary once, then removes the draft.
 
+pub mod durability;
+
 mod drafts;
 mod files;
 mod submit;
@@ -16,7 +18,7 @@ use std::path::PathBuf;
 pub use drafts::{
     DRAFT_FORMAT_VERSION, Draft, DraftLock, Listed, LockError, OpenError, Resumed, UNFINISHED,
     delete_draft, drafts_dir, list_drafts, lock_draft, open_draft, open_elsewhere, save_draft,
-    sweep_leftovers,
+    save_draft_soon_durable, sweep_leftovers,
 };
 pub use files::{
     MAX_FILE_BYTES, ReadError, discard, ensure_private_dir, open_to_others, read_regular,

@@ -1,6 +1,5 @@
-//! What is wrong with an answer, or with a set of answers, for the person answering.
-
-use std::fmt;
+//! What is wrong with an answer, or with a set of answers, for the person answering. Problems are
+//! data; `words` turns them into sentences.
 
 use chrono::NaiveDate;
 
@@ -8,31 +7,34 @@ use super::visibility::shown_items;
 use crate::dates::{add_months, age_on};
 use crate::model::answer::{Answer, Answers, is_blank};
 use crate::model::questionnaire::{Item, ItemKind, Questionnaire};
-use crate::model::text::DEFAULT_LANGUAGE;
+use crate::model::text::Text;
 
-/// One thing wrong with the answers; `question` is `None` for the file as a whole.
+/// What is wrong with one answer to one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// A required question is unanswered; its kind decides how to ask for an answer.
+    Missing { kind: ItemKind },
+    /// Text longer than the item's `max_length`.
+    TooLong { max: usize, length: usize },
+    /// Text holding control or invisible formatting characters.
+    InvisibleCharacters,
+    /// A date after the reference date where the item allows none.
+    InFuture,
+    /// A date more than `months` calendar months before the reference date.
+    TooLongAgo { months: u32 },
+    /// A date of birth giving an age above the item's `max_age_years`.
+    TooOld { age: u32, max: u32 },
+    /// One option chosen twice.
+    ChosenTwice { code: String },
+    /// An exclusive option ("none of these") chosen with others; its label for the wording.
+    NotCombinable { code: String, label: Text },
+}
+
+/// One shown question whose answer is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerProblem {
-    pub question: Option<String>,
-    pub message: String,
-}
-
-impl AnswerProblem {
-    pub(crate) fn at(question: &str, message: impl Into<String>) -> Self {
-        Self {
-            question: Some(question.to_owned()),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for AnswerProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.question {
-            Some(q) => write!(f, "question '{q}': {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
+    pub question: String,
+    pub fault: Fault,
 }
 
 /// Characters that hide or reorder text and are never part of a name or an answer: control
@@ -125,50 +127,38 @@ pub fn without_hidden(s: &str) -> String {
         .collect()
 }
 
-/// What is wrong with one answer to one item, in words for the person answering.
+/// What is wrong with one answer to one item.
 ///
 /// # Errors
-/// The first problem with the answer.
-pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> Result<(), String> {
+/// The first fault of the answer.
+pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> Result<(), Fault> {
     let Some(answer) = answer.filter(|a| !is_blank(a)) else {
         return if item.required {
-            Err(match item.kind {
-                ItemKind::Multi => "Please choose at least one option.".into(),
-                ItemKind::Single | ItemKind::Boolean => "Please choose an answer.".into(),
-                ItemKind::Text | ItemKind::Date => "Please fill this in.".into(),
-            })
+            Err(Fault::Missing { kind: item.kind })
         } else {
             Ok(())
         };
     };
     match answer {
         Answer::Text(s) => match item.max_length {
-            Some(max) if s.chars().count() > max => Err(format!(
-                "Please keep this to {max} characters (it has {}).",
-                s.chars().count()
-            )),
-            _ if hidden_character(s).is_some() => Err(
-                "This holds control or invisible formatting characters; please type it again."
-                    .into(),
-            ),
+            Some(max) if s.chars().count() > max => Err(Fault::TooLong {
+                max,
+                length: s.chars().count(),
+            }),
+            _ if hidden_character(s).is_some() => Err(Fault::InvisibleCharacters),
             _ => Ok(()),
         },
         Answer::Date(date) => {
             if item.not_future && *date > today {
-                return Err("This date is in the future. Please check it.".into());
+                return Err(Fault::InFuture);
             }
             if let Some(months) = item.max_months_ago
                 && add_months(*date, months).is_some_and(|until| until < today)
             {
-                return Err(format!(
-                    "This date is more than {months} months ago. Please check it, or go back and \
-                     change your earlier answer."
-                ));
+                return Err(Fault::TooLongAgo { months });
             }
             match (item.max_age_years, age_on(*date, today)) {
-                (Some(max), Some(age)) if age > max => Err(format!(
-                    "That would make you {age} years old. Please check the year."
-                )),
+                (Some(max), Some(age)) if age > max => Err(Fault::TooOld { age, max }),
                 _ => Ok(()),
             }
         }
@@ -176,7 +166,7 @@ pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> R
             let mut seen = Vec::new();
             for code in codes {
                 if seen.contains(&code) {
-                    return Err(format!("Option '{code}' is chosen twice."));
+                    return Err(Fault::ChosenTwice { code: code.clone() });
                 }
                 seen.push(code);
             }
@@ -185,10 +175,10 @@ pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> R
                 .iter()
                 .find(|o| o.exclusive && codes.contains(&o.code));
             match exclusive {
-                Some(o) if codes.len() > 1 => Err(format!(
-                    "'{}' cannot be combined with other options.",
-                    o.label.get(DEFAULT_LANGUAGE)
-                )),
+                Some(o) if codes.len() > 1 => Err(Fault::NotCombinable {
+                    code: o.code.clone(),
+                    label: o.label.clone(),
+                }),
                 _ => Ok(()),
             }
         }
@@ -208,7 +198,10 @@ pub fn problems(
         .filter_map(|item| {
             check_answer(item, answers.get(&item.id), today)
                 .err()
-                .map(|message| AnswerProblem::at(&item.id, message))
+                .map(|fault| AnswerProblem {
+                    question: item.id.clone(),
+                    fault,
+                })
         })
         .collect()
 }

@@ -1,25 +1,33 @@
-//! An answer as the patient reads it.
+//! An answer as the patient reads it, as data: `words` writes yes/no, dates and lists in a
+//! language.
+
+use chrono::NaiveDate;
 
 use crate::model::answer::Answer;
 use crate::model::questionnaire::Item;
 
-/// The answer as the patient sees it: option labels, yes/no, a written-out date.
+/// What an answer shows: the questionnaire's own texts already in the language asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown<'a> {
+    Text(&'a str),
+    Date(NaiveDate),
+    YesNo(bool),
+    /// The chosen options' labels, in the order chosen; a code the item lacks shows as itself.
+    Options(Vec<&'a str>),
+}
+
+/// The answer as the patient sees it, with option labels in `language`.
 #[must_use]
-pub fn answer_text(item: &Item, answer: &Answer, language: &str) -> String {
-    let label = |code: &str| {
+pub fn shown<'a>(item: &'a Item, answer: &'a Answer, language: &str) -> Shown<'a> {
+    let label = |code: &'a String| {
         item.option(code)
-            .map_or_else(|| code.to_owned(), |o| o.label.get(language).to_owned())
+            .map_or(code.as_str(), |o| o.label.get(language))
     };
     match answer {
-        Answer::Text(s) => s.clone(),
-        Answer::Date(d) => d.format("%-d %B %Y").to_string(),
-        Answer::Bool(true) => "Yes".into(),
-        Answer::Bool(false) => "No".into(),
-        Answer::Choice(code) => label(code),
-        Answer::Choices(codes) => codes
-            .iter()
-            .map(|c| label(c))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Answer::Text(s) => Shown::Text(s),
+        Answer::Date(d) => Shown::Date(*d),
+        Answer::Bool(b) => Shown::YesNo(*b),
+        Answer::Choice(code) => Shown::Options(vec![label(code)]),
+        Answer::Choices(codes) => Shown::Options(codes.iter().map(label).collect()),
     }
 }

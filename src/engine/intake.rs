@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::assessment::{Assessment, assess};
-use super::checks::{self, AnswerProblem};
+use super::checks::{self, AnswerProblem, Fault};
 use super::visibility;
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Item, Questionnaire};
@@ -245,8 +245,8 @@ impl Intake {
     /// follow-ups the answer newly shows and then the review.
     ///
     /// # Errors
-    /// What is wrong with the answer, for the person answering; the intake stays where it is.
-    pub fn confirm(&mut self, answer: Option<Answer>) -> Result<(), String> {
+    /// What is wrong with the answer; the intake stays where it is.
+    pub fn confirm(&mut self, answer: Option<Answer>) -> Result<(), Fault> {
         let Step::Question(id) = self.step.clone() else {
             return Ok(());
         };
@@ -328,9 +328,7 @@ impl Intake {
         match problems.into_iter().next() {
             None => Ok(()),
             Some(problem) => {
-                if let Some(id) = &problem.question {
-                    self.open_from_review(id);
-                }
+                self.open_from_review(&problem.question);
                 Err(problem)
             }
         }

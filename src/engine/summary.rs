@@ -4,7 +4,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, assess};
-use super::{display, visibility};
+use super::display::{self, Shown};
+use super::visibility;
 use crate::dates::age_on;
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire};
@@ -81,9 +82,15 @@ pub struct Override {
 }
 
 impl Summary {
-    /// Builds the summary; the answers should have been checked with [`checks::problems`].
+    /// Builds the summary; the answers should have been checked with [`super::checks::problems`].
+    /// `write` writes a shown answer in the summary's language (`words` does).
     #[must_use]
-    pub fn new(questionnaire: &Questionnaire, answers: &Answers, meta: Metadata) -> Self {
+    pub fn new(
+        questionnaire: &Questionnaire,
+        answers: &Answers,
+        meta: Metadata,
+        write: impl Fn(&Shown) -> String,
+    ) -> Self {
         let today = meta.reference_date;
         let language = meta.language.as_str();
         let shown = visibility::effective(questionnaire, answers, today);
@@ -94,7 +101,7 @@ impl Summary {
                 Some(ExportedAnswer {
                     id: item.id.clone(),
                     question: item.prompt.get(language).to_owned(),
-                    display: display::answer_text(item, value, language),
+                    display: write(&display::shown(item, value, language)),
                     value: value.clone(),
                 })
             })

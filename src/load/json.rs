@@ -8,15 +8,52 @@ use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+/// Why a text is not JSON the program reads. Lines and columns count from 1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JsonError {
+    /// Not JSON; the parser's description of what it found.
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A key given twice in one object, at its second use.
+    #[error("line {line}, column {column}: the key \"{key}\" appears twice in one object")]
+    DuplicateKey {
+        line: usize,
+        column: usize,
+        key: String,
+    },
+}
+
 /// Parses `text`; a duplicate key is an error at the duplicate, with its line and column.
 ///
 /// # Errors
-/// The syntax error or the duplicate key, as a `serde_json` error (with `line()` and `column()`).
-pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+/// [`JsonError`].
+pub fn parse(text: &str) -> Result<Value, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Strict.deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(value)
+    Strict
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            if e.is_data() {
+                // Only `Strict` raises a data error while building a `Value`, and its message is
+                // the repeated key itself (serde's errors carry text only).
+                JsonError::DuplicateKey {
+                    line,
+                    column,
+                    key: without_position(&e),
+                }
+            } else {
+                JsonError::Syntax {
+                    line,
+                    column,
+                    message: without_position(&e),
+                }
+            }
+        })
 }
 
 /// Builds a [`Value`], refusing repeated keys.
@@ -86,13 +123,20 @@ impl<'de> Visitor<'de> for Strict {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!(
-                    "the key \"{key}\" appears twice in one object; keep one of them"
-                )));
+                return Err(de::Error::custom(key));
             }
             let value = map.next_value_seed(Strict)?;
             object.insert(key, value);
         }
         Ok(Value::Object(object))
+    }
+}
+
+/// `serde_json`'s message without its " at line L column C" (the location is reported apart).
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
     }
 }

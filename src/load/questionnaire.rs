@@ -1,11 +1,10 @@
 //! Loading `questions.json`: JSON syntax with line and column, the structure with JSON paths, then
-//! its meaning ([`super::validate`]).
-
-use std::fmt;
+//! its meaning ([`super::validate`]). Problems are data; `words` turns them into sentences.
 
 use serde_json::Value;
 
-use super::validate;
+use super::json::JsonError;
+use super::validate::{self, Invalid};
 use crate::model::questionnaire::{
     BUILT_IN, BUILT_IN_NAME, Item, Note, PlanRow, Questionnaire, ScreeningRule,
 };
@@ -33,24 +32,25 @@ pub enum Location {
 pub struct Problem {
     pub file: String,
     pub location: Location,
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Location::Position { line, column } => {
-                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
-            }
-            Location::Path(path) if path.is_empty() => write!(f, "{}: {}", self.file, self.message),
-            Location::Path(path) => write!(f, "{}: {path}: {}", self.file, self.message),
-        }
-    }
+/// What is wrong, by the stage that found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not JSON; the parser's description of what it found.
+    Syntax(String),
+    /// A key given twice in one object (the second would silently replace the first).
+    DuplicateKey(String),
+    /// JSON that does not fit the questionnaire's structure (a missing or unknown field, a wrong
+    /// type); the parser's description.
+    Structure(String),
+    /// A sound structure that breaks a `check` rule.
+    Meaning(Invalid),
 }
 
-/// Every problem found in one questionnaire file; shown as the first hundred and a count.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", super::listing(.0))]
+/// Every problem found in one questionnaire file.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
 
 /// Parses and validates a questionnaire; `file` names it in messages.
@@ -58,23 +58,23 @@ pub struct Problems(pub Vec<Problem>);
 /// # Errors
 /// Every problem found: the JSON syntax error, or all the structural and semantic ones.
 pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
-    let problem = |location: Location, message: String| Problem {
+    let problem = |location: Location, kind: ProblemKind| Problem {
         file: file.to_owned(),
         location,
-        message,
+        kind,
     };
     let value: Value = super::json::parse(text).map_err(|e| {
-        let location = Location::Position {
-            line: e.line(),
-            column: e.column(),
+        let (line, column, kind) = match e {
+            JsonError::Syntax {
+                line,
+                column,
+                message,
+            } => (line, column, ProblemKind::Syntax(message)),
+            JsonError::DuplicateKey { line, column, key } => {
+                (line, column, ProblemKind::DuplicateKey(key))
+            }
         };
-        let message = if e.is_data() {
-            // A repeated key: the JSON is well formed, its meaning is not.
-            without_position(&e)
-        } else {
-            format!("JSON syntax: {}", without_position(&e))
-        };
-        Problems(vec![problem(location, message)])
+        Problems(vec![problem(Location::Position { line, column }, kind)])
     })?;
 
     // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,
@@ -103,7 +103,10 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         for (index, element) in elements.iter().enumerate() {
             if let Err((inner, message)) = parses(element) {
                 let path = join_path(&element_path(&pointer, index), &inner);
-                broken.push(problem(Location::Path(path), message));
+                broken.push(problem(
+                    Location::Path(path),
+                    ProblemKind::Structure(message),
+                ));
             }
         }
         if let Some(Value::Array(elements)) = skeleton.pointer_mut(&pointer) {
@@ -112,7 +115,11 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
     }
     if let Err(e) = serde_path_to_error::deserialize::<_, Questionnaire>(&skeleton) {
         let path = join_path("", &e.path().to_string());
-        broken.insert(0, problem(Location::Path(path), e.inner().to_string()));
+        let message = e.inner().to_string();
+        broken.insert(
+            0,
+            problem(Location::Path(path), ProblemKind::Structure(message)),
+        );
     }
     if !broken.is_empty() {
         // The meaning of a questionnaire is checked once its structure is sound: checking a
@@ -120,25 +127,18 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         return Err(Problems(broken));
     }
 
-    let questionnaire: Questionnaire = serde_json::from_value(value)
-        .map_err(|e| Problems(vec![problem(Location::Path(String::new()), e.to_string())]))?;
+    let questionnaire: Questionnaire = serde_json::from_value(value).map_err(|e| {
+        let kind = ProblemKind::Structure(e.to_string());
+        Problems(vec![problem(Location::Path(String::new()), kind)])
+    })?;
     let meaning: Vec<Problem> = validate::validate(&questionnaire)
         .into_iter()
-        .map(|(path, message)| problem(Location::Path(path), message))
+        .map(|(path, invalid)| problem(Location::Path(path), ProblemKind::Meaning(invalid)))
         .collect();
     if meaning.is_empty() {
         Ok(questionnaire)
     } else {
         Err(Problems(meaning))
-    }
-}
-
-/// `serde_json`'s message without its " at line L column C" (the location is reported apart).
-pub(crate) fn without_position(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
     }
 }
 

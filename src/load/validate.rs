@@ -1,4 +1,5 @@
-//! Every `check` rule on a parsed questionnaire; returns all problems, not the first.
+//! Every `check` rule on a parsed questionnaire; returns all problems, not the first. Problems are
+//! data; `words` turns them into sentences.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -7,9 +8,142 @@ use crate::model::condition::{Condition, Expected};
 use crate::model::questionnaire::{Item, ItemKind, Level, Questionnaire, Range, Reassess};
 use crate::model::text::{DEFAULT_LANGUAGE, Text};
 
-/// Every semantic problem of a structurally sound questionnaire, as `(path, message)`.
+/// An id, code or version a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    QuestionnaireId,
+    QuestionnaireVersion,
+    SectionId,
+    QuestionId,
+    OptionCode,
+    RuleId,
+}
+
+/// A `check` rule a structurally sound questionnaire breaks, with what the rule found. Keywords
+/// and settings are spelt as in the file; `question` is a question id; `kind` is the type of the
+/// question named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// An id, code or the version is blank.
+    Empty { field: Field },
+    /// An id or code used already, first at the path `first`.
+    Duplicate {
+        field: Field,
+        id: String,
+        first: String,
+    },
+    /// `languages` lacks English, the fallback for every text.
+    NoEnglishLanguage,
+    /// No sections at all.
+    NoSections,
+    /// A patient-facing text without a non-empty English string.
+    NoEnglishText,
+    /// A section without questions.
+    EmptySection { section: String },
+    /// A choice question with fewer than `least` options.
+    TooFewOptions {
+        question: String,
+        kind: ItemKind,
+        least: usize,
+    },
+    /// Options on a question that is not a choice.
+    OptionsNotAllowed { question: String, kind: ItemKind },
+    /// `exclusive` on an option of a question that is not "multi".
+    ExclusiveNotMulti { question: String, kind: ItemKind },
+    /// A `max_length` of 0.
+    ZeroMaxLength { question: String },
+    /// A setting of questions of type `applies_to` on a question of another type.
+    SettingNotFor {
+        setting: &'static str,
+        applies_to: ItemKind,
+        question: String,
+        kind: ItemKind,
+    },
+    /// A `show_if` that reads its own question.
+    ShowIfItself { question: String },
+    /// A `show_if` that reads a later question.
+    ShowIfLater { question: String },
+    /// A condition keyword or setting (`by`) naming a question that does not exist.
+    UnknownQuestion { by: &'static str, question: String },
+    /// `one_of` without values.
+    EmptyOneOf,
+    /// `all` or `any` with an empty list.
+    EmptyList { keyword: &'static str },
+    /// `includes` on a question that is not "multi".
+    IncludesNotMulti { question: String, kind: ItemKind },
+    /// `equals` or `one_of` on a "multi" question.
+    ComparesMulti {
+        keyword: &'static str,
+        question: String,
+    },
+    /// `equals` or `one_of` on a question that is neither "single" nor "boolean".
+    NotComparable {
+        keyword: &'static str,
+        question: String,
+        kind: ItemKind,
+    },
+    /// A "single" question compared with true or false; `options` are its codes.
+    SingleComparedWithBool {
+        question: String,
+        value: bool,
+        options: Vec<String>,
+    },
+    /// A "boolean" question compared with a code.
+    BooleanComparedWithCode { question: String, code: String },
+    /// A code the question lacks; `options` are its codes.
+    UnknownCode {
+        code: String,
+        question: String,
+        options: Vec<String>,
+    },
+    /// A date condition or `months_after_answer` on a question that is not a date.
+    NeedsDate {
+        keyword: &'static str,
+        question: String,
+        kind: ItemKind,
+    },
+    /// `reassess` on a rule whose level is not "delay".
+    ReassessNotDelay { rule: String, level: Level },
+    /// A range whose `max` is above the plausible `most`.
+    Implausible { max: u32, most: u32 },
+    /// A number outside its plausible range, `least` to `most` of `unit` (beyond it a rule never
+    /// fires or a date leaves the calendar).
+    NotPlausible {
+        value: u64,
+        least: u64,
+        most: u64,
+        unit: &'static str,
+    },
+    /// An empty entry in `languages`.
+    EmptyLanguage,
+    /// A language listed twice, first at the path `first`.
+    RepeatedLanguage { language: String, first: String },
+    /// A range whose `min` is above its `max`.
+    InvertedRange { min: u32, max: u32 },
+    /// A range of sessions or weeks starting at 0.
+    ZeroMin,
+    /// A plan for a concern that is not an option of the concerns question.
+    UnknownConcern {
+        concern: String,
+        question: String,
+        options: Vec<String>,
+    },
+    /// A plan row after its concern's row without `when` (at `rules.plans[fallback]`).
+    UnreachablePlan { concern: String, fallback: usize },
+    /// A concern without a plan row without `when`.
+    NoFallbackPlan { concern: String },
+    /// A setting naming a question of the wrong type.
+    WrongQuestionType {
+        setting: &'static str,
+        wanted: ItemKind,
+        question: String,
+        kind: ItemKind,
+    },
+}
+
+/// Every semantic problem of a structurally sound questionnaire, with its path.
 #[must_use]
-pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, String)> {
+pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
     // In file order, so the report reads top to bottom.
     let mut check = Check::new(questionnaire);
     check.header();
@@ -37,6 +171,8 @@ const TEXT_LENGTH: Plausible = Plausible(1, 10_000, "characters");
 /// The smallest and largest plausible value of a number, and its unit.
 #[derive(Clone, Copy)]
 struct Plausible(u64, u64, &'static str);
+/// A choice needs something to choose between.
+const LEAST_OPTIONS: usize = 2;
 
 /// Where a condition sits, which decides what it may refer to.
 #[derive(Clone, Copy)]
@@ -52,7 +188,7 @@ struct Check<'q> {
     q: &'q Questionnaire,
     /// Item id → its position in questionnaire order and the item; the first of duplicates wins.
     by_id: HashMap<&'q str, (usize, &'q Item)>,
-    problems: Vec<(String, String)>,
+    problems: Vec<(String, Invalid)>,
 }
 
 impl<'q> Check<'q> {
@@ -68,86 +204,61 @@ impl<'q> Check<'q> {
         }
     }
 
-    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push((path.into(), message.into()));
+    fn report(&mut self, path: impl Into<String>, invalid: Invalid) {
+        self.problems.push((path.into(), invalid));
     }
 
     // ── The whole file ──────────────────────────────────────────────────────────────────────
 
     fn header(&mut self) {
         let q = self.q;
-        self.not_blank("id", &q.id, "the questionnaire id");
-        self.not_blank("version", &q.version, "the questionnaire version");
+        self.not_blank("id", &q.id, Field::QuestionnaireId);
+        self.not_blank("version", &q.version, Field::QuestionnaireVersion);
         self.text("title", &q.title);
         let mut seen = FirstUse::default();
         for (i, language) in q.languages.iter().enumerate() {
             let path = format!("languages[{i}]");
             if language.trim().is_empty() {
-                self.report(
-                    path,
-                    "an empty language code; remove it or write a code such as \"es\"",
-                );
+                self.report(path, Invalid::EmptyLanguage);
             } else if let Some(first) = seen.earlier(language, &path) {
-                self.report(
-                    path,
-                    format!("\"{language}\" is listed already at {first}; remove one of them"),
-                );
+                let language = language.clone();
+                self.report(path, Invalid::RepeatedLanguage { language, first });
             }
         }
         if !q.languages.iter().any(|l| l == DEFAULT_LANGUAGE) {
-            self.report(
-                "languages",
-                format!(
-                    "languages must include \"{DEFAULT_LANGUAGE}\": English is the fallback for every text; add it to the list"
-                ),
-            );
+            self.report("languages", Invalid::NoEnglishLanguage);
         }
         if q.sections.is_empty() {
-            self.report(
-                "",
-                "the questionnaire has no sections; add at least one section with questions",
-            );
+            self.report("", Invalid::NoSections);
         }
     }
 
-    fn not_blank(&mut self, path: &str, value: &str, what: &str) {
+    fn not_blank(&mut self, path: &str, value: &str, field: Field) {
         if value.trim().is_empty() {
-            self.report(path, format!("{what} is empty; give it a value"));
+            self.report(path, Invalid::Empty { field });
         }
     }
 
     /// Reports a blank id, or one used before; `ids` remembers where each was first used.
-    fn unique(
-        &mut self,
-        ids: &mut FirstUse<'q>,
-        place: &str,
-        kind: &str,
-        field: &str,
-        id: &'q str,
-    ) {
-        let path = format!("{place}.{field}");
+    fn unique(&mut self, ids: &mut FirstUse<'q>, place: &str, field: Field, id: &'q str) {
+        let key = if field == Field::OptionCode {
+            "code"
+        } else {
+            "id"
+        };
+        let path = format!("{place}.{key}");
         if id.trim().is_empty() {
-            self.report(
-                path,
-                format!("the {kind} {field} is empty; give it a value"),
-            );
+            self.report(path, Invalid::Empty { field });
         } else if let Some(first) = ids.earlier(id, place) {
-            self.report(
-                path,
-                format!("{kind} {field} '{id}' is used already by {first}; give this {kind} another {field}"),
-            );
+            let id = id.to_owned();
+            self.report(path, Invalid::Duplicate { field, id, first });
         }
     }
 
     /// Patient-facing text needs an English string: it is the fallback for every language.
     fn text(&mut self, path: &str, text: &Text) {
         if text.english().is_none() {
-            self.report(
-                path,
-                format!(
-                    "no English text; write it as a string or include \"{DEFAULT_LANGUAGE}\": \"...\""
-                ),
-            );
+            self.report(path, Invalid::NoEnglishText);
         }
     }
 
@@ -165,20 +276,19 @@ impl<'q> Check<'q> {
         let mut position = 0;
         for (s, section) in self.q.sections.iter().enumerate() {
             let path = format!("sections[{s}]");
-            self.unique(&mut section_ids, &path, "section", "id", &section.id);
+            self.unique(&mut section_ids, &path, Field::SectionId, &section.id);
             self.text(&format!("{path}.title"), &section.title);
             if section.items.is_empty() {
                 self.report(
                     format!("{path}.items"),
-                    format!(
-                        "section '{}' has no questions; add at least one or remove the section",
-                        section.id
-                    ),
+                    Invalid::EmptySection {
+                        section: section.id.clone(),
+                    },
                 );
             }
             for (i, item) in section.items.iter().enumerate() {
                 let path = format!("{path}.items[{i}]");
-                self.unique(&mut item_ids, &path, "question", "id", &item.id);
+                self.unique(&mut item_ids, &path, Field::QuestionId, &item.id);
                 self.item(&path, position, item);
                 position += 1;
             }
@@ -202,41 +312,36 @@ impl<'q> Check<'q> {
 
     fn options(&mut self, path: &str, item: &'q Item) {
         let choice = matches!(item.kind, ItemKind::Single | ItemKind::Multi);
-        if choice && item.options.len() < 2 {
+        let (question, kind) = (item.id.clone(), item.kind);
+        if choice && item.options.len() < LEAST_OPTIONS {
             self.report(
                 format!("{path}.options"),
-                format!(
-                    "question '{}' is \"{}\" and needs at least 2 options; add options or make it \"boolean\"",
-                    item.id,
-                    type_name(item.kind)
-                ),
+                Invalid::TooFewOptions {
+                    question,
+                    kind,
+                    least: LEAST_OPTIONS,
+                },
             );
-        }
-        if !choice && !item.options.is_empty() {
+        } else if !choice && !item.options.is_empty() {
             self.report(
                 format!("{path}.options"),
-                format!(
-                    "question '{}' is \"{}\" and cannot have options; remove them or make it \"single\" or \"multi\"",
-                    item.id,
-                    type_name(item.kind)
-                ),
+                Invalid::OptionsNotAllowed { question, kind },
             );
         }
         let mut codes = FirstUse::default();
         for (o, option) in item.options.iter().enumerate() {
             let here = format!("{path}.options[{o}]");
-            self.unique(&mut codes, &here, "option", "code", &option.code);
+            self.unique(&mut codes, &here, Field::OptionCode, &option.code);
             self.text(&format!("{here}.label"), &option.label);
             self.optional_text(&format!("{here}.help"), option.help.as_ref());
             // "None of these" only means something where several options can be chosen.
             if option.exclusive && item.kind != ItemKind::Multi {
                 self.report(
                     format!("{here}.exclusive"),
-                    format!(
-                        "\"exclusive\" only applies to options of a \"multi\" question, and '{}' is \"{}\"; remove it",
-                        item.id,
-                        type_name(item.kind)
-                    ),
+                    Invalid::ExclusiveNotMulti {
+                        question: item.id.clone(),
+                        kind: item.kind,
+                    },
                 );
             }
         }
@@ -250,12 +355,15 @@ impl<'q> Check<'q> {
             }
             Some(0) => self.report(
                 format!("{path}.max_length"),
-                format!(
-                    "max_length of question '{}' is 0, which accepts no answer; use a number above 0 or remove it",
-                    item.id
-                ),
+                Invalid::ZeroMaxLength {
+                    question: item.id.clone(),
+                },
             ),
-            Some(max) => self.plausible(&format!("{path}.max_length"), max as u64, TEXT_LENGTH),
+            Some(max) => self.plausible(
+                &format!("{path}.max_length"),
+                u64::try_from(max).unwrap_or(u64::MAX),
+                TEXT_LENGTH,
+            ),
             None => {}
         }
         if let Some(years) = item.max_age_years {
@@ -275,15 +383,15 @@ impl<'q> Check<'q> {
         }
     }
 
-    fn only_for(&mut self, path: &str, field: &str, item: &Item, kind: ItemKind) {
+    fn only_for(&mut self, path: &str, setting: &'static str, item: &Item, kind: ItemKind) {
         self.report(
-            format!("{path}.{field}"),
-            format!(
-                "\"{field}\" only applies to \"{}\" questions, and '{}' is \"{}\"; remove it",
-                type_name(kind),
-                item.id,
-                type_name(item.kind)
-            ),
+            format!("{path}.{setting}"),
+            Invalid::SettingNotFor {
+                setting,
+                applies_to: kind,
+                question: item.id.clone(),
+                kind: item.kind,
+            },
         );
     }
 
@@ -304,10 +412,7 @@ impl<'q> Check<'q> {
             Condition::OneOf { question, values } => {
                 let here = format!("{path}.one_of");
                 if values.is_empty() {
-                    self.report(
-                        &here,
-                        "one_of has no values, so it never holds; list at least one",
-                    );
+                    self.report(&here, Invalid::EmptyOneOf);
                 }
                 if let Some(item) = self.comparable(&here, "one_of", question, scope) {
                     for value in values {
@@ -321,10 +426,10 @@ impl<'q> Check<'q> {
                     if item.kind != ItemKind::Multi {
                         self.report(
                             &here,
-                            format!(
-                                "includes needs a \"multi\" question, and '{question}' is \"{}\"; use equals or one_of instead",
-                                type_name(item.kind)
-                            ),
+                            Invalid::IncludesNotMulti {
+                                question: question.clone(),
+                                kind: item.kind,
+                            },
                         );
                     } else if item.option(value).is_none() {
                         self.unknown_code(&here, item, value);
@@ -354,12 +459,9 @@ impl<'q> Check<'q> {
         }
     }
 
-    fn list(&mut self, path: &str, keyword: &str, list: &[Condition], scope: Scope<'_>) {
+    fn list(&mut self, path: &str, keyword: &'static str, list: &[Condition], scope: Scope<'_>) {
         if list.is_empty() {
-            self.report(
-                path,
-                format!("{keyword} has an empty list; add conditions to it or remove it"),
-            );
+            self.report(path, Invalid::EmptyList { keyword });
         }
         for (i, condition) in list.iter().enumerate() {
             self.condition(&format!("{path}[{i}]"), condition, scope);
@@ -371,42 +473,35 @@ impl<'q> Check<'q> {
     fn question(
         &mut self,
         path: &str,
-        keyword: &str,
+        keyword: &'static str,
         question: &str,
         scope: Scope<'_>,
     ) -> Option<&'q Item> {
         let (position, item) = self.existing(path, keyword, question)?;
         if let Scope::ShowIf { id, position: own } = scope {
+            let question = question.to_owned();
             if question == id {
-                self.report(
-                    path,
-                    format!(
-                        "show_if refers to question '{question}' itself; a question can only depend on earlier ones"
-                    ),
-                );
+                self.report(path, Invalid::ShowIfItself { question });
             } else if position > own {
-                self.report(
-                    path,
-                    format!(
-                        "show_if refers to question '{question}', which comes later; a question can only depend on earlier ones"
-                    ),
-                );
+                self.report(path, Invalid::ShowIfLater { question });
             }
         }
         Some(item)
     }
 
-    /// The item `question` names; reports it when there is none.
-    fn existing(&mut self, path: &str, what: &str, question: &str) -> Option<(usize, &'q Item)> {
+    /// The item `question` names; reports it, as named `by` a keyword or setting, when there is
+    /// none.
+    fn existing(
+        &mut self,
+        path: &str,
+        by: &'static str,
+        question: &str,
+    ) -> Option<(usize, &'q Item)> {
         if let Some(found) = self.by_id.get(question) {
             return Some(*found);
         }
-        self.report(
-            path,
-            format!(
-                "{what} refers to question '{question}', which does not exist; check the spelling or add the question"
-            ),
-        );
+        let question = question.to_owned();
+        self.report(path, Invalid::UnknownQuestion { by, question });
         None
     }
 
@@ -414,30 +509,25 @@ impl<'q> Check<'q> {
     fn comparable(
         &mut self,
         path: &str,
-        keyword: &str,
+        keyword: &'static str,
         question: &str,
         scope: Scope<'_>,
     ) -> Option<&'q Item> {
         let item = self.question(path, keyword, question, scope)?;
+        let question = question.to_owned();
         match item.kind {
             ItemKind::Single | ItemKind::Boolean => Some(item),
             ItemKind::Multi => {
-                self.report(
-                    path,
-                    format!(
-                        "{keyword} cannot test \"multi\" question '{question}'; use includes instead"
-                    ),
-                );
+                self.report(path, Invalid::ComparesMulti { keyword, question });
                 None
             }
-            ItemKind::Text | ItemKind::Date => {
-                self.report(
-                    path,
-                    format!(
-                        "{keyword} needs a \"single\" or \"boolean\" question, and '{question}' is \"{}\"",
-                        type_name(item.kind)
-                    ),
-                );
+            kind @ (ItemKind::Text | ItemKind::Date) => {
+                let invalid = Invalid::NotComparable {
+                    keyword,
+                    question,
+                    kind,
+                };
+                self.report(path, invalid);
                 None
             }
         }
@@ -449,20 +539,20 @@ impl<'q> Check<'q> {
             (ItemKind::Single, Expected::Code(code)) if item.option(code).is_none() => {
                 self.unknown_code(path, item, code);
             }
-            (ItemKind::Single, Expected::Bool(b)) => self.report(
+            (ItemKind::Single, Expected::Bool(value)) => self.report(
                 path,
-                format!(
-                    "question '{}' is \"single\"; compare it with one of its option codes ({}), not {b}",
-                    item.id,
-                    codes(item)
-                ),
+                Invalid::SingleComparedWithBool {
+                    question: item.id.clone(),
+                    value: *value,
+                    options: codes(item),
+                },
             ),
             (ItemKind::Boolean, Expected::Code(code)) => self.report(
                 path,
-                format!(
-                    "question '{}' is \"boolean\"; compare it with true or false, not \"{code}\"",
-                    item.id
-                ),
+                Invalid::BooleanComparedWithCode {
+                    question: item.id.clone(),
+                    code: code.clone(),
+                },
             ),
             _ => {}
         }
@@ -471,25 +561,24 @@ impl<'q> Check<'q> {
     fn unknown_code(&mut self, path: &str, item: &Item, code: &str) {
         self.report(
             path,
-            format!(
-                "'{code}' is not an option code of question '{}'; use one of: {}",
-                item.id,
-                codes(item)
-            ),
+            Invalid::UnknownCode {
+                code: code.to_owned(),
+                question: item.id.clone(),
+                options: codes(item),
+            },
         );
     }
 
-    fn date(&mut self, path: &str, keyword: &str, question: &str, scope: Scope<'_>) {
+    fn date(&mut self, path: &str, keyword: &'static str, question: &str, scope: Scope<'_>) {
         if let Some(item) = self.question(path, keyword, question, scope)
             && item.kind != ItemKind::Date
         {
-            self.report(
-                path,
-                format!(
-                    "{keyword} needs a \"date\" question, and '{question}' is \"{}\"",
-                    type_name(item.kind)
-                ),
-            );
+            let invalid = Invalid::NeedsDate {
+                keyword,
+                question: question.to_owned(),
+                kind: item.kind,
+            };
+            self.report(path, invalid);
         }
     }
 
@@ -499,7 +588,7 @@ impl<'q> Check<'q> {
         let mut ids = FirstUse::default();
         for (r, rule) in self.q.rules.screening.iter().enumerate() {
             let path = format!("rules.screening[{r}]");
-            self.unique(&mut ids, &path, "rule", "id", &rule.id);
+            self.unique(&mut ids, &path, Field::RuleId, &rule.id);
             self.condition(&format!("{path}.when"), &rule.when, Scope::Rules);
             self.text(&format!("{path}.message"), &rule.message);
             if let Some(reassess) = &rule.reassess {
@@ -512,13 +601,8 @@ impl<'q> Check<'q> {
         let here = format!("{path}.reassess");
         // Only a delay ends; the other levels have nothing to reassess.
         if level != Level::Delay {
-            self.report(
-                &here,
-                format!(
-                    "rule '{rule}' has level \"{}\", but reassess only applies to \"delay\" rules; remove it or change the level",
-                    level.code()
-                ),
-            );
+            let rule = rule.to_owned();
+            self.report(&here, Invalid::ReassessNotDelay { rule, level });
         }
         if let Reassess::DaysAfterReference(days) = reassess {
             self.plausible(
@@ -530,51 +614,41 @@ impl<'q> Check<'q> {
         if let Reassess::MonthsAfterAnswer { question, months } = reassess {
             let at = format!("{here}.months_after_answer");
             self.plausible(&format!("{at}.months"), (*months).into(), MONTHS);
-            if let Some((_, item)) = self.existing(&at, "months_after_answer", question)
+            let keyword = "months_after_answer";
+            if let Some((_, item)) = self.existing(&at, keyword, question)
                 && item.kind != ItemKind::Date
             {
-                self.report(
-                    &at,
-                    format!(
-                        "months_after_answer needs a \"date\" question, and '{question}' is \"{}\"",
-                        type_name(item.kind)
-                    ),
-                );
+                let invalid = Invalid::NeedsDate {
+                    keyword,
+                    question: question.clone(),
+                    kind: item.kind,
+                };
+                self.report(&at, invalid);
             }
         }
     }
 
+    /// A range whose `max` must not exceed `most` (beyond it, schedules leave the calendar).
     /// A number that must lie in a plausible range.
     fn plausible(&mut self, path: &str, value: u64, Plausible(least, most, unit): Plausible) {
         if !(least..=most).contains(&value) {
-            self.report(
-                path,
-                format!(
-                    "{value} is not plausible here; use a number of {unit} from {least} to {most}"
-                ),
-            );
+            let invalid = Invalid::NotPlausible {
+                value,
+                least,
+                most,
+                unit,
+            };
+            self.report(path, invalid);
         }
     }
 
-    /// A range whose `max` must not exceed `most` (beyond it, schedules leave the calendar).
     fn range(&mut self, path: &str, range: Range, most: u32) {
-        if range.max > most {
-            self.report(
-                path,
-                format!(
-                    "max {} is not plausible here; use at most {most}",
-                    range.max
-                ),
-            );
+        let Range { min, max } = range;
+        if max > most {
+            self.report(path, Invalid::Implausible { max, most });
         }
-        if range.min > range.max {
-            self.report(
-                path,
-                format!(
-                    "inverted range: min {} is greater than max {}; swap them",
-                    range.min, range.max
-                ),
-            );
+        if min > max {
+            self.report(path, Invalid::InvertedRange { min, max });
         }
     }
 
@@ -582,7 +656,7 @@ impl<'q> Check<'q> {
     fn counted_range(&mut self, path: &str, range: Range, most: u32) {
         self.range(path, range, most);
         if range.min == 0 {
-            self.report(path, "min is 0; it must be at least 1");
+            self.report(path, Invalid::ZeroMin);
         }
     }
 
@@ -603,21 +677,20 @@ impl<'q> Check<'q> {
             {
                 self.report(
                     format!("{path}.concern"),
-                    format!(
-                        "'{}' is not an option code of the concerns question '{}'; use one of: {}",
-                        row.concern,
-                        concerns.id,
-                        codes(concerns)
-                    ),
+                    Invalid::UnknownConcern {
+                        concern: row.concern.clone(),
+                        question: concerns.id.clone(),
+                        options: codes(concerns),
+                    },
                 );
             }
-            if let Some(first) = fallback.get(row.concern.as_str()) {
+            if let Some(&first) = fallback.get(row.concern.as_str()) {
                 self.report(
                     &path,
-                    format!(
-                        "this row for concern '{}' comes after rules.plans[{first}], which has no `when`, so it can never match; move it before that row or remove it",
-                        row.concern
-                    ),
+                    Invalid::UnreachablePlan {
+                        concern: row.concern.clone(),
+                        fallback: first,
+                    },
                 );
             } else if row.when.is_none() {
                 fallback.insert(&row.concern, p);
@@ -642,10 +715,9 @@ impl<'q> Check<'q> {
                 if !fallback.contains_key(option.code.as_str()) {
                     self.report(
                         "rules.plans",
-                        format!(
-                            "concern '{}' has no plan row without `when`; add one as its fallback, after any conditional rows",
-                            option.code
-                        ),
+                        Invalid::NoFallbackPlan {
+                            concern: option.code.clone(),
+                        },
                     );
                 }
             }
@@ -655,17 +727,18 @@ impl<'q> Check<'q> {
     /// The concerns question, if it is a usable multi question.
     fn concerns_item(&mut self) -> Option<&'q Item> {
         let question = &self.q.rules.concerns_question;
-        let (_, item) = self.existing("rules.concerns_question", "concerns_question", question)?;
+        let setting = "concerns_question";
+        let (_, item) = self.existing("rules.concerns_question", setting, question)?;
         if item.kind == ItemKind::Multi {
             Some(item)
         } else {
-            self.report(
-                "rules.concerns_question",
-                format!(
-                    "concerns_question must name a \"multi\" question, and '{question}' is \"{}\"",
-                    type_name(item.kind)
-                ),
-            );
+            let invalid = Invalid::WrongQuestionType {
+                setting,
+                wanted: ItemKind::Multi,
+                question: question.clone(),
+                kind: item.kind,
+            };
+            self.report("rules.concerns_question", invalid);
             None
         }
     }
@@ -692,18 +765,18 @@ impl<'q> Check<'q> {
         );
     }
 
-    fn patient_field(&mut self, path: &str, question: &str, kind: ItemKind) {
+    /// A patient setting; its path is also how it is named.
+    fn patient_field(&mut self, path: &'static str, question: &str, wanted: ItemKind) {
         if let Some((_, item)) = self.existing(path, path, question)
-            && item.kind != kind
+            && item.kind != wanted
         {
-            self.report(
-                path,
-                format!(
-                    "{path} must name a \"{}\" question, and '{question}' is \"{}\"",
-                    type_name(kind),
-                    type_name(item.kind)
-                ),
-            );
+            let invalid = Invalid::WrongQuestionType {
+                setting: path,
+                wanted,
+                question: question.to_owned(),
+                kind: item.kind,
+            };
+            self.report(path, invalid);
         }
     }
 }
@@ -725,22 +798,7 @@ impl<'a> FirstUse<'a> {
     }
 }
 
-/// A question type as `type` spells it in the file.
-fn type_name(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Text => "text",
-        ItemKind::Date => "date",
-        ItemKind::Boolean => "boolean",
-        ItemKind::Single => "single",
-        ItemKind::Multi => "multi",
-    }
-}
-
-/// An item's option codes for a message: `a, b, c`.
-fn codes(item: &Item) -> String {
-    item.options
-        .iter()
-        .map(|o| o.code.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// An item's option codes, in order.
+fn codes(item: &Item) -> Vec<String> {
+    item.options.iter().map(|o| o.code.clone()).collect()
 }

@@ -54,6 +54,20 @@ pub enum ItemKind {
     Multi,
 }
 
+impl ItemKind {
+    /// The type as `type` spells it in `questions.json`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemKind::Text => "text",
+            ItemKind::Date => "date",
+            ItemKind::Boolean => "boolean",
+            ItemKind::Single => "single",
+            ItemKind::Multi => "multi",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {

@@ -319,6 +319,38 @@ pub fn open_elsewhere(out: &Path, id: &str) -> bool {
 /// # Errors
 /// The I/O error; a draft too large to be read back, or a lock of another intake, is refused.
 pub fn save_draft(out: &Path, draft: &Draft, lock: &DraftLock) -> io::Result<PathBuf> {
+    let json = draft_json(draft, lock)?;
+    let dir = drafts_dir(out)?;
+    files::write_atomic(&dir, &draft.file_name(), &json, true)
+}
+
+/// Saves the draft under `<out>/unfinished/`, holding its lock: whole on disk (written and
+/// renamed) when this returns, made durable against a power cut by `syncer` moments later.
+///
+/// # Errors
+/// As [`save_draft`].
+pub fn save_draft_soon_durable(
+    out: &Path,
+    draft: &Draft,
+    lock: &DraftLock,
+    syncer: &super::durability::Syncer,
+) -> io::Result<PathBuf> {
+    let json = draft_json(draft, lock)?;
+    let dir = drafts_dir(out)?;
+    let path = files::write_atomic_steps(
+        &dir,
+        &draft.file_name(),
+        &json,
+        true,
+        false,
+        &mut |_| Ok(()),
+    )?;
+    syncer.sync_later(path.clone());
+    Ok(path)
+}
+
+/// The draft as saved, if `lock` is its own and it is small enough to be read back.
+fn draft_json(draft: &Draft, lock: &DraftLock) -> io::Result<Vec<u8>> {
     if lock.id != draft.id {
         return Err(io::Error::other("the draft is not the one locked"));
     }
@@ -328,8 +360,7 @@ pub fn save_draft(out: &Path, draft: &Draft, lock: &DraftLock) -> io::Result<Pat
             "the answers are too large to be saved; shorten the longest answer",
         ));
     }
-    let dir = drafts_dir(out)?;
-    files::write_atomic(&dir, &draft.file_name(), &json, true)
+    Ok(json)
 }
 
 /// Removes the draft of intake `id` and its lock file, holding its lock: staff deleting an

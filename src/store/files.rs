@@ -129,7 +129,7 @@ pub fn open_to_others(dir: &Path) -> Option<u32> {
 /// # Errors
 /// The I/O error; nothing is left behind at `dir/name` when it fails.
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> io::Result<PathBuf> {
-    write_atomic_steps(dir, name, bytes, replace, &mut |_| Ok(()))
+    write_atomic_steps(dir, name, bytes, replace, true, &mut |_| Ok(()))
 }
 
 /// Where an atomic write has got to, for tests that stop it half way.
@@ -142,12 +142,15 @@ pub enum WriteStep {
 }
 
 /// [`write_atomic`], calling `step` at each point where a crash could stop it; an error from
-/// `step` stops the write there, as a crash would.
+/// `step` stops the write there, as a crash would. Without `sync` nothing is fsynced: the file is
+/// whole in place when this returns, and the caller makes it durable (see
+/// [`super::durability`]).
 pub(super) fn write_atomic_steps(
     dir: &Path,
     name: &str,
     bytes: &[u8],
     replace: bool,
+    sync: bool,
     step: &mut dyn FnMut(WriteStep) -> io::Result<()>,
 ) -> io::Result<PathBuf> {
     ensure_private_dir(dir)?;
@@ -159,7 +162,9 @@ pub(super) fn write_atomic_steps(
         .tempfile_in(dir)
         .map_err(|e| io::Error::from(e.kind()))?;
     file.as_file_mut().write_all(bytes)?;
-    file.as_file().sync_all()?;
+    if sync {
+        file.as_file().sync_all()?;
+    }
     if let Err(e) = step(WriteStep::Flushed) {
         // A crash would leave the temporary file; the sweep at the next start removes it.
         let _ = file.keep();
@@ -171,7 +176,9 @@ pub(super) fn write_atomic_steps(
         file.persist_noclobber(&path).map_err(|e| e.error)?;
     }
     step(WriteStep::Placed)?;
-    sync_dir(dir)?;
+    if sync {
+        sync_dir(dir)?;
+    }
     Ok(path)
 }
 

@@ -69,6 +69,7 @@ pub fn submit_steps(
             &file_name(summary),
             summary.to_json().as_bytes(),
             false,
+            true,
             &mut |s| {
                 step(match s {
                     WriteStep::Flushed => SubmitStep::SummaryFlushed,

@@ -7,7 +7,7 @@ use tui_input::Input;
 use super::action::{Action, AnswerKind, Hit};
 use super::widgets::text_field;
 
-use crate::dates;
+use crate::dates::{self, DateProblem};
 use crate::model::answer::Answer;
 use crate::model::questionnaire::{Item, ItemKind};
 
@@ -183,8 +183,8 @@ impl Editor {
     /// The answer as it stands, or why it cannot be one yet (an unreadable date).
     ///
     /// # Errors
-    /// The message to show under the question.
-    pub fn answer(&self, item: &Item) -> Result<Option<Answer>, String> {
+    /// The typed date that could not be read.
+    pub fn answer(&self, item: &Item) -> Result<Option<Answer>, DateProblem> {
         let code = |i: usize| item.options.get(i).map(|o| o.code.clone());
         Ok(match self {
             Editor::Single { highlight } => highlight.and_then(code).map(Answer::Choice),
@@ -212,7 +212,7 @@ fn edited(changed: bool) -> Edited {
     }
 }
 
-fn parse(s: &str) -> Result<NaiveDate, String> {
+fn parse(s: &str) -> Result<NaiveDate, DateProblem> {
     dates::parse_date_input(s)
 }
 

@@ -8,6 +8,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use skin_intake::load::questionnaire::{Location, Problem};
 use skin_intake::model::questionnaire::BUILT_IN;
+use skin_intake::words::{Words, en::English};
 
 const FIXTURES: &str = "tests/fixtures/questionnaires";
 
@@ -50,10 +51,10 @@ fn refused_for(name: &str, path: &str, word: &str) {
     );
     assert_eq!(found[0].file, name);
     assert_eq!(found[0].location, at(path), "{name}: {found:#?}");
+    let english = English.questionnaire_problem(&found[0]);
     assert!(
-        found[0].message.contains(word),
-        "{name}: {:?} does not contain {word:?}",
-        found[0].message
+        english.contains(word),
+        "{name}: {english:?} does not contain {word:?}"
     );
 
     let file = fixture_path(name);
@@ -164,7 +165,12 @@ fn an_unknown_item_type() {
 fn no_sections() {
     let found = problems("no_sections.json");
     assert_eq!(found[0].location, at(""), "{found:#?}");
-    assert!(found[0].message.contains("no sections"), "{found:#?}");
+    assert!(
+        English
+            .questionnaire_problem(&found[0])
+            .contains("no sections"),
+        "{found:#?}"
+    );
     let file = fixture_path("no_sections.json");
     check(&[&file])
         .code(2)

@@ -3,8 +3,11 @@
 
 use std::sync::Arc;
 
+use skin_intake::engine::checks::Fault;
 use skin_intake::engine::intake::{Back, Intake, Step};
 use skin_intake::model::answer::{Answer, Answers};
+use skin_intake::model::questionnaire::ItemKind;
+use skin_intake::words::{Words, en::English};
 
 use crate::support::{answers_with, date, questionnaire};
 
@@ -42,16 +45,22 @@ fn a_new_intake_starts_at_the_first_question_and_confirming_moves_on() {
 #[test]
 fn a_refused_answer_keeps_the_question_and_says_why() {
     let mut intake = fresh();
-    let message = intake.confirm(None).unwrap_err();
-    assert_eq!(message, "Please fill this in.");
+    let fault = intake.confirm(None).unwrap_err();
+    assert_eq!(
+        fault,
+        Fault::Missing {
+            kind: ItemKind::Text
+        }
+    );
+    assert_eq!(English.fault(&fault), "Please fill this in.");
     assert_eq!(at(&intake), "full_name");
     assert!(intake.answers().is_empty());
     let future = intake.confirm(Some(text("Ada")));
     assert!(future.is_ok());
-    let message = intake
+    let fault = intake
         .confirm(Some(Answer::Date(date("2030-01-01"))))
         .unwrap_err();
-    assert!(message.contains("future"), "{message}");
+    assert_eq!(fault, Fault::InFuture);
     assert_eq!(at(&intake), "date_of_birth");
 }
 
@@ -132,7 +141,7 @@ fn submitting_with_a_problem_goes_to_that_question() {
     answers.set("full_name", Answer::Text("   ".into()));
     let mut intake = Intake::new(Arc::clone(&q), answers, date("2026-11-24"), "en");
     let problem = intake.check_for_submit().unwrap_err();
-    assert_eq!(problem.question.as_deref(), Some("full_name"));
+    assert_eq!(problem.question, "full_name");
     assert_eq!(at(&intake), "full_name");
     assert!(intake.from_review());
     intake.confirm(Some(text("Maria Garcia"))).unwrap();

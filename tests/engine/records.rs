@@ -10,6 +10,8 @@ use crate::support::{answers_with, date, questionnaire};
 use chrono::{DateTime, FixedOffset};
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
 use skin_intake::store::{self, Draft, Listed, LockError, SubmitStep};
+use skin_intake::words::Words;
+use skin_intake::words::en::English;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("a test time")
@@ -35,7 +37,9 @@ fn summary_of(draft: &Draft, reference: &str) -> Summary {
         completed_at: at("2026-11-24T10:00:00+01:00"),
         reference_date: date(reference),
     };
-    Summary::new(&q, &draft.resume(&q).answers, meta)
+    Summary::new(&q, &draft.resume(&q).answers, meta, |shown| {
+        English.shown(shown)
+    })
 }
 
 fn summaries(out: &Path) -> Vec<String> {

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
 use skin_intake::store::{self, Draft, Listed};
+use skin_intake::words::{Words, en::English};
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("a test time")
@@ -22,7 +23,9 @@ fn summary(id: &str) -> Summary {
         completed_at: at("2026-11-24T10:00:00+01:00"),
         reference_date: date("2026-11-24"),
     };
-    Summary::new(&q, &answers_with(&q, &[]), meta)
+    Summary::new(&q, &answers_with(&q, &[]), meta, |shown| {
+        English.shown(shown)
+    })
 }
 
 /// Saves a draft as the app does: holding its lock for the time of the save.
@@ -251,4 +254,36 @@ fn two_instances_on_one_folder_never_clobber_each_other() {
     let drafts = store::list_drafts(&out).expect("listed");
     assert_eq!(drafts.len(), 50);
     assert!(drafts.iter().all(|d| matches!(d, Listed::Draft(_))));
+}
+
+#[test]
+fn a_draft_saved_without_waiting_is_whole_on_disk_at_once_and_durable_after_the_wait() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let q = questionnaire();
+    let mut draft = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T10:00:00+01:00"));
+    let syncer = store::durability::Syncer::start();
+    let lock = store::lock_draft(tmp.path(), &draft.id).expect("locked");
+    for k in 0..20 {
+        let mut answers = answers_with(&q, &[]);
+        answers.set(
+            "notes",
+            skin_intake::model::answer::Answer::Text(format!("note {k}")),
+        );
+        draft.record(&answers, Some("notes"), at("2026-11-24T10:00:00+01:00"));
+        let path =
+            store::save_draft_soon_durable(tmp.path(), &draft, &lock, &syncer).expect("saved");
+        // What a killed process leaves: the whole draft, before any fsync was waited for.
+        let on_disk: Draft =
+            serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("whole");
+        assert_eq!(on_disk, draft);
+        assert_eq!(mode_of(&path), 0o600);
+    }
+    syncer.wait().expect("every fsync done");
+    let names: Vec<_> = fs::read_dir(tmp.path().join(store::UNFINISHED))
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| !n.to_string_lossy().ends_with(".lock"))
+        .collect();
+    assert_eq!(names.len(), 1, "one draft, no temporary file: {names:?}");
 }

@@ -298,7 +298,7 @@ fn review_answers_wrap_whole_and_the_selected_row_is_fully_shown() {
                 let answer = intake.intake.answers().get(&item.id).unwrap();
                 (
                     item.id.clone(),
-                    skin_intake::engine::display::answer_text(item, answer, "en"),
+                    skin_intake::words::answer_text(item, answer, "en"),
                 )
             })
             .collect()

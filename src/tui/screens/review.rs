@@ -10,13 +10,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::engine::display;
 use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrapped_height};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::override_line;
+use crate::words;
 
 /// Staff below this width see the verdict on the review instead of in a side panel.
 pub const PANEL_FROM_WIDTH: u16 = 100;
@@ -284,7 +284,7 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
                         if answer::is_blank(a) {
                             "(left empty)".to_owned()
                         } else {
-                            display::answer_text(item, a, language)
+                            words::answer_text(item, a, language)
                         }
                     })
                     .unwrap_or_default();

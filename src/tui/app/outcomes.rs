@@ -1,0 +1,164 @@
+//! What the popups, the start list and the result ask for, done.
+
+use std::time::Instant;
+
+use super::{App, Running};
+use crate::store;
+use crate::tui::action::Action;
+use crate::tui::screens::start::{self, StartEntry};
+use crate::tui::screens::{Overlay, Screen, note, override_form, pin, result};
+use crate::tui::session::Ctx;
+
+impl App {
+    pub(super) fn update_overlay(&mut self, overlay: Overlay, action: &Action, now: Instant) {
+        self.overlay = match overlay {
+            Overlay::Idle { .. } => None,
+            Overlay::Pin(mut prompt) => {
+                let staff_pin = self.config.staff_pin.clone();
+                match prompt.update(action, now, &mut self.pin_lock, staff_pin.as_deref()) {
+                    pin::Outcome::Stay => Some(Overlay::Pin(prompt)),
+                    pin::Outcome::Close => None,
+                    pin::Outcome::Staff => {
+                        self.staff_take_over();
+                        None
+                    }
+                }
+            }
+            Overlay::Note(mut form) => match form.update(action) {
+                note::Outcome::Stay => Some(Overlay::Note(form)),
+                note::Outcome::Cancel => None,
+                note::Outcome::Save(text) => {
+                    if let Some(session) = &mut self.session {
+                        session.draft.clinician_note = text;
+                    }
+                    self.save_draft().ok();
+                    None
+                }
+            },
+            Overlay::Override(mut form) => match form.update(action, self.now()) {
+                override_form::Outcome::Stay => Some(Overlay::Override(form)),
+                override_form::Outcome::Cancel => None,
+                override_form::Outcome::Remove => {
+                    if let Some(session) = &mut self.session {
+                        session.draft.verdict_override = None;
+                    }
+                    self.notice =
+                        Some("The override was removed; the computed verdict stands.".into());
+                    self.save_draft().ok();
+                    None
+                }
+                override_form::Outcome::Save(verdict_override) => {
+                    if let Some(session) = &mut self.session {
+                        session.draft.verdict_override = Some(verdict_override);
+                    }
+                    self.save_draft().ok();
+                    None
+                }
+            },
+        };
+        if matches!(action, Action::Leave) && !self.config.kiosk {
+            self.quit_staff();
+        }
+    }
+
+    pub(super) fn on_start(&mut self, outcome: start::Outcome) {
+        let Screen::Start(start) = &self.screen else {
+            return;
+        };
+        match outcome {
+            start::Outcome::None => {}
+            start::Outcome::Quit => self.running = Running::Done,
+            start::Outcome::Open(0) => self.new_intake(),
+            start::Outcome::Open(row) => match start.entries.get(row - 1) {
+                Some(StartEntry::Draft { draft, .. }) => {
+                    let draft = (**draft).clone();
+                    self.resume(&draft);
+                }
+                Some(StartEntry::Damaged { path, .. }) => {
+                    self.notice = Some(format!(
+                        "This file is damaged and cannot be opened. It was kept as {}.",
+                        path.display()
+                    ));
+                }
+                Some(StartEntry::Finished { summary }) => {
+                    self.notice = Some(format!(
+                        "This intake was submitted as skin-intake stopped; its summary is saved \
+                         as {}. It cannot be opened again.",
+                        summary.display()
+                    ));
+                }
+                Some(StartEntry::Newer {
+                    path,
+                    format_version,
+                }) => {
+                    self.notice = Some(format!(
+                        "{} was saved by a newer skin-intake (draft format {format_version}); \
+                         open it with that version. It is left as it is.",
+                        path.display()
+                    ));
+                }
+                None => {}
+            },
+            start::Outcome::AskDelete(row) => {
+                let what = match start.entries.get(row - 1) {
+                    Some(StartEntry::Draft { name, .. }) => format!(
+                        "the unfinished intake of {}",
+                        name.as_deref().unwrap_or("a patient with no name yet")
+                    ),
+                    Some(StartEntry::Damaged { .. }) => "this damaged file".to_owned(),
+                    // A finished intake's record and a newer program's draft are not ours to
+                    // delete.
+                    _ => {
+                        if let Screen::Start(start) = &mut self.screen {
+                            start.deleting = false;
+                        }
+                        return;
+                    }
+                };
+                self.notice = Some(format!(
+                    "Delete {what}? Its answers will be gone for good. Press d again to delete, \
+                     any other key to keep it."
+                ));
+            }
+            start::Outcome::Delete(row) => {
+                let (path, result) = match start.entries.get(row.wrapping_sub(1)) {
+                    Some(StartEntry::Draft { draft, .. }) => (
+                        draft.path(&self.config.out),
+                        store::delete_draft(&self.config.out, &draft.id).map_err(|e| e.to_string()),
+                    ),
+                    Some(StartEntry::Damaged { path, .. }) => (
+                        path.clone(),
+                        store::discard(path).map_err(|e| e.to_string()),
+                    ),
+                    _ => return,
+                };
+                self.home();
+                self.notice = Some(match result {
+                    Ok(()) => "Deleted.".to_owned(),
+                    Err(e) => format!("Could not delete {}: {e}", path.display()),
+                });
+            }
+        }
+    }
+
+    pub(super) fn update_result(&mut self, action: &Action) {
+        let body = self.view().body(self.area);
+        let ctx = Ctx {
+            config: &self.config,
+            session: self.session.as_ref(),
+            now: self.instant,
+        };
+        let Screen::Result(screen) = &mut self.screen else {
+            return;
+        };
+        match screen.update(ctx, action, body) {
+            result::Outcome::Retry => {
+                let summary = (*screen.summary).clone();
+                self.export(summary, false);
+            }
+            result::Outcome::NextPatient => self.home(),
+            result::Outcome::Quit => self.running = Running::Done,
+            result::Outcome::None => {}
+        }
+    }
+}

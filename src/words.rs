@@ -1,0 +1,51 @@
+//! Every sentence a user reads about a problem or an answer, one module per language. The engine
+//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`],
+//! [`Shown`]); a language's [`Words`] turn it into text.
+//!
+//! To add a language: write `words/<code>.rs` with a type that implements [`Words`] (start from a
+//! copy of [`en`]) and add it to [`LANGUAGES`]. Nothing else changes.
+
+pub mod en;
+
+use crate::dates::DateProblem;
+use crate::engine::checks::Fault;
+use crate::engine::display::{self, Shown};
+use crate::load::answers::AnswersProblem;
+use crate::load::questionnaire::Problem;
+use crate::model::answer::Answer;
+use crate::model::questionnaire::Item;
+
+/// What one language says. Each method matches its data exhaustively, so a new kind of problem
+/// does not compile until every language words it.
+pub trait Words: Sync {
+    /// A date given in a file (`YYYY-MM-DD`) or typed by a person that could not be read.
+    fn date_problem(&self, problem: &DateProblem) -> String;
+    /// What is wrong with one answer, for the person answering.
+    fn fault(&self, fault: &Fault) -> String;
+    /// One problem of an answers file, naming its question when it has one.
+    fn answers_problem(&self, problem: &AnswersProblem) -> String;
+    /// One problem of a questionnaire file, with the file and where in it.
+    fn questionnaire_problem(&self, problem: &Problem) -> String;
+    /// An answer as the patient reads it.
+    fn shown(&self, shown: &Shown) -> String;
+}
+
+/// The languages with words, by code.
+pub const LANGUAGES: &[(&str, &dyn Words)] = &[(en::LANGUAGE, &en::English)];
+
+/// The words of `language`; English's when it has none yet (English is every questionnaire's
+/// fallback language too).
+#[must_use]
+pub fn for_language(language: &str) -> &'static dyn Words {
+    LANGUAGES
+        .iter()
+        .find(|(code, _)| *code == language)
+        .map_or(&en::English, |(_, words)| *words)
+}
+
+/// An answer as the patient reads it in `language`: option labels from the questionnaire, the
+/// rest in the language's words.
+#[must_use]
+pub fn answer_text(item: &Item, answer: &Answer, language: &str) -> String {
+    for_language(language).shown(&display::shown(item, answer, language))
+}
