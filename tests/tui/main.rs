@@ -11,3 +11,4 @@ mod panic_hook;
 mod pty;
 mod screens;
 mod styles_and_mouse;
+mod text_layout;
