@@ -5,14 +5,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::{self, Focus, Hit};
 use super::screens::pin::PinLock;
 use super::screens::review::PANEL_FROM_WIDTH;
 use super::screens::{Overlay, Screen, kiosk, panel};
 use super::session::Ctx;
-use super::text_layout::{ellipsize, width_of, wrapped_height};
+use super::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use super::theme::Theme;
 use super::widgets::footer;
 use crate::engine::visibility;
@@ -62,8 +62,8 @@ impl View<'_> {
         ]));
         let (notice, body) = match &self.notice {
             Some(notice) => {
-                let height =
-                    wrapped_height(&format!("! {notice}"), body.width.saturating_sub(2)).min(3);
+                let lines = notice_lines(notice, body.width.saturating_sub(2));
+                let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
                 let [notice_area, rest] = body.layout(&Layout::vertical([
                     Constraint::Length(height),
                     Constraint::Min(0),
@@ -126,9 +126,8 @@ impl View<'_> {
         };
         draw_header(ctx, parts.header, buf);
         if let (Some(notice), Some(rect)) = (&self.notice, parts.notice) {
-            Paragraph::new(format!("! {notice}"))
+            Paragraph::new(notice_lines(notice, rect.width))
                 .style(theme.notice)
-                .wrap(Wrap { trim: true })
                 .render(rect, buf);
         }
         if let Some(rect) = parts.panel {
@@ -185,6 +184,14 @@ impl View<'_> {
     }
 }
 
+/// Messages for staff as they are drawn: at most three lines.
+fn notice_lines(notice: &str, width: u16) -> Vec<Line<'static>> {
+    wrap_at_most(&format!("! {notice}"), usize::from(width), 3)
+        .into_iter()
+        .map(Line::from)
+        .collect()
+}
+
 /// The top line: the questionnaire's title and who is using it; for staff, the patient's name
 /// once it is known (never at the kiosk, where anyone may walk up).
 fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
@@ -221,21 +228,22 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = vec![
-        Line::from("Please enlarge the window."),
-        Line::from(format!(
-            "It needs at least {MIN_WIDTH} × {MIN_HEIGHT}; it is {} × {}.",
-            area.width, area.height
-        )),
-    ];
-    let height = 2.min(area.height);
+    let text = wrap_lines(
+        [
+            Line::from("Please enlarge the window."),
+            Line::from(format!(
+                "It needs at least {MIN_WIDTH} × {MIN_HEIGHT}; it is {} × {}.",
+                area.width, area.height
+            )),
+        ],
+        area.width,
+    );
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
-    Paragraph::new(text)
-        .style(theme.title)
-        .wrap(Wrap { trim: true })
-        .centered()
-        .render(
-            Rect::new(area.x, y, area.width, area.height - (y - area.y)),
-            buf,
-        );
+    Paragraph::new(text).style(theme.title).centered().render(
+        Rect::new(area.x, y, area.width, area.height - (y - area.y)),
+        buf,
+    );
 }

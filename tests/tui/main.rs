@@ -12,3 +12,4 @@ mod panic_hook;
 mod pty;
 mod screens;
 mod styles_and_mouse;
+mod text_layout;

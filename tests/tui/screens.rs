@@ -155,6 +155,107 @@ fn review_and_result() {
     }
 }
 
+const LONG_NOTE: &str = "Discussed aftercare in detail; the patient will read \
+     https://www.example-clinic.org/aftercare/microneedling/first-week-instructions-v2.pdf \
+     before the first session and bring the signed consent form. Last line: see you soon.";
+
+#[test]
+fn the_result_scrolls_to_the_last_line_of_a_long_clinician_note() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    press(&mut app, KeyCode::F(2), now);
+    type_str(&mut app, LONG_NOTE, now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Home, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Result(_)));
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        press(&mut app, KeyCode::Home, now);
+        // As the terminal does: a frame, then a key; 80 lines down is past the end at every size.
+        let mut text = draw(&app, w, h);
+        for _ in 0..80 {
+            press(&mut app, KeyCode::Down, now);
+            text = draw(&app, w, h);
+        }
+        assert!(!text.contains("▼ more below"), "{w}x{h}:\n{text}");
+        let flat: String = screen_lines(&app, w, h)
+            .concat()
+            .split_whitespace()
+            .collect();
+        assert!(
+            flat.contains("consentform.Lastline:seeyousoon."),
+            "{w}x{h}: the note's last line:\n{text}"
+        );
+        let text = regex_lite_replace(&text.replace(out.path().to_str().unwrap(), "<out>"));
+        assert_snapshot!(format!("result_long_note_end_{w}x{h}"), text);
+    }
+}
+
+/// Random clinician notes: words, long words, URLs and paths.
+fn note() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let word = prop_oneof![
+        6 => "[a-z]{1,10}[.,;]?",
+        1 => "[A-Za-z0-9]{15,90}",
+        2 => "https://[a-z]{3,12}\\.org(/[a-z0-9_.-]{1,24}){1,6}",
+        1 => "(/[a-z0-9._-]{1,30}){2,6}",
+    ];
+    proptest::collection::vec(word, 1..60).prop_map(|words| words.join(" "))
+}
+
+#[test]
+fn any_clinician_note_scrolls_to_its_last_line_at_any_size() {
+    use proptest::test_runner::{Config, TestRunner};
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    press(&mut app, KeyCode::Enter, now);
+    let app = std::cell::RefCell::new(app);
+    let mut runner = TestRunner::new(Config {
+        cases: 64,
+        ..Config::default()
+    });
+    runner
+        .run(&(note(), 60u16..=120, 20u16..=40), |(note, w, h)| {
+            let mut app = app.borrow_mut();
+            app.resize(w, h);
+            let Screen::Result(ResultScreen {
+                summary, scroll, ..
+            }) = &mut app.screen
+            else {
+                panic!("no result");
+            };
+            summary.clinician_note = Some(note.clone());
+            *scroll = 0;
+            // Page down until a page changes nothing.
+            let mut text = screen_lines(&app, w, h).join("\n");
+            for _ in 0..100 {
+                press(&mut app, KeyCode::PageDown, now);
+                let next = screen_lines(&app, w, h).join("\n");
+                if next == text {
+                    break;
+                }
+                text = next;
+            }
+            let flat: String = text.split_whitespace().collect();
+            let tail: String = note.split_whitespace().collect();
+            let tail = &tail[tail.len().saturating_sub(16)..];
+            proptest::prop_assert!(!text.contains("▼ more below"), "{}x{}:\n{}", w, h, text);
+            proptest::prop_assert!(
+                flat.contains(tail),
+                "{}x{}: {:?} not shown:\n{}",
+                w,
+                h,
+                tail,
+                text
+            );
+            Ok(())
+        })
+        .unwrap();
+}
+
 /// Replaces the random summary id in a file name with `<id>`.
 fn regex_lite_replace(text: &str) -> String {
     let mut out = String::new();

@@ -6,11 +6,12 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Range};
 use crate::tui::session::Ctx;
+use crate::tui::text_layout::wrap_lines;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::assessment::range;
 use crate::tui::widgets::popup::popup;
@@ -49,6 +50,7 @@ pub struct Held {
 fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(70);
     let x = area.x + (area.width - width) / 2;
+    let lines = wrap_lines(lines, width);
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4);
@@ -56,7 +58,6 @@ fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffe
     let rect = Rect::new(x, y, width, area.bottom().saturating_sub(y));
     Paragraph::new(lines)
         .style(theme.base)
-        .wrap(Wrap { trim: true })
         .centered()
         .render(rect, buf);
 }
@@ -140,15 +141,16 @@ pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.base);
     let inner = popup(&theme, "Are you still there?", 60, 9, area, buf);
     // The question is the dialog's title.
-    Paragraph::new(vec![
-        Line::from(""),
-        Line::from(format!(
-            "To keep your answers private, this screen will clear in {left:.0} seconds."
-        )),
-        Line::from(""),
-        Line::styled("Press any key to continue.", theme.key),
-    ])
-    .wrap(Wrap { trim: true })
-    .centered()
-    .render(inner, buf);
+    let lines = wrap_lines(
+        [
+            Line::from(""),
+            Line::from(format!(
+                "To keep your answers private, this screen will clear in {left:.0} seconds."
+            )),
+            Line::from(""),
+            Line::styled("Press any key to continue.", theme.key),
+        ],
+        inner.width,
+    );
+    Paragraph::new(lines).centered().render(inner, buf);
 }

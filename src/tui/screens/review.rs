@@ -8,12 +8,12 @@ use std::collections::HashSet;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, width_of, wrap, wrapped_height};
+use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::override_line;
 use crate::words;
@@ -122,9 +122,8 @@ impl Review {
     }
 
     fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 4] {
-        let verdict_h = verdict_so_far(ctx, screen_width)
-            .as_ref()
-            .map_or(0, |line| wrapped_height(&line.to_string(), area.width));
+        let verdict_h =
+            u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
         area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(2),
@@ -183,17 +182,16 @@ impl Review {
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
-        Paragraph::new(
+        let intro_lines = wrap_at_most(
             "Press Enter to send them. To change one, move to it with ↑↓ and press Enter.",
-        )
-        .style(theme.help)
-        .wrap(Wrap { trim: true })
-        .render(intro, buf);
-        if let Some(verdict) = verdict_so_far(ctx, screen_width) {
-            Paragraph::new(verdict)
-                .wrap(Wrap { trim: true })
-                .render(verdict_area, buf);
-        }
+            usize::from(intro.width),
+            usize::from(intro.height),
+        );
+        Paragraph::new(intro_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.help)
+            .render(intro, buf);
+        Paragraph::new(verdict_lines(ctx, screen_width, verdict_area.width))
+            .render(verdict_area, buf);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -324,6 +322,11 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
         starts,
         row_block,
     }
+}
+
+/// The verdict so far as it is drawn at `width`.
+fn verdict_lines(ctx: Ctx, screen_width: u16, width: u16) -> Vec<Line<'static>> {
+    verdict_so_far(ctx, screen_width).map_or_else(Vec::new, |line| wrap_line(&line, width))
 }
 
 /// Staff without the side panel see the verdict (and any override of it) before they submit.
