@@ -83,6 +83,10 @@ pub enum Focus {
     /// Kiosk: waiting for staff; no key but F10 does anything.
     Held,
     Pin,
+    /// Kiosk, after the PIN: the staff menu.
+    StaffMenu,
+    /// Staff: asked before leaving an intake.
+    Leaving,
     Note,
     Override {
         on_level: bool,
@@ -449,6 +453,30 @@ static BINDINGS: &[Binding] = &[
     },
     // Popups.
     Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: ARROWS,
+        action: arrow,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: &[ch('1'), ch('2'), ch('3')],
+        action: digit,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
         when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
@@ -498,7 +526,7 @@ static BINDINGS: &[Binding] = &[
     },
     // Everywhere in staff mode: Ctrl-C leaves (its hint shows where it is listed above).
     Binding {
-        when: |f| !f.kiosk() && f != Focus::Pin,
+        when: |f| !f.kiosk() && !matches!(f, Focus::Pin | Focus::StaffMenu),
         keys: &[ctrl('c')],
         action: |_| Action::Leave,
         hint: None,

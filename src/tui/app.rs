@@ -70,6 +70,9 @@ pub struct App {
     pub left: Option<Kept>,
     /// The terminal's size: where taps land and how far the result scrolls.
     pub area: Rect,
+    /// Staff took over the kiosk with the PIN to review intakes; the kiosk returns by the staff
+    /// menu or when staff walk away.
+    pub staff_at_kiosk: bool,
     /// Makes saved drafts durable off this thread; leaving waits for it.
     syncer: Syncer,
 }
@@ -91,6 +94,7 @@ impl App {
             left: None,
             area: Rect::new(0, 0, 80, 24),
             syncer: Syncer::start(),
+            staff_at_kiosk: false,
             config,
         };
         app.home();
@@ -112,6 +116,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         }
     }
 
@@ -136,8 +141,14 @@ impl App {
         (self.config.clock)().trunc_subsecs(0)
     }
 
+    /// A patient is at the screen: kiosk mode, and no staff member has taken over.
+    #[must_use]
+    pub fn kiosk(&self) -> bool {
+        self.config.kiosk && !self.staff_at_kiosk
+    }
+
     fn mode(&self) -> Mode {
-        if self.config.kiosk {
+        if self.kiosk() {
             Mode::Kiosk
         } else {
             Mode::Staff
@@ -232,7 +243,7 @@ impl App {
             return self.update_overlay(overlay, action, now);
         }
         match action {
-            Action::Leave => return self.quit_staff(),
+            Action::Leave => return self.ask_leave(),
             Action::Staff => {
                 self.overlay = Some(Overlay::Pin(Pin::default()));
                 return;

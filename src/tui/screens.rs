@@ -2,6 +2,7 @@
 //! and how it is drawn. Screens import widgets, never the app or each other.
 
 pub mod kiosk;
+pub mod leaving;
 pub mod note;
 pub mod override_form;
 pub mod panel;
@@ -9,6 +10,7 @@ pub mod pin;
 pub mod question;
 pub mod result;
 pub mod review;
+pub mod staff_menu;
 pub mod start;
 
 use std::time::Instant;
@@ -47,6 +49,10 @@ pub enum Overlay {
     Note(note::Note),
     /// Staff: an override of the verdict.
     Override(override_form::OverrideForm),
+    /// Kiosk, after the PIN: what staff want to do.
+    StaffMenu(staff_menu::StaffMenu),
+    /// Staff: Ctrl-C during an intake, asking before leaving it.
+    Leaving,
 }
 
 impl Screen {
@@ -73,6 +79,8 @@ impl Overlay {
             Overlay::Idle { .. } => None,
             Overlay::Pin(_) => Some(Focus::Pin),
             Overlay::Note(_) => Some(Focus::Note),
+            Overlay::StaffMenu(_) => Some(Focus::StaffMenu),
+            Overlay::Leaving => Some(Focus::Leaving),
             Overlay::Override(form) => Some(Focus::Override {
                 on_level: form.field == override_form::OverrideField::Level,
             }),

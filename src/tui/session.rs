@@ -36,4 +36,6 @@ pub struct Ctx<'a> {
     pub session: Option<&'a Session>,
     /// The latest instant the app was told about (countdowns draw from it).
     pub now: Instant,
+    /// A patient is at the screen (kiosk mode, not staff after the PIN): patient words only.
+    pub kiosk: bool,
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::action::{self, Focus, Hit};
 use super::screens::pin::PinLock;
 use super::screens::review::PANEL_FROM_WIDTH;
-use super::screens::{Overlay, Screen, kiosk, panel};
+use super::screens::{Overlay, Screen, kiosk, leaving, panel};
 use super::session::Ctx;
 use super::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use super::theme::Theme;
@@ -72,7 +72,7 @@ impl View<'_> {
             }
             None => (None, body),
         };
-        let with_panel = !self.ctx.config.kiosk
+        let with_panel = !self.ctx.kiosk
             && area.width >= PANEL_FROM_WIDTH
             && self.ctx.session.is_some()
             && matches!(self.screen, Screen::Question(_) | Screen::Review(_));
@@ -177,6 +177,14 @@ impl View<'_> {
                 pin.render(ctx, self.pin_lock, area, buf);
                 cursor = None;
             }
+            Some(Overlay::StaffMenu(menu)) => {
+                menu.render(ctx, area, buf);
+                cursor = None;
+            }
+            Some(Overlay::Leaving) => {
+                leaving::render(ctx, area, buf);
+                cursor = None;
+            }
             Some(Overlay::Note(note)) => cursor = note.render(ctx, area, buf),
             Some(Overlay::Override(form)) => cursor = form.render(ctx, area, buf),
         }
@@ -201,7 +209,7 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         ctx.config.questionnaire.title.get(&ctx.config.language)
     );
     let mut who = String::new();
-    if !ctx.config.kiosk {
+    if !ctx.kiosk {
         who.push_str("  ·  staff-guided intake");
         let name = ctx
             .session

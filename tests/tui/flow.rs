@@ -196,7 +196,7 @@ fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
 }
 
 #[test]
-fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
+fn f10_pin_locks_after_three_wrong_tries_and_opens_the_staff_menu_when_right() {
     let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
@@ -213,6 +213,9 @@ fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
     app.tick(later);
     type_str(&mut app, "2468", later);
     press(&mut app, KeyCode::Enter, later);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    assert_eq!(app.running, Running::Yes);
+    press(&mut app, KeyCode::Char('3'), later); // Leave kiosk mode
     assert_eq!(app.running, Running::Done);
 }
 
@@ -631,6 +634,12 @@ fn note_and_override_survive_leaving_and_resuming() {
         Some("KL")
     );
     ctrl_c(&mut app, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Leaving)),
+        "leaving an intake is asked"
+    );
+    assert_eq!(app.running, Running::Yes);
+    ctrl_c(&mut app, now);
     assert_eq!(app.running, Running::Done);
 
     let mut app = App::new(config(out.path(), false), now);
@@ -656,6 +665,7 @@ fn leaving_when_the_intake_cannot_be_saved_asks_twice() {
     press(&mut app, KeyCode::Enter, now);
     answer_current(&mut app, &suitable(), now);
     press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
     ctrl_c(&mut app, now);
     assert_eq!(
         app.running,
@@ -702,7 +712,7 @@ fn an_empty_pin_is_not_a_wrong_try() {
     assert!(app.pin_lock.locked_until.is_none());
     type_str(&mut app, "2468", now);
     press(&mut app, KeyCode::Enter, now);
-    assert_eq!(app.running, Running::Done);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
 }
 
 #[test]
@@ -738,6 +748,7 @@ fn staff_delete_an_unfinished_intake_only_after_confirming() {
     press(&mut app, KeyCode::Enter, now);
     answer_current(&mut app, &suitable(), now);
     press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
     ctrl_c(&mut app, now);
     std::fs::write(out.path().join("unfinished/broken.json"), b"{").unwrap();
 
@@ -837,4 +848,81 @@ fn the_app_only_wakes_without_input_for_a_kiosk_timer() {
         Some(now + Duration::from_mins(2)),
         "a patient answering: the idle timer"
     );
+}
+
+#[test]
+fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    // Staff come: F10, the PIN, Review intakes.
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        matches!(app.screen, Screen::Start(_)),
+        "the list of intakes"
+    );
+    assert!(app.session.is_none());
+    let list = draw(&app, 100, 30);
+    assert!(list.contains("Maria Garcia"), "{list}");
+    assert!(list.contains("staff-guided"), "{list}");
+    // q on the list opens the staff menu again; Back to the kiosk.
+    press(&mut app, KeyCode::Char('q'), now);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    press(&mut app, KeyCode::Char('2'), now);
+    assert!(matches!(app.screen, Screen::Welcome));
+    let welcome = draw(&app, 100, 30);
+    assert!(!welcome.contains("Maria"), "{welcome}");
+    assert_eq!(app.running, Running::Yes);
+}
+
+#[test]
+fn staff_who_walk_away_from_the_kiosk_leave_it_to_the_welcome_screen() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    let later = now + Duration::from_mins(3);
+    app.tick(later);
+    assert!(matches!(app.overlay, Some(Overlay::Idle { .. })));
+    app.tick(later + Duration::from_mins(1));
+    assert!(matches!(app.screen, Screen::Welcome));
+    assert!(!app.staff_at_kiosk);
+}
+
+#[test]
+fn ctrl_c_during_an_intake_asks_and_enter_goes_to_the_list() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
+    let words = draw(&app, 80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("Leave this intake?"), "{words}");
+    assert!(words.contains("Enter go to the list of intakes"), "{words}");
+    press(&mut app, KeyCode::Esc, now);
+    assert!(app.overlay.is_none(), "Esc keeps answering");
+    assert_eq!(app.current_item().unwrap().id, "date_of_birth");
+    ctrl_c(&mut app, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert_eq!(app.running, Running::Yes);
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 1);
+    // On the list, q leaves.
+    press(&mut app, KeyCode::Char('q'), now);
+    assert_eq!(app.running, Running::Done);
 }

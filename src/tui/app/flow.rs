@@ -12,12 +12,13 @@ use crate::engine::visibility;
 use crate::model::answer::Answers;
 use crate::store::{self, Draft, DraftLock, Listed};
 use crate::tui::editor::Editor;
-use crate::tui::screens::Screen;
 use crate::tui::screens::kiosk::{Farewell, Held};
 use crate::tui::screens::question;
 use crate::tui::screens::result::{Export, ResultScreen};
 use crate::tui::screens::review::Review;
+use crate::tui::screens::staff_menu::StaffMenu;
 use crate::tui::screens::start::{Start, StartEntry};
+use crate::tui::screens::{Overlay, Screen};
 use crate::tui::session::{Ctx, Session};
 use crate::words;
 
@@ -26,7 +27,7 @@ impl App {
     pub fn home(&mut self) {
         self.session = None;
         self.overlay = None;
-        if self.config.kiosk {
+        if self.kiosk() {
             // The next patient sees nothing of the last one, not even a message about them.
             self.notice = None;
             self.draft_problem = None;
@@ -173,6 +174,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         };
         if let Screen::Review(review) = &mut self.screen {
             review.prepare(ctx, width);
@@ -263,7 +265,7 @@ impl App {
                 self.show_step(None);
             }
             // Staff go back to the list; confirmed answers are in the draft already.
-            Back::AtStart if !self.config.kiosk => self.home(),
+            Back::AtStart if !self.kiosk() => self.home(),
             Back::AtStart => {}
         }
     }
@@ -300,7 +302,7 @@ impl App {
         summary
             .verdict_override
             .clone_from(&session.draft.verdict_override);
-        self.export(summary, self.config.kiosk);
+        self.export(summary, self.kiosk());
     }
 
     /// Writes the summary; `for_patient` at the kiosk (thanks, or held for staff), else for staff
@@ -406,12 +408,13 @@ impl App {
     }
 
     /// The staff PIN was given at the kiosk. Staff see a held intake's failure (what and where)
-    /// and can try again; otherwise the kiosk is left, the intake under way kept as a draft.
-    pub(super) fn staff_take_over(&mut self) {
+    /// and can try again; otherwise the staff menu opens (returned, to show over the screen).
+    pub(super) fn staff_take_over(&mut self) -> Option<Overlay> {
         if let Screen::Held(held) = &self.screen
             && let Some(summary) = held.summary.clone()
         {
             let cause = held.cause.clone();
+            self.staff_at_kiosk = true;
             self.screen = Screen::Result(ResultScreen {
                 summary,
                 export: Export::Failed {
@@ -420,10 +423,9 @@ impl App {
                 },
                 scroll: 0,
             });
-            return;
+            return None;
         }
-        let kept = self.keep_for_leaving();
-        self.leave(kept);
+        Some(Overlay::StaffMenu(StaffMenu::default()))
     }
 
     /// Ctrl-C: leaves with the intake saved for later. When it cannot be saved, staff are told

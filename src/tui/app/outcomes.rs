@@ -2,15 +2,19 @@
 
 use std::time::Instant;
 
-use super::{App, Running};
+use super::{App, Kept};
 use crate::store;
 use crate::tui::action::Action;
+use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
-use crate::tui::screens::{Overlay, Screen, note, override_form, pin, result};
+use crate::tui::screens::{Overlay, Screen, leaving, note, override_form, pin, result};
 use crate::tui::session::Ctx;
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: &Action, now: Instant) {
+        if *action == Action::Leave && matches!(overlay, Overlay::Note(_) | Overlay::Override(_)) {
+            return self.ask_leave();
+        }
         self.overlay = match overlay {
             Overlay::Idle { .. } => None,
             Overlay::Pin(mut prompt) => {
@@ -18,10 +22,7 @@ impl App {
                 match prompt.update(action, now, &mut self.pin_lock, staff_pin.as_deref()) {
                     pin::Outcome::Stay => Some(Overlay::Pin(prompt)),
                     pin::Outcome::Close => None,
-                    pin::Outcome::Staff => {
-                        self.staff_take_over();
-                        None
-                    }
+                    pin::Outcome::Staff => self.staff_take_over(),
                 }
             }
             Overlay::Note(mut form) => match form.update(action) {
@@ -55,8 +56,65 @@ impl App {
                     None
                 }
             },
+            Overlay::StaffMenu(mut menu) => match menu.update(action) {
+                staff_menu::Outcome::Stay => Some(Overlay::StaffMenu(menu)),
+                staff_menu::Outcome::Close => None,
+                staff_menu::Outcome::Review => {
+                    // Whatever the patient was answering waits, saved, under Unfinished.
+                    self.keep_for_leaving();
+                    self.staff_at_kiosk = true;
+                    self.home();
+                    None
+                }
+                staff_menu::Outcome::Kiosk => {
+                    self.keep_for_leaving();
+                    self.staff_at_kiosk = false;
+                    self.home();
+                    None
+                }
+                staff_menu::Outcome::Leave => {
+                    let kept = self.keep_for_leaving();
+                    self.leave(kept);
+                    None
+                }
+            },
+            Overlay::Leaving => match leaving::update(action) {
+                leaving::Outcome::Stay => Some(Overlay::Leaving),
+                leaving::Outcome::Close => None,
+                leaving::Outcome::ToList => {
+                    if let Kept::Lost(cause) = self.keep_for_leaving() {
+                        self.notice = Some(format!(
+                            "The intake could not be saved ({cause}), so it stays on screen. Fix \
+                             the folder, then try again."
+                        ));
+                    } else {
+                        self.home();
+                    }
+                    None
+                }
+                leaving::Outcome::Quit => return self.quit_or_menu(),
+            },
         };
-        if matches!(action, Action::Leave) && !self.config.kiosk {
+    }
+
+    /// Ctrl-C: during an intake, ask first; elsewhere, leave.
+    pub(super) fn ask_leave(&mut self) {
+        // Nothing to ask about when nothing was answered, or when leaving unsaved was asked already.
+        let under_way = self.session.as_ref().is_some_and(|s| !s.is_empty())
+            && matches!(self.screen, Screen::Question(_) | Screen::Review(_))
+            && !self.leave_unsaved_armed;
+        if under_way {
+            self.overlay = Some(Overlay::Leaving);
+        } else {
+            self.quit_or_menu();
+        }
+    }
+
+    /// Quitting: staff at the kiosk go back to the staff menu (only it leaves kiosk mode).
+    pub(super) fn quit_or_menu(&mut self) {
+        if self.staff_at_kiosk {
+            self.overlay = Some(Overlay::StaffMenu(StaffMenu::default()));
+        } else {
             self.quit_staff();
         }
     }
@@ -67,7 +125,7 @@ impl App {
         };
         match outcome {
             start::Outcome::None => {}
-            start::Outcome::Quit => self.running = Running::Done,
+            start::Outcome::Quit => self.quit_or_menu(),
             start::Outcome::Open(0) => self.new_intake(),
             start::Outcome::Open(row) => match start.entries.get(row - 1) {
                 Some(StartEntry::Draft { draft, .. }) => {
@@ -147,6 +205,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         };
         let Screen::Result(screen) = &mut self.screen else {
             return;
@@ -157,7 +216,7 @@ impl App {
                 self.export(summary, false);
             }
             result::Outcome::NextPatient => self.home(),
-            result::Outcome::Quit => self.running = Running::Done,
+            result::Outcome::Quit => self.quit_or_menu(),
             result::Outcome::None => {}
         }
     }

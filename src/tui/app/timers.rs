@@ -35,8 +35,9 @@ impl App {
             Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
             Some(Overlay::Idle { .. }) => {}
             _ => {
-                let busy = self.session.is_some() || self.overlay.is_some();
-                if busy && now.duration_since(self.last_activity) >= self.config.idle_timeout {
+                if self.idle_watched()
+                    && now.duration_since(self.last_activity) >= self.config.idle_timeout
+                {
                     self.overlay = Some(Overlay::Idle {
                         until: now + self.idle_countdown(),
                     });
@@ -65,8 +66,16 @@ impl App {
 
     /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared. When
     /// they cannot be saved they are held for staff instead of dropped.
+    /// Something is on the kiosk's screen that must not stay there when nobody is at it: a
+    /// patient's answers, a popup, or staff's view of the clinic's intakes.
+    fn idle_watched(&self) -> bool {
+        self.session.is_some() || self.overlay.is_some() || self.staff_at_kiosk
+    }
+
     fn idle_reset(&mut self) {
         self.pin_lock.failures = 0;
+        // Staff who walked away from the kiosk leave no patient's record on it.
+        self.staff_at_kiosk = false;
         match self.keep_for_leaving() {
             Kept::Lost(cause) => self.hold(None, cause, self.instant),
             Kept::Draft(_) | Kept::Nothing => self.home(),
@@ -90,7 +99,7 @@ impl App {
             return Some(until.min(second));
         }
         let mut deadline = None;
-        if self.session.is_some() || self.overlay.is_some() {
+        if self.idle_watched() {
             deadline = Some(self.last_activity + self.config.idle_timeout);
         }
         if let Some(until) = self.pin_lock.locked_until

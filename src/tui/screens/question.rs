@@ -49,7 +49,7 @@ struct Parts {
 impl Question {
     /// Whether the person can go back from here (not from the kiosk's first question).
     fn can_go_back(&self, ctx: Ctx) -> bool {
-        !(ctx.config.kiosk
+        !(ctx.kiosk
             && ctx
                 .session
                 .is_some_and(|s| s.intake.is_first(&self.item) && !s.intake.from_review()))
@@ -60,7 +60,7 @@ impl Question {
         Focus::Question {
             answer: self.editor.kind(),
             can_go_back: self.can_go_back(ctx),
-            staff: !ctx.config.kiosk,
+            staff: !ctx.kiosk,
         }
     }
 

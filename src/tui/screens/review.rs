@@ -88,9 +88,7 @@ impl Review {
 
     #[must_use]
     pub fn focus(ctx: Ctx) -> Focus {
-        Focus::Review {
-            staff: !ctx.config.kiosk,
-        }
+        Focus::Review { staff: !ctx.kiosk }
     }
 
     pub fn update(&mut self, action: &Action) -> Outcome {
@@ -233,7 +231,7 @@ impl Review {
 /// each answer with its prompt beside its first line.
 fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
-    let submit = if ctx.config.kiosk {
+    let submit = if ctx.kiosk {
         "[ Submit my answers ]"
     } else {
         "[ Submit the answers ]"
@@ -331,7 +329,7 @@ fn verdict_lines(ctx: Ctx, screen_width: u16, width: u16) -> Vec<Line<'static>> 
 
 /// Staff without the side panel see the verdict (and any override of it) before they submit.
 fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
-    if ctx.config.kiosk || screen_width >= PANEL_FROM_WIDTH {
+    if ctx.kiosk || screen_width >= PANEL_FROM_WIDTH {
         return None;
     }
     let theme = ctx.config.theme;
