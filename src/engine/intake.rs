@@ -240,7 +240,8 @@ impl Intake {
         }
     }
 
-    /// Confirms `answer` (`None`: no answer) to the question on screen: checks it, keeps it and
+    /// Confirms `answer` (`None`: no answer) to the question on screen: checks it (with the
+    /// constraints that belong to the question), keeps it and
     /// moves on — to the next shown question, or, when the question came from the review, to the
     /// follow-ups the answer newly shows and then the review.
     ///
@@ -253,7 +254,13 @@ impl Intake {
         let Some(item) = self.item(&id) else {
             return Ok(());
         };
-        checks::check_answer(item, answer.as_ref(), self.today)?;
+        checks::check_in_context(
+            &self.questionnaire,
+            &self.answers,
+            item,
+            answer.as_ref(),
+            self.today,
+        )?;
         let shown_before = self.shown.clone();
         match answer {
             Some(answer) => self.answers.set(&id, answer),

@@ -52,7 +52,7 @@ fn summary(contents: &[u8]) -> Value {
 fn the_summary_has_its_metadata_and_patient() {
     let s = summary(BASELINE.as_bytes());
     assert_eq!(s["format"], "skin-intake/summary");
-    assert_eq!(s["format_version"], 1);
+    assert_eq!(s["format_version"], 2);
     assert_eq!(
         s["questionnaire"],
         json!({"id": "microneedling-intake", "version": "1.0.0"})

@@ -3,6 +3,8 @@
 #[path = "../support/engine.rs"]
 mod support;
 
+mod approximate;
+mod constraints;
 mod intake;
 mod layers;
 mod loaders;

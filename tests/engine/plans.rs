@@ -235,3 +235,40 @@ fn general_notes_follow_their_conditions() {
     );
     assert!(without.notes.iter().any(|n| n.contains("20–30 minutes")));
 }
+
+#[test]
+fn a_physician_reason_makes_the_schedule_provisional_whatever_the_verdict() {
+    let provisional = |changes: &[(&str, serde_json::Value)]| {
+        let a = assess_with(changes, TODAY);
+        (
+            a.suitability,
+            a.schedule.first().map(|s| s.earliest),
+            a.schedule_provisional,
+        )
+    };
+    assert_eq!(
+        provisional(&[]),
+        (Level::Suitable, Some(date(TODAY)), false)
+    );
+    assert_eq!(
+        provisional(&[("recent_sun", json!(true))]),
+        (Level::Delay, Some(date("2026-12-08")), false)
+    );
+    assert_eq!(
+        provisional(&[("keloid_history", json!(true))]),
+        (Level::PhysicianReview, Some(date(TODAY)), true),
+        "the start date is unchanged; the dates wait for the physician"
+    );
+    assert_eq!(
+        provisional(&[("keloid_history", json!(true)), ("recent_sun", json!(true))]),
+        (Level::Delay, Some(date("2026-12-08")), true),
+        "a dated delay with an open physician question"
+    );
+    assert_eq!(
+        provisional(&[
+            ("keloid_history", json!(true)),
+            ("suspicious_lesion", json!(true))
+        ]),
+        (Level::NotSuitable, None, true)
+    );
+}

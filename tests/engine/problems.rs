@@ -26,18 +26,20 @@ fn a_date_problem_carries_the_text_given_and_says_which_form_to_use() {
     assert_eq!(
         written,
         DateProblem::NotIso {
-            given: "31/05/1980".into()
+            given: "31/05/1980".into(),
+            month_allowed: false
         }
     );
     assert_eq!(
         English.date_problem(&written),
         "'31/05/1980' is not a real date written as YYYY-MM-DD (for example 1980-05-31)"
     );
-    let typed = parse_date_input("  31/02/1980 ").unwrap_err();
+    let typed = parse_date_input("  31/02/1980 ", false).unwrap_err();
     assert_eq!(
         typed,
         DateProblem::NotTyped {
-            given: "31/02/1980".into()
+            given: "31/02/1980".into(),
+            month_allowed: false
         }
     );
     assert_eq!(
@@ -351,6 +353,7 @@ fn a_problem_with_one_answer_names_its_question_and_reads_as_today() {
                 "date_of_birth",
                 ValueProblem::Date(DateProblem::NotIso {
                     given: "1980-02-30".into(),
+                    month_allowed: false,
                 }),
             ),
             "question 'date_of_birth': '1980-02-30' is not a real date written as YYYY-MM-DD \
@@ -433,7 +436,10 @@ fn an_answer_is_shown_as_data_and_english_writes_yes_no_dates_and_lists() {
 
 #[test]
 fn a_language_without_words_yet_is_given_english() {
-    let problem = DateProblem::NotIso { given: "x".into() };
+    let problem = DateProblem::NotIso {
+        given: "x".into(),
+        month_allowed: false,
+    };
     assert_eq!(
         words::for_language("es").date_problem(&problem),
         English.date_problem(&problem)

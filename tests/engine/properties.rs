@@ -86,6 +86,10 @@ proptest! {
         if a.suitability != Level::Delay {
             prop_assert_eq!(a.reassess_on, None);
         }
+        prop_assert_eq!(
+            a.schedule_provisional,
+            a.reasons.iter().any(|r| r.level == Level::PhysicianReview)
+        );
         // Answers to hidden questions change nothing.
         let shown = visibility::effective(&q, &answers, today);
         prop_assert_eq!(assess(&q, &shown, today, "en"), a);
