@@ -11,6 +11,7 @@ mod loaders;
 mod plans;
 mod problems;
 mod properties;
+mod questionnaire;
 mod questionnaire_problems;
 mod records;
 mod rules;

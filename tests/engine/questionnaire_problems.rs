@@ -237,11 +237,11 @@ fn options_and_settings_that_do_not_fit_the_question() {
         )],
         "sections[1].items[5].options",
         Invalid::OptionsNotAllowed {
-            question: "scar_under_6_months".into(),
-            kind: ItemKind::Boolean,
+            question: "scar_date".into(),
+            kind: ItemKind::Date,
         },
-        "question 'scar_under_6_months' is \"boolean\" and cannot have options; remove them or \
-         make it \"single\" or \"multi\"",
+        "question 'scar_date' is \"date\" and cannot have options; remove them or make it \
+         \"single\" or \"multi\"",
     );
     first_is(
         &[("/sections/0/items/2/options/0/exclusive", json!(true))],
@@ -376,10 +376,10 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
             Invalid::SingleComparedWithBool {
                 question: "diabetes".into(),
                 value: true,
-                options: strings(&["no", "controlled", "uncontrolled"]),
+                options: strings(&["controlled", "uncontrolled", "no"]),
             },
-            "question 'diabetes' is \"single\"; compare it with one of its option codes (no, \
-             controlled, uncontrolled), not true",
+            "question 'diabetes' is \"single\"; compare it with one of its option codes \
+             (controlled, uncontrolled, no), not true",
         ),
         (
             json!({"equals": {"question": "active_acne", "value": "yes"}}),
@@ -396,10 +396,10 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
             Invalid::UnknownCode {
                 code: "type_2".into(),
                 question: "diabetes".into(),
-                options: strings(&["no", "controlled", "uncontrolled"]),
+                options: strings(&["controlled", "uncontrolled", "no"]),
             },
-            "'type_2' is not an option code of question 'diabetes'; use one of: no, controlled, \
-             uncontrolled",
+            "'type_2' is not an option code of question 'diabetes'; use one of: controlled, \
+             uncontrolled, no",
         ),
         (
             json!({"within_months": {"question": "recent_sun", "months": 6}}),
@@ -429,23 +429,23 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
 fn reassess_fits_only_a_delay_and_a_date() {
     first_is(
         &[(
-            "/rules/screening/0/reassess",
+            "/rules/screening/2/reassess",
             json!({"days_after_reference": 14}),
         )],
-        "rules.screening[0].reassess",
+        "rules.screening[2].reassess",
         Invalid::ReassessNotDelay {
-            rule: "under_18".into(),
-            level: Level::NotSuitable,
+            rule: "pregnancy_unsure".into(),
+            level: Level::PhysicianReview,
         },
-        "rule 'under_18' has level \"not_suitable\", but reassess only applies to \"delay\" \
-         rules; remove it or change the level",
+        "rule 'pregnancy_unsure' has level \"physician_review\", but reassess only applies to \
+         \"delay\" rules; remove it or change the level",
     );
     first_is(
         &[(
-            "/rules/screening/15/reassess",
+            "/rules/screening/20/reassess",
             json!({"months_after_answer": {"question": "isotretinoin", "months": 6}}),
         )],
-        "rules.screening[15].reassess.months_after_answer",
+        "rules.screening[20].reassess.months_after_answer",
         Invalid::NeedsDate {
             keyword: "months_after_answer",
             question: "isotretinoin".into(),
@@ -520,7 +520,7 @@ fn plans_cover_each_concern_once_with_a_fallback() {
             "/rules/plans/-",
             json!({"concern": "glow", "sessions": {"min": 1, "max": 2}}),
         )],
-        "rules.plans[14]",
+        "rules.plans[15]",
         Invalid::UnreachablePlan {
             concern: "glow".into(),
             fallback: 0,

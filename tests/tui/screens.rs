@@ -518,19 +518,19 @@ fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let out = out_dir();
     let now = Instant::now();
-    let mut app = staff_at("recent_procedures", out.path());
+    let mut app = staff_at("other_skin_conditions", out.path());
     snap("question_long_options", &app);
     let lines = screen_lines(&app, 60, 20);
     let text = lines.join("\n");
     let first = lines
         .iter()
-        .position(|l| l.contains("4  A chemical peel or laser treatment"))
+        .position(|l| l.contains("4  Scleroderma, morphea"))
         .unwrap_or_else(|| panic!("{text}"));
-    let column = lines[first].find("A chemical").unwrap();
+    let column = lines[first].find("Scleroderma").unwrap();
     // The rest of the label is on the next line, under the label's first letter.
     let next = &lines[first + 1];
     assert!(
-        next[column..].starts_with("weeks") || next[column..].starts_with("4 weeks"),
+        next[column..].contains("affecting the skin") && !next[column..].starts_with(' '),
         "{text}"
     );
     assert!(next[..column].trim().is_empty(), "{text}");
@@ -644,6 +644,7 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
     answers["diabetes"] = Value::String("controlled".into());
     answers["immune_condition"] = Value::Bool(true);
     answers["recent_procedures"] = serde_json::json!(["peel_or_laser"]);
+    answers["peel_or_laser_date"] = Value::String(TODAY.into());
     let mut app = reviewed(out.path(), &answers);
     press(&mut app, KeyCode::Enter, now);
     let Screen::Result(ResultScreen { summary, .. }) = &app.screen else {
