@@ -272,14 +272,26 @@ pub fn problems(
                 })
         })
         .collect();
-    let constraints: Vec<AnswerProblem> = broken_constraints(questionnaire, answers, today)
+    let constraints: Vec<AnswerProblem> = disagreements(questionnaire, answers, today)
         .into_iter()
         .filter(|c| !found.iter().any(|p| p.question == c.question))
+        .collect();
+    found.extend(constraints);
+    found
+}
+
+/// The constraints that do not hold, each as a problem at its question.
+#[must_use]
+pub fn disagreements(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Vec<AnswerProblem> {
+    broken_constraints(questionnaire, answers, today)
+        .into_iter()
         .map(|c| AnswerProblem {
             question: c.question.clone(),
             fault: broken(c),
         })
-        .collect();
-    found.extend(constraints);
-    found
+        .collect()
 }

@@ -284,6 +284,7 @@ fn kiosk_screens() {
                 level,
                 sessions: Some(Range { min: 3, max: 4 }),
                 interval_weeks: Range { min: 4, max: 6 },
+                provisional: level == Level::PhysicianReview,
             },
             since: now,
         };
@@ -840,6 +841,7 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
             level: Level::Suitable,
             sessions: Some(Range { min: 3, max: 4 }),
             interval_weeks: Range { min: 4, max: 6 },
+            provisional: false,
         },
         since: now,
     };
@@ -900,4 +902,58 @@ fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
         ["• Mild redness and", "  swelling for one", "  or two days"]
     );
     assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+}
+
+#[test]
+fn schedules_that_wait_for_a_physician_say_so_everywhere() {
+    const PROVISIONAL: &str =
+        "⚠ Provisional: these dates hold only after a physician has approved the treatment.";
+    let one_line = |text: &str| {
+        text.lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let now = Instant::now();
+    // Keloids (physician review) and Botox five days ago (a dated delay).
+    let mut answers = suitable();
+    answers["keloid_history"] = Value::Bool(true);
+    answers["recent_procedures"] = serde_json::json!(["botox"]);
+    answers["botox_date"] = Value::String("2025-03-05".into());
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &answers);
+    let panel = one_line(&draw(&app, 120, 40));
+    assert!(
+        panel.contains("⚠ Provisional: these dates hold only"),
+        "{panel}"
+    );
+    press(&mut app, KeyCode::Enter, now);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    let result = one_line(&draw(&app, 120, 40));
+    assert!(result.contains(PROVISIONAL), "{result}");
+    assert!(
+        result.contains("19 Mar 2025"),
+        "the schedule starts when the wait ends: {result}"
+    );
+
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &suitable());
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+    press(&mut app, KeyCode::Enter, now);
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+
+    // The kiosk's thank-you, in patient words.
+    let out = out_dir();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::ThankYou { .. }));
+    let thanks = one_line(&draw(&app, 80, 24));
+    assert!(
+        thanks.contains("A doctor needs to approve your treatment first"),
+        "{thanks}"
+    );
 }
