@@ -277,6 +277,16 @@ fn each_kind_of_bad_answer_exits_2_naming_the_question() {
         &with(&[("scar_date", json!("2026-8"))]),
         &["question 'scar_date'", "YYYY-MM (for example 2026-08)"],
     );
+    refused(
+        &with(&[
+            ("isotretinoin", json!("recent")),
+            ("isotretinoin_last_dose", json!("2026-04")),
+        ]),
+        &[
+            "question 'isotretinoin_last_dose'",
+            "more than 6 months ago",
+        ],
+    );
 }
 
 #[test]

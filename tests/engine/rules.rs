@@ -720,6 +720,31 @@ fn isotretinoin_six_months_to_the_day_is_over() {
 }
 
 #[test]
+fn an_isotretinoin_month_counts_as_its_last_day() {
+    let q = crate::support::questionnaire();
+    assert!(
+        q.item("isotretinoin_last_dose")
+            .is_some_and(|i| i.approximate)
+    );
+    let last_dose = |month: &str| {
+        fired(
+            "isotretinoin_recent",
+            &[
+                ("isotretinoin", json!("recent")),
+                ("isotretinoin_last_dose", json!(month)),
+            ],
+            TODAY,
+        )
+    };
+    assert_eq!(
+        last_dose("2026-05"),
+        Some("2026-11-30".into()),
+        "31 May + 6 months"
+    );
+    assert_eq!(last_dose("2026-11"), Some("2027-05-30".into()));
+}
+
+#[test]
 fn month_end_clamps_when_adding_six_months() {
     let a = assess_with(
         &[
