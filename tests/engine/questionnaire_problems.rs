@@ -564,3 +564,91 @@ fn settings_that_name_a_question_of_the_wrong_type() {
         "patient.date_of_birth must name a \"date\" question, and 'full_name' is \"text\"",
     );
 }
+
+#[test]
+fn date_settings_waits_and_birthdays_need_a_date_question() {
+    first_is(
+        &[("/sections/0/items/0/approximate", json!(true))],
+        "sections[0].items[0].approximate",
+        Invalid::SettingNotFor {
+            setting: "approximate",
+            applies_to: ItemKind::Date,
+            question: "full_name".into(),
+            kind: ItemKind::Text,
+        },
+        "\"approximate\" only applies to \"date\" questions, and 'full_name' is \"text\"; \
+         remove it",
+    );
+    let (pointer, condition) = when(
+        0,
+        json!({"within_days": {"question": "recent_sun", "days": 14}}),
+    );
+    first_is(
+        &[(&pointer, condition)],
+        "rules.screening[0].when.within_days",
+        Invalid::NeedsDate {
+            keyword: "within_days",
+            question: "recent_sun".into(),
+            kind: ItemKind::Boolean,
+        },
+        "within_days needs a \"date\" question, and 'recent_sun' is \"boolean\"",
+    );
+    for (reassess, keyword) in [
+        (
+            json!({"birthday": {"question": "full_name", "years": 18}}),
+            "birthday",
+        ),
+        (
+            json!({"days_after_answer": {"question": "full_name", "days": 14}}),
+            "days_after_answer",
+        ),
+    ] {
+        first_is(
+            &[("/rules/screening/0/reassess", reassess)],
+            &format!("rules.screening[0].reassess.{keyword}"),
+            Invalid::NeedsDate {
+                keyword,
+                question: "full_name".into(),
+                kind: ItemKind::Text,
+            },
+            &format!("{keyword} needs a \"date\" question, and 'full_name' is \"text\""),
+        );
+    }
+}
+
+#[test]
+fn a_constraint_reads_only_its_question_and_earlier_ones_and_has_its_own_id() {
+    first_is(
+        &[("/constraints/0/question", json!("concerns"))],
+        "constraints[0].require.any[1].includes",
+        Invalid::ConstraintReadsLater {
+            question: "areas".into(),
+            of: "concerns".into(),
+        },
+        "the constraint reads question 'areas', which comes after its question 'concerns'; a \
+         constraint is checked when its question is answered, so it can only read that question \
+         and earlier ones: make 'areas' the constraint's question, or move it earlier",
+    );
+    let q: Value = serde_json::from_str(BUILT_IN).expect("JSON");
+    first_is(
+        &[("/constraints/-", q["constraints"][0].clone())],
+        "constraints[1].id",
+        Invalid::Duplicate {
+            field: Field::ConstraintId,
+            id: "cellulite_needs_body_area".into(),
+            first: "constraints[0]".into(),
+        },
+        "constraint id 'cellulite_needs_body_area' is used already by constraints[0]; give this \
+         constraint another id",
+    );
+    first_is(
+        &[("/constraints/0/question", json!("favourite_colour"))],
+        "constraints[0].question",
+        Invalid::UnknownQuestion {
+            by: "the constraint",
+            question: "favourite_colour".into(),
+        },
+        "the constraint refers to question 'favourite_colour', which does not exist; check the \
+         spelling or add the question",
+    );
+}
