@@ -11,8 +11,8 @@ use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire};
 
 pub const FORMAT: &str = "skin-intake/summary";
-/// Bumped whenever a field changes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever a field changes. 2: `answers[].date_used`, `assessment.schedule_provisional`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Who answered: a batch file, a staff member with the patient, or the patient alone at a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +68,12 @@ pub struct Patient {
 pub struct ExportedAnswer {
     pub id: String,
     pub question: String,
+    /// As given: a month stays `YYYY-MM`.
     pub value: Answer,
     pub display: String,
+    /// For a month, the date the rules used: its last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_used: Option<NaiveDate>,
 }
 
 /// A clinician's decision that differs from the computed verdict; the computed one stays.
@@ -102,6 +106,10 @@ impl Summary {
                     id: item.id.clone(),
                     question: item.prompt.get(language).to_owned(),
                     display: write(&display::shown(item, value, language)),
+                    date_used: match value {
+                        Answer::Month(month) => Some(month.last_day()),
+                        _ => None,
+                    },
                     value: value.clone(),
                 })
             })

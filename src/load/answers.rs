@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::json::JsonError;
-use crate::dates::{DateProblem, parse_iso_date};
+use crate::dates::{self, DateProblem};
 use crate::engine::checks::{AnswerProblem, problems};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Item, ItemKind, Questionnaire};
@@ -42,7 +42,8 @@ pub enum ValueProblem {
     WrongType { expected: ItemKind, found: JsonType },
     /// An option code the question lacks; `options` are the codes it has, in order.
     UnknownOption { code: String, options: Vec<String> },
-    /// A date that is not a real date written `YYYY-MM-DD`, or one too late.
+    /// A date that is not a real date written `YYYY-MM-DD` (nor, where the question allows it, a
+    /// month written `YYYY-MM`), or one too late.
     Date(DateProblem),
     /// An element of a list of codes, by its place: not a code, or an unknown one.
     Element {
@@ -222,8 +223,8 @@ pub fn from_json(item: &Item, value: &Value) -> Result<Answer, ValueProblem> {
     };
     match (item.kind, value) {
         (ItemKind::Text, Value::String(s)) => Ok(Answer::Text(s.clone())),
-        (ItemKind::Date, Value::String(s)) => parse_iso_date(s)
-            .map(Answer::Date)
+        (ItemKind::Date, Value::String(s)) => dates::parse_iso(s, item.approximate)
+            .map(Answer::from)
             .map_err(ValueProblem::Date),
         (ItemKind::Boolean, Value::Bool(b)) => Ok(Answer::Bool(*b)),
         (ItemKind::Single, Value::String(s)) => code(s).map(Answer::Choice),

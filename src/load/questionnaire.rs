@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::json::JsonError;
 use super::validate::{self, Invalid};
 use crate::model::questionnaire::{
-    BUILT_IN, BUILT_IN_NAME, Item, Note, PlanRow, Questionnaire, ScreeningRule,
+    BUILT_IN, BUILT_IN_NAME, Constraint, Item, Note, PlanRow, Questionnaire, ScreeningRule,
 };
 
 /// The built-in questionnaire.
@@ -77,7 +77,7 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         Problems(vec![problem(Location::Position { line, column }, kind)])
     })?;
 
-    // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,
+    // Items, constraints, rules, plans and notes are parsed one by one, so that every broken one is reported,
     // not only the first. The file's skeleton is parsed with them left out.
     let mut broken = Vec::new();
     let section_count = value
@@ -92,6 +92,7 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
             )
         })
         .collect();
+    arrays.push(("/constraints".into(), parses_as::<Constraint>));
     arrays.push(("/rules/screening".into(), parses_as::<ScreeningRule>));
     arrays.push(("/rules/plans".into(), parses_as::<PlanRow>));
     arrays.push(("/rules/notes".into(), parses_as::<Note>));

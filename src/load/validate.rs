@@ -17,6 +17,7 @@ pub enum Field {
     QuestionId,
     OptionCode,
     RuleId,
+    ConstraintId,
 }
 
 /// A `check` rule a structurally sound questionnaire breaks, with what the rule found. Keywords
@@ -63,6 +64,9 @@ pub enum Invalid {
     ShowIfItself { question: String },
     /// A `show_if` that reads a later question.
     ShowIfLater { question: String },
+    /// A constraint's `require` that reads a question after the constraint's own `of`; it is
+    /// checked when its question is answered.
+    ConstraintReadsLater { question: String, of: String },
     /// A condition keyword or setting (`by`) naming a question that does not exist.
     UnknownQuestion { by: &'static str, question: String },
     /// `one_of` without values.
@@ -96,7 +100,8 @@ pub enum Invalid {
         question: String,
         options: Vec<String>,
     },
-    /// A date condition or `months_after_answer` on a question that is not a date.
+    /// A date condition, or a reassessment counted from an answer, on a question that is not a
+    /// date.
     NeedsDate {
         keyword: &'static str,
         question: String,
@@ -149,6 +154,7 @@ pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
     check.header();
     check.patient();
     check.sections();
+    check.constraints();
     check.screening_rules();
     check.plans();
     check.notes();
@@ -179,6 +185,9 @@ const LEAST_OPTIONS: usize = 2;
 enum Scope<'q> {
     /// An item's `show_if`: only earlier questions, since the patient answers in order.
     ShowIf { id: &'q str, position: usize },
+    /// A constraint's `require`: its own question and earlier ones, so that it can be checked when
+    /// its question is answered.
+    Constraint { question: &'q str, position: usize },
     /// Rules, plans and notes run on the finished answers, so any question will do.
     Rules,
 }
@@ -375,6 +384,9 @@ impl<'q> Check<'q> {
         if item.not_future && item.kind != ItemKind::Date {
             self.only_for(path, "not_future", item, ItemKind::Date);
         }
+        if item.approximate && item.kind != ItemKind::Date {
+            self.only_for(path, "approximate", item, ItemKind::Date);
+        }
         if item.max_age_years.is_some() && item.kind != ItemKind::Date {
             self.only_for(path, "max_age_years", item, ItemKind::Date);
         }
@@ -456,6 +468,15 @@ impl<'q> Check<'q> {
                     scope,
                 );
             }
+            Condition::WithinDays { question, days } => {
+                self.plausible(&format!("{path}.within_days.days"), (*days).into(), DAYS);
+                self.date(
+                    &format!("{path}.within_days"),
+                    "within_days",
+                    question,
+                    scope,
+                );
+            }
         }
     }
 
@@ -478,13 +499,23 @@ impl<'q> Check<'q> {
         scope: Scope<'_>,
     ) -> Option<&'q Item> {
         let (position, item) = self.existing(path, keyword, question)?;
-        if let Scope::ShowIf { id, position: own } = scope {
-            let question = question.to_owned();
-            if question == id {
-                self.report(path, Invalid::ShowIfItself { question });
-            } else if position > own {
-                self.report(path, Invalid::ShowIfLater { question });
+        let question = question.to_owned();
+        match scope {
+            Scope::ShowIf { id, position: own } => {
+                if question == id {
+                    self.report(path, Invalid::ShowIfItself { question });
+                } else if position > own {
+                    self.report(path, Invalid::ShowIfLater { question });
+                }
             }
+            Scope::Constraint {
+                question: of,
+                position: own,
+            } if position > own => {
+                let of = of.to_owned();
+                self.report(path, Invalid::ConstraintReadsLater { question, of });
+            }
+            Scope::Constraint { .. } | Scope::Rules => {}
         }
         Some(item)
     }
@@ -582,6 +613,26 @@ impl<'q> Check<'q> {
         }
     }
 
+    // ── Constraints ─────────────────────────────────────────────────────────────────────────
+
+    fn constraints(&mut self) {
+        let mut ids = FirstUse::default();
+        for (c, constraint) in self.q.constraints.iter().enumerate() {
+            let path = format!("constraints[{c}]");
+            self.unique(&mut ids, &path, Field::ConstraintId, &constraint.id);
+            let at = format!("{path}.question");
+            if let Some((position, _)) = self.existing(&at, "the constraint", &constraint.question)
+            {
+                let scope = Scope::Constraint {
+                    question: &constraint.question,
+                    position,
+                };
+                self.condition(&format!("{path}.require"), &constraint.require, scope);
+            }
+            self.text(&format!("{path}.message"), &constraint.message);
+        }
+    }
+
     // ── Rules ───────────────────────────────────────────────────────────────────────────────
 
     fn screening_rules(&mut self) {
@@ -604,27 +655,29 @@ impl<'q> Check<'q> {
             let rule = rule.to_owned();
             self.report(&here, Invalid::ReassessNotDelay { rule, level });
         }
-        if let Reassess::DaysAfterReference(days) = reassess {
-            self.plausible(
-                &format!("{here}.days_after_reference"),
-                (*days).into(),
-                DAYS,
-            );
-        }
-        if let Reassess::MonthsAfterAnswer { question, months } = reassess {
-            let at = format!("{here}.months_after_answer");
-            self.plausible(&format!("{at}.months"), (*months).into(), MONTHS);
-            let keyword = "months_after_answer";
-            if let Some((_, item)) = self.existing(&at, keyword, question)
-                && item.kind != ItemKind::Date
-            {
-                let invalid = Invalid::NeedsDate {
-                    keyword,
-                    question: question.clone(),
-                    kind: item.kind,
-                };
-                self.report(&at, invalid);
+        let (keyword, field, number, plausible) = match reassess {
+            Reassess::DaysAfterReference(days) => ("days_after_reference", None, *days, DAYS),
+            Reassess::MonthsAfterAnswer { months, .. } => {
+                ("months_after_answer", Some("months"), *months, MONTHS)
             }
+            Reassess::DaysAfterAnswer { days, .. } => {
+                ("days_after_answer", Some("days"), *days, DAYS)
+            }
+            Reassess::Birthday { years, .. } => ("birthday", Some("years"), *years, AGE),
+        };
+        let at = format!("{here}.{keyword}");
+        let number_at = field.map_or_else(|| at.clone(), |field| format!("{at}.{field}"));
+        self.plausible(&number_at, number.into(), plausible);
+        if let Some(question) = reassess.question()
+            && let Some((_, item)) = self.existing(&at, keyword, question)
+            && item.kind != ItemKind::Date
+        {
+            let invalid = Invalid::NeedsDate {
+                keyword,
+                question: question.to_owned(),
+                kind: item.kind,
+            };
+            self.report(&at, invalid);
         }
     }
 

@@ -3,17 +3,50 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-/// One answer, typed by its item: text, date, yes/no, one option code, or several.
+use crate::dates::{Typed, YearMonth};
+
+/// One answer, typed by its item: text, date, a month (a date known only to the month), yes/no,
+/// one option code, or several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
     Date(NaiveDate),
+    /// Written `YYYY-MM`, as it was given; it counts as the month's last day.
+    Month(#[serde(serialize_with = "written")] YearMonth),
     Bool(bool),
     Choice(String),
     Choices(Vec<String>),
+}
+
+// serde's `serialize_with` hands over a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn written<S: Serializer>(month: &YearMonth, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(month)
+}
+
+impl Answer {
+    /// The date a date answer stands for: the date itself, or a month's last day (the safe side
+    /// for a waiting period). `None` for other answers.
+    #[must_use]
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Answer::Date(date) => Some(*date),
+            Answer::Month(month) => Some(month.last_day()),
+            _ => None,
+        }
+    }
+}
+
+impl From<Typed> for Answer {
+    fn from(typed: Typed) -> Self {
+        match typed {
+            Typed::Day(date) => Answer::Date(date),
+            Typed::Month(month) => Answer::Month(month),
+        }
+    }
 }
 
 /// Answers by question id.

@@ -17,12 +17,33 @@ pub struct English;
 impl Words for English {
     fn date_problem(&self, problem: &DateProblem) -> String {
         match problem {
-            DateProblem::NotIso { given } => format!(
+            DateProblem::NotIso {
+                given,
+                month_allowed: false,
+            } => format!(
                 "'{given}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)"
             ),
-            DateProblem::NotTyped { given } => format!(
+            DateProblem::NotIso {
+                given,
+                month_allowed: true,
+            } => format!(
+                "'{given}' is not a real date written as YYYY-MM-DD (for example 1980-05-31), \
+                 nor a month written as YYYY-MM (for example 2026-08)"
+            ),
+            DateProblem::NotTyped {
+                given,
+                month_allowed: false,
+            } => format!(
                 "'{given}' is not a date we can read. Please type it as YYYY-MM-DD, for example \
                  1980-05-31."
+            ),
+            DateProblem::NotTyped {
+                given,
+                month_allowed: true,
+            } => format!(
+                "'{given}' is not a date we can read. Please type it as YYYY-MM-DD, for example \
+                 2026-08-15, or only the month and year if you do not know the day, for example \
+                 08/2026 or August 2026."
             ),
             DateProblem::TooLate { date } => format!(
                 "'{date}' is too far in the future; dates up to {} are accepted",
@@ -50,6 +71,7 @@ impl Words for English {
                     .into()
             }
             Fault::InFuture => "This date is in the future. Please check it.".into(),
+            Fault::MonthInFuture => "This month is in the future. Please check it.".into(),
             Fault::TooLongAgo { months } => format!(
                 "This date is more than {months} months ago. Please check it, or go back and \
                  change your earlier answer."
@@ -62,6 +84,7 @@ impl Words for English {
                 "'{}' cannot be combined with other options.",
                 label.get(LANGUAGE)
             ),
+            Fault::Constraint { message, .. } => message.get(LANGUAGE).to_owned(),
         }
     }
 
@@ -125,6 +148,7 @@ impl Words for English {
         match shown {
             Shown::Text(s) => (*s).to_owned(),
             Shown::Date(d) => d.format("%-d %B %Y").to_string(),
+            Shown::Month(m) => m.first_day().format("%B %Y").to_string(),
             Shown::YesNo(true) => "Yes".into(),
             Shown::YesNo(false) => "No".into(),
             Shown::Options(labels) => labels.join(", "),
@@ -234,6 +258,12 @@ fn broken_rule(invalid: &Invalid) -> String {
         Invalid::ShowIfLater { question } => format!(
             "show_if refers to question '{question}', which comes later; a question can only \
              depend on earlier ones"
+        ),
+        Invalid::ConstraintReadsLater { question, of } => format!(
+            "the constraint reads question '{question}', which comes after its question '{of}'; \
+             a constraint is checked when its question is answered, so it can only read that \
+             question and earlier ones: make '{question}' the constraint's question, or move it \
+             earlier"
         ),
         Invalid::UnknownQuestion { by, question } => format!(
             "{by} refers to question '{question}', which does not exist; check the spelling \
@@ -353,6 +383,7 @@ fn field_words(field: Field) -> (&'static str, &'static str) {
         Field::QuestionId => ("question", "id"),
         Field::OptionCode => ("option", "code"),
         Field::RuleId => ("rule", "id"),
+        Field::ConstraintId => ("constraint", "id"),
     }
 }
 

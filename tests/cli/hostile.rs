@@ -138,10 +138,11 @@ fn a_repeated_key_is_refused_with_the_key_and_line() {
     );
 
     let questionnaire = BUILT_IN.replacen(
-        "\"version\": \"1.0.0\",",
-        "\"version\": \"1.0.0\",\n  \"version\": \"2.0.0\",",
+        "\"version\": \"2.0.0\",",
+        "\"version\": \"2.0.0\",\n  \"version\": \"3.0.0\",",
         1,
     );
+    assert_ne!(questionnaire, BUILT_IN);
     let file = write(tmp.path(), "questions.json", questionnaire);
     refused(&["check", &file], &[":4:", "\"version\" appears twice"]);
 }

@@ -3,12 +3,15 @@
 #[path = "../support/engine.rs"]
 mod support;
 
+mod approximate;
+mod constraints;
 mod intake;
 mod layers;
 mod loaders;
 mod plans;
 mod problems;
 mod properties;
+mod questionnaire;
 mod questionnaire_problems;
 mod records;
 mod rules;

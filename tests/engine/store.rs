@@ -157,6 +157,34 @@ fn a_draft_from_another_version_keeps_what_fits_and_names_what_does_not() {
 }
 
 #[test]
+fn a_draft_saved_with_questionnaire_1_0_0_resumes_with_what_still_fits() {
+    let q = questionnaire();
+    let saved = include_str!("../fixtures/drafts/questionnaire_1.0.0.json");
+    let draft: Draft = serde_json::from_str(saved).expect("a 1.0.0 draft");
+    let resumed = draft.resume(&q);
+    assert_eq!(
+        resumed.dropped,
+        ["scar_under_6_months"],
+        "replaced by the scar's date"
+    );
+    assert_eq!(
+        resumed.answers.iter().count(),
+        draft.answers.len() - 1,
+        "every other answer still fits"
+    );
+    assert_eq!(
+        resumed.answers.get("recent_procedures"),
+        Some(&skin_intake::model::answer::Answer::Choices(vec![
+            "botox".into()
+        ]))
+    );
+    // The intake goes on at the first question that 2.0.0 asks and the draft has no answer for.
+    let next =
+        skin_intake::engine::visibility::first_unanswered(&q, &resumed.answers, date("2026-11-24"));
+    assert_eq!(next.map(|i| i.id.as_str()), Some("scar_date"));
+}
+
+#[test]
 fn a_damaged_draft_is_listed_and_kept_aside() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("unfinished");

@@ -926,3 +926,132 @@ fn ctrl_c_during_an_intake_asks_and_enter_goes_to_the_list() {
     press(&mut app, KeyCode::Char('q'), now);
     assert_eq!(app.running, Running::Done);
 }
+
+fn error(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Question(q) => q.error.clone(),
+        _ => None,
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_constraint_is_said_at_its_question_and_at_the_review() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let mut answers = suitable();
+    answers["concerns"] = json!(["cellulite"]);
+    answers["areas"] = json!(["face", "neck"]);
+    while app.current_item().is_some_and(|i| i.id != "areas") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    answer_current(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "areas", "not accepted");
+    let message = error(&app).expect("a message at the question");
+    assert!(
+        message.starts_with("Cellulite is treated on the body"),
+        "{message}"
+    );
+    assert!(one_line(&draw(&app, 80, 24)).contains("⚠ Cellulite is treated on the body"));
+    // Thighs too: accepted.
+    answers["areas"] = json!(["face", "thighs"]);
+    answer_current(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_ne!(app.current_item().map(|i| i.id.as_str()), Some("areas"));
+
+    // From the review, cellulite is added to a face-only intake: the review says so, and
+    // submitting opens the areas question with the message.
+    let mut app = App::new(config(out_dir().path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &suitable(), now);
+    let concerns = app
+        .review_rows()
+        .iter()
+        .position(|i| i.id == "concerns")
+        .unwrap()
+        + 1;
+    for _ in 0..concerns {
+        press(&mut app, KeyCode::Down, now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('0'), now); // + cellulite
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Review { .. }));
+    let review = one_line(&draw(&app, 80, 24));
+    assert!(
+        review.contains("⚠ Cellulite is treated on the body"),
+        "{review}"
+    );
+    press(&mut app, KeyCode::Home, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "areas");
+    assert!(error(&app).is_some_and(|m| m.starts_with("Cellulite is treated on the body")));
+}
+
+#[test]
+fn a_month_is_enough_where_the_question_says_so() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let mut answers = suitable();
+    answers["concerns"] = json!(["other_scars"]);
+    while app.current_item().is_some_and(|i| i.id != "scar_date") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    let screen = one_line(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("the month and year will do: 08/2026 or August 2026"),
+        "{screen}"
+    );
+    let mut month = |typed: &str, app: &mut App| {
+        answers["scar_date"] = json!(typed);
+        answer_current(app, &answers, now);
+        press(app, KeyCode::Enter, now);
+    };
+    month("13/2024", &mut app);
+    assert!(error(&app).is_some_and(|m| m.contains("08/2026 or August 2026")));
+    month("04/2025", &mut app);
+    assert_eq!(
+        error(&app).as_deref(),
+        Some("This month is in the future. Please check it."),
+        "today is 10 March 2025"
+    );
+    month("March 2025", &mut app);
+    assert_ne!(app.current_item().map(|i| i.id.as_str()), Some("scar_date"));
+    let session = app.session.as_ref().unwrap();
+    let given = session.intake.answers().get("scar_date").unwrap();
+    assert_eq!(serde_json::to_value(given).unwrap(), json!("2025-03"));
+    // Back to it: the field holds the month as it is kept.
+    press(&mut app, KeyCode::Esc, now);
+    assert_eq!(app.current_item().unwrap().id, "scar_date");
+    assert!(one_line(&draw(&app, 80, 24)).contains("2025-03"));
+}
+
+#[test]
+fn a_draft_saved_with_questionnaire_1_0_0_names_the_answer_left_out() {
+    let out = out_dir();
+    let saved = include_str!("../fixtures/drafts/questionnaire_1.0.0.json");
+    let draft: store::Draft = serde_json::from_str(saved).unwrap();
+    let lock = store::lock_draft(out.path(), &draft.id).unwrap();
+    store::save_draft(out.path(), &draft, &lock).unwrap();
+    drop(lock);
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "scar_date");
+    let screen = one_line(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("left out: scar_under_6_months."),
+        "names the dropped answer:\n{screen}"
+    );
+}

@@ -284,6 +284,7 @@ fn kiosk_screens() {
                 level,
                 sessions: Some(Range { min: 3, max: 4 }),
                 interval_weeks: Range { min: 4, max: 6 },
+                provisional: level == Level::PhysicianReview,
             },
             since: now,
         };
@@ -518,19 +519,19 @@ fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let out = out_dir();
     let now = Instant::now();
-    let mut app = staff_at("recent_procedures", out.path());
+    let mut app = staff_at("other_skin_conditions", out.path());
     snap("question_long_options", &app);
     let lines = screen_lines(&app, 60, 20);
     let text = lines.join("\n");
     let first = lines
         .iter()
-        .position(|l| l.contains("4  A chemical peel or laser treatment"))
+        .position(|l| l.contains("4  Scleroderma, morphea"))
         .unwrap_or_else(|| panic!("{text}"));
-    let column = lines[first].find("A chemical").unwrap();
+    let column = lines[first].find("Scleroderma").unwrap();
     // The rest of the label is on the next line, under the label's first letter.
     let next = &lines[first + 1];
     assert!(
-        next[column..].starts_with("weeks") || next[column..].starts_with("4 weeks"),
+        next[column..].contains("affecting the skin") && !next[column..].starts_with(' '),
         "{text}"
     );
     assert!(next[..column].trim().is_empty(), "{text}");
@@ -644,6 +645,7 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
     answers["diabetes"] = Value::String("controlled".into());
     answers["immune_condition"] = Value::Bool(true);
     answers["recent_procedures"] = serde_json::json!(["peel_or_laser"]);
+    answers["peel_or_laser_date"] = Value::String(TODAY.into());
     let mut app = reviewed(out.path(), &answers);
     press(&mut app, KeyCode::Enter, now);
     let Screen::Result(ResultScreen { summary, .. }) = &app.screen else {
@@ -839,6 +841,7 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
             level: Level::Suitable,
             sessions: Some(Range { min: 3, max: 4 }),
             interval_weeks: Range { min: 4, max: 6 },
+            provisional: false,
         },
         since: now,
     };
@@ -899,4 +902,58 @@ fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
         ["• Mild redness and", "  swelling for one", "  or two days"]
     );
     assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+}
+
+#[test]
+fn schedules_that_wait_for_a_physician_say_so_everywhere() {
+    const PROVISIONAL: &str =
+        "⚠ Provisional: these dates hold only after a physician has approved the treatment.";
+    let one_line = |text: &str| {
+        text.lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let now = Instant::now();
+    // Keloids (physician review) and Botox five days ago (a dated delay).
+    let mut answers = suitable();
+    answers["keloid_history"] = Value::Bool(true);
+    answers["recent_procedures"] = serde_json::json!(["botox"]);
+    answers["botox_date"] = Value::String("2025-03-05".into());
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &answers);
+    let panel = one_line(&draw(&app, 120, 40));
+    assert!(
+        panel.contains("⚠ Provisional: these dates hold only"),
+        "{panel}"
+    );
+    press(&mut app, KeyCode::Enter, now);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    let result = one_line(&draw(&app, 120, 40));
+    assert!(result.contains(PROVISIONAL), "{result}");
+    assert!(
+        result.contains("19 Mar 2025"),
+        "the schedule starts when the wait ends: {result}"
+    );
+
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &suitable());
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+    press(&mut app, KeyCode::Enter, now);
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+
+    // The kiosk's thank-you, in patient words.
+    let out = out_dir();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::ThankYou { .. }));
+    let thanks = one_line(&draw(&app, 80, 24));
+    assert!(
+        thanks.contains("A doctor needs to approve your treatment first"),
+        "{thanks}"
+    );
 }

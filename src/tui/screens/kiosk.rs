@@ -22,6 +22,8 @@ pub struct Farewell {
     pub level: Level,
     pub sessions: Option<Range>,
     pub interval_weeks: Range,
+    /// A physician must approve the treatment before any date holds.
+    pub provisional: bool,
 }
 
 impl Farewell {
@@ -31,6 +33,7 @@ impl Farewell {
             level: summary.assessment.suitability,
             sessions: summary.assessment.sessions,
             interval_weeks: summary.assessment.interval_weeks,
+            provisional: summary.assessment.schedule_provisional,
         }
     }
 }
@@ -105,6 +108,13 @@ pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
         _ => lines.push(Line::from(
             "A clinician will go through your answers with you.",
         )),
+    }
+    if farewell.provisional {
+        lines.push(Line::from(""));
+        lines.push(Line::from(
+            "A doctor needs to approve your treatment first: any dates you are given hold only \
+             once a doctor has approved it.",
+        ));
     }
     lines.push(Line::from(""));
     lines.push(Line::from("Please take a seat. We will call you shortly."));

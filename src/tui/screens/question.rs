@@ -9,7 +9,7 @@ use tui_input::Input;
 use crate::engine::intake::Intake;
 use crate::model::questionnaire::Item;
 use crate::tui::action::{Action, Focus, Hit};
-use crate::tui::editor::{DATE_HINT, Edited, Editor};
+use crate::tui::editor::{Edited, Editor, date_hint};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{wrap, wrap_at_most, wrapped_height};
 use crate::tui::theme::Theme;
@@ -97,7 +97,7 @@ impl Question {
             }
             Editor::Boolean { .. } => (2, 2),
             Editor::Text(_) => (4, 3),
-            Editor::Date(_) => (3 + wrapped_height(DATE_HINT, width), 3),
+            Editor::Date(_) => (3 + wrapped_height(date_hint(item), width), 3),
         };
         // Section, progress, three blank lines and the buttons are always there; the prompt gets
         // the lines it needs before the answer widget, leaving the widget the fewest it can work
@@ -304,7 +304,7 @@ fn answer_widget(
                 .map(|m| format!("{} of {m} characters", input.value().chars().count()));
             text_box(theme, input, max.as_deref(), area, buf)
         }
-        Editor::Date(input) => text_box(theme, input, Some(DATE_HINT), area, buf),
+        Editor::Date(input) => text_box(theme, input, Some(date_hint(item)), area, buf),
     }
 }
 

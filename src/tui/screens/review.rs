@@ -119,12 +119,15 @@ impl Review {
         }
     }
 
-    fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 4] {
+    fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 5] {
         let verdict_h =
             u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
+        let disagreements_h =
+            u16::try_from(disagreement_lines(ctx, area.width).len()).unwrap_or(u16::MAX);
         area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(2),
+            Constraint::Length(disagreements_h),
             Constraint::Length(verdict_h),
             Constraint::Min(0),
         ]))
@@ -160,7 +163,7 @@ impl Review {
     /// Where a tap on each row lands.
     #[must_use]
     pub fn hits(&self, ctx: Ctx, screen_width: u16, area: Rect) -> Vec<(Rect, Hit)> {
-        let [_, _, _, list] = Self::parts(ctx, screen_width, area);
+        let [_, _, _, _, list] = Self::parts(ctx, screen_width, area);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -176,7 +179,8 @@ impl Review {
 
     pub fn render(&self, ctx: Ctx, screen_width: u16, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
-        let [title, intro, verdict_area, list] = Self::parts(ctx, screen_width, area);
+        let [title, intro, disagreements_area, verdict_area, list] =
+            Self::parts(ctx, screen_width, area);
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
@@ -188,6 +192,9 @@ impl Review {
         Paragraph::new(intro_lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(theme.help)
             .render(intro, buf);
+        Paragraph::new(disagreement_lines(ctx, disagreements_area.width))
+            .style(theme.error)
+            .render(disagreements_area, buf);
         Paragraph::new(verdict_lines(ctx, screen_width, verdict_area.width))
             .render(verdict_area, buf);
         let fresh;
@@ -320,6 +327,22 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
         starts,
         row_block,
     }
+}
+
+/// Answers that disagree with each other, as drawn at `width`: said here as well as at their
+/// question on submit.
+fn disagreement_lines(ctx: Ctx, width: u16) -> Vec<Line<'static>> {
+    let Some(session) = ctx.session else {
+        return Vec::new();
+    };
+    let words = words::for_language(&ctx.config.language);
+    session
+        .intake
+        .disagreements()
+        .iter()
+        .flat_map(|p| wrap(&format!("⚠ {}", words.fault(&p.fault)), usize::from(width)))
+        .map(Line::from)
+        .collect()
 }
 
 /// The verdict so far as it is drawn at `width`.

@@ -149,6 +149,19 @@ pub fn assessment_lines(
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
+    if a.schedule_provisional {
+        let provisional = if a.schedule.is_empty() {
+            "⚠ A physician must approve the treatment before any date is set."
+        } else {
+            "⚠ Provisional: these dates hold only after a physician has approved the treatment."
+        };
+        let style = theme.level(Level::PhysicianReview);
+        lines.extend(
+            labelled("", plain, provisional, width)
+                .into_iter()
+                .map(|line| line.style(style)),
+        );
+    }
     if a.schedule.is_empty() {
         let why = match (a.suitability, a.reassess_on) {
             (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
