@@ -1,9 +1,10 @@
-//! Reading what people write: questionnaires (with line, column and JSON path for every problem)
-//! and answers files, as strict JSON (a repeated key is an error).
+//! Reading what people write: questionnaires (with line, column and JSON path for every problem),
+//! answers files and exported summaries, as strict JSON (a repeated key is an error).
 
 pub mod answers;
 pub mod json;
 pub mod questionnaire;
+pub mod summary;
 pub mod validate;
 
 use std::fmt::Display;

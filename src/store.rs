@@ -4,12 +4,15 @@
 //! file of bounded size.
 //!
 //! One intake is one record: an intake's id is given when it starts, its draft and its summary
-//! carry it, and submitting writes the summary once, then removes the draft.
+//! carry it, and submitting writes the summary once, then removes the draft. A record's later
+//! versions (a clinician's changes, a sign-off) are new files beside it; no summary file is ever
+//! modified or deleted. The list of records keeps a cache of what it read under `cache/`.
 
 pub mod durability;
 
 mod drafts;
 mod files;
+mod records;
 mod submit;
 mod summaries;
 
@@ -24,8 +27,12 @@ pub use files::{
     MAX_FILE_BYTES, ReadError, discard, ensure_private_dir, open_to_others, read_regular,
     write_atomic,
 };
+pub use records::{
+    CACHE, Records, Row, SeenBefore, SummaryError, Version, list_records, load_versions,
+    read_summary, seen_before,
+};
 pub use submit::{NotSubmitted, SubmitStep, Submitted, submit, submit_steps};
-pub use summaries::{find_summary, write_summary};
+pub use summaries::{find_summary, write_version};
 
 /// The folder summaries go to when `--out` is not given: `$XDG_DATA_HOME/skin-intake`, else
 /// `~/.local/share/skin-intake`, else `skin-intake-data` in the current folder.

@@ -2,14 +2,14 @@
 //! questionnaire, the answers and the reference date.
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::visibility;
 use crate::dates::{add_days, add_months, birthday};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire, Range, Reassess, ScreeningRule};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     /// The most severe level among the reasons; `suitable` when there are none.
     pub suitability: Level,
@@ -24,13 +24,15 @@ pub struct Assessment {
     pub course_weeks: Option<Range>,
     pub schedule: Vec<Session>,
     /// A reason needs a physician: the schedule's dates hold only once a physician has approved
-    /// the treatment, whatever the verdict.
+    /// the treatment, whatever the verdict. False in a version a physician approved; absent (false)
+    /// in summaries of format 1.
+    #[serde(default)]
     pub schedule_provisional: bool,
     pub notes: Vec<String>,
 }
 
 /// A screening rule that applies to this patient.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub rule: String,
     pub level: Level,
@@ -40,7 +42,7 @@ pub struct Reason {
     pub reassess_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConcernPlan {
     pub concern: String,
     pub sessions: Range,
@@ -49,7 +51,7 @@ pub struct ConcernPlan {
 }
 
 /// One proposed session: the window it falls in, and whether it may turn out unnecessary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub session: u32,
     pub earliest: NaiveDate,
@@ -158,6 +160,17 @@ pub fn assess(
         schedule,
         schedule_provisional,
         notes,
+    }
+}
+
+impl Assessment {
+    /// The plan's sessions from `start` instead of the computed start: an override's own start
+    /// date. Empty when no concern was chosen.
+    #[must_use]
+    pub fn schedule_from(&self, start: NaiveDate) -> Vec<Session> {
+        self.sessions
+            .map(|sessions| schedule(start, sessions, self.interval_weeks))
+            .unwrap_or_default()
     }
 }
 

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::dates::{Typed, YearMonth};
+use crate::dates::{Typed, YearMonth, parse_iso};
 
 /// One answer, typed by its item: text, date, a month (a date known only to the month), yes/no,
 /// one option code, or several.
@@ -46,6 +46,34 @@ impl From<Typed> for Answer {
             Typed::Day(date) => Answer::Date(date),
             Typed::Month(month) => Answer::Month(month),
         }
+    }
+}
+
+/// An answer read back from an exported record, without its questionnaire: `true`/`false` is
+/// yes/no, a list is option codes, a string written `YYYY-MM-DD` is a date, one written `YYYY-MM`
+/// a month, and any other string is text. One option code and a text are written alike, so a code
+/// reads back as text; it is written out again the same, and `load::summary::answers_of` types it
+/// against its question.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Bool(bool),
+            Text(String),
+            Codes(Vec<String>),
+        }
+        let written = Written::deserialize(deserializer).map_err(|_| {
+            serde::de::Error::custom("an answer is text, a date, true or false, or option codes")
+        })?;
+        Ok(match written {
+            Written::Bool(b) => Answer::Bool(b),
+            Written::Codes(codes) => Answer::Choices(codes),
+            Written::Text(s) => match parse_iso(&s, true) {
+                Ok(typed) => typed.into(),
+                Err(_) => Answer::Text(s),
+            },
+        })
     }
 }
 

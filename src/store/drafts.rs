@@ -506,13 +506,17 @@ fn read_draft(path: &Path, id: &str) -> Result<Read, String> {
     Ok(Read::Draft(Box::new(draft)))
 }
 
-/// Removes what a killed process left behind in `<out>` and `<out>/unfinished`: temporary files
-/// (they may hold answers) and lock files of drafts that are gone. Files of writes still in
+/// Removes what a killed process left behind in `<out>`, `<out>/unfinished` and `<out>/cache`:
+/// temporary files (they may hold answers) and lock files of drafts that are gone. Files of writes still in
 /// progress, by this or another instance, are young and stay; a lock held by anyone stays.
 pub fn sweep_leftovers(out: &Path) {
     const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
     let unfinished = out.join(UNFINISHED);
-    for dir in [out.to_path_buf(), unfinished.clone()] {
+    for dir in [
+        out.to_path_buf(),
+        unfinished.clone(),
+        out.join(super::records::CACHE),
+    ] {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };

@@ -58,15 +58,15 @@ pub fn submit_steps(
     lock: DraftLock,
     step: &mut dyn FnMut(SubmitStep) -> io::Result<()>,
 ) -> Result<Submitted, NotSubmitted> {
-    if summary.id != lock.id() {
-        let error = io::Error::other("the summary is not of the intake that is locked");
+    if summary.intake_id != lock.id() || summary.version != 1 {
+        let error = io::Error::other("the summary is not the finished intake that is locked");
         return Err(NotSubmitted { error, lock });
     }
-    let written = match find_summary(out, &summary.id) {
+    let written = match find_summary(out, &summary.intake_id) {
         Some(path) => Ok(path),
         None => files::write_atomic_steps(
             out,
-            &file_name(summary),
+            &file_name(out, summary),
             summary.to_json().as_bytes(),
             false,
             true,

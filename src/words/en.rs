@@ -6,6 +6,7 @@ use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
 use crate::load::answers::{AnswersProblem, JsonType, ValueProblem};
 use crate::load::questionnaire::{Location, Problem, ProblemKind};
+use crate::load::summary::SummaryProblem;
 use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
 use crate::model::text::DEFAULT_LANGUAGE;
@@ -141,6 +142,35 @@ impl Words for English {
             Location::Position { line, column } => format!("{file}:{line}:{column}: {message}"),
             Location::Path(path) if path.is_empty() => format!("{file}: {message}"),
             Location::Path(path) => format!("{file}: {path}: {message}"),
+        }
+    }
+
+    fn summary_problem(&self, problem: &SummaryProblem) -> String {
+        match problem {
+            SummaryProblem::Empty => "the file is empty; give the path of a summary".into(),
+            SummaryProblem::Syntax {
+                line,
+                column,
+                message,
+            } => format!("line {line}, column {column}: not valid JSON: {message}"),
+            SummaryProblem::DuplicateKey { line, column, key } => format!(
+                "line {line}, column {column}: the key \"{key}\" appears twice in one object; \
+                 the file has been changed by hand"
+            ),
+            SummaryProblem::NotASummary => {
+                r#"not a skin-intake summary (it has no "format": "skin-intake/summary"); give the path of a summary"#.into()
+            }
+            SummaryProblem::NewerFormat { found } => format!(
+                "written by a newer skin-intake (summary format {found}, this one reads up to {}); \
+                 update skin-intake to read it",
+                crate::engine::summary::FORMAT_VERSION
+            ),
+            SummaryProblem::Structure { path, message } if path == "." => {
+                format!("not a complete summary: {message}")
+            }
+            SummaryProblem::Structure { path, message } => {
+                format!("not a complete summary: {path}: {message}")
+            }
         }
     }
 

@@ -78,6 +78,16 @@ fn the_summary_has_its_metadata_and_patient() {
 }
 
 #[test]
+fn score_prints_version_1_of_an_intake() {
+    let s = summary(BASELINE.as_bytes());
+    assert_eq!(s["intake_id"], s["id"], "version 1 carries the intake's id");
+    assert_eq!(s["version"], 1);
+    assert_eq!(s["supersedes"], Value::Null);
+    assert_eq!(s["changes"], json!([]));
+    assert_eq!(s["review"], Value::Null);
+}
+
+#[test]
 fn answers_are_exported_in_questionnaire_order_with_display_text() {
     let s = summary(BASELINE.as_bytes());
     let answers = s["answers"].as_array().expect("answers");

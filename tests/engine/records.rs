@@ -121,7 +121,7 @@ fn a_draft_whose_summary_exists_is_listed_as_finished_and_its_copy_removed() {
     let draft = draft();
     let lock = store::lock_draft(out, &draft.id).expect("locked");
     store::save_draft(out, &draft, &lock).expect("saved");
-    let summary = store::write_summary(out, &summary_of(&draft, "2026-11-24")).expect("written");
+    let summary = store::write_version(out, &summary_of(&draft, "2026-11-24")).expect("written");
     drop(lock);
     let listed = store::list_drafts(out).expect("listed");
     assert_eq!(

@@ -43,7 +43,7 @@ fn a_summary_is_written_whole_private_and_named_without_personal_data() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("exports");
     let s = summary("5f0c8a9e-1111-4222-8333-944455556666");
-    let path = store::write_summary(&out, &s).expect("written");
+    let path = store::write_version(&out, &s).expect("written");
     assert_eq!(
         path.file_name().and_then(|n| n.to_str()),
         Some("2026-11-24_5f0c8a9e-1111-4222-8333-944455556666.json")
@@ -63,10 +63,10 @@ fn a_summary_is_written_whole_private_and_named_without_personal_data() {
 fn an_existing_summary_is_never_overwritten() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let first = summary("same-id");
-    let path = store::write_summary(tmp.path(), &first).expect("first");
+    let path = store::write_version(tmp.path(), &first).expect("first");
     let mut second = summary("same-id");
     second.clinician_note = Some("different".into());
-    let err = store::write_summary(tmp.path(), &second).expect_err("refused");
+    let err = store::write_version(tmp.path(), &second).expect_err("refused");
     assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
     assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
 }
@@ -77,7 +77,7 @@ fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
     let out = tmp.path().join("clinic").join("out");
-    let err = store::write_summary(&out, &summary("x")).expect_err("refused");
+    let err = store::write_version(&out, &summary("x")).expect_err("refused");
     assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
     let names: Vec<_> = fs::read_dir(tmp.path())
         .expect("list")
@@ -257,7 +257,7 @@ fn two_instances_on_one_folder_never_clobber_each_other() {
                 let q = questionnaire();
                 for i in 0..25 {
                     let s = summary(&format!("writer{w}-{i}"));
-                    store::write_summary(&out, &s).expect("written");
+                    store::write_version(&out, &s).expect("written");
                     let mut draft =
                         Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
                     draft.record(

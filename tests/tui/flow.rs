@@ -59,7 +59,7 @@ fn score(answers: &Value, dir: &Path) -> Value {
 
 fn without_volatile(mut v: Value) -> Value {
     let o = v.as_object_mut().unwrap();
-    for k in ["id", "completed_at", "mode"] {
+    for k in ["id", "intake_id", "completed_at", "mode"] {
         o.remove(k);
     }
     v

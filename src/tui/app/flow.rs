@@ -299,9 +299,7 @@ impl App {
         summary
             .clinician_note
             .clone_from(&session.draft.clinician_note);
-        summary
-            .verdict_override
-            .clone_from(&session.draft.verdict_override);
+        summary.set_override(session.draft.verdict_override.clone());
         self.export(summary, self.kiosk());
     }
 

@@ -113,6 +113,8 @@ impl OverrideForm {
                         reason,
                         by,
                         at: now,
+                        start_date: None,
+                        schedule: None,
                     });
                 }
             }
