@@ -1,12 +1,13 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
 //!
 //! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
-//! [`load`], [`words`], [`store`], [`tui`].
+//! [`load`], [`words`], [`store`], [`print`], [`tui`].
 
 pub mod dates;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod print;
 pub mod store;
 pub mod tui;
 pub mod words;

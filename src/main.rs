@@ -15,7 +15,7 @@ use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
 use skin_intake::words::{self, Words};
-use skin_intake::{store, tui};
+use skin_intake::{print, store, tui};
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +66,14 @@ enum Command {
         /// The answers file: {"answers": {"<question id>": value}}.
         answers: PathBuf,
     },
+    /// Show a summary: as text for the terminal, or as an HTML page to print.
+    Show {
+        /// How to show it.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// The summary file (any version of a record, format 1 or 2).
+        summary: PathBuf,
+    },
     /// Check a questionnaire file (default: the built-in one); print `ok` or every problem.
     Check {
         /// The questionnaire file.
@@ -77,6 +85,14 @@ enum Command {
 enum Format {
     /// The skin-intake summary JSON.
     Summary,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    /// The record as text (colour on a terminal, unless `NO_COLOR` is set).
+    Text,
+    /// A self-contained HTML page to print, with signature lines.
+    Html,
 }
 
 /// A failure and how the process ends because of it.
@@ -149,6 +165,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             format: Format::Summary,
             answers,
         }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
+        Some(Command::Show { format, summary }) => show(cli, *format, summary),
         None => intake(cli),
     }
 }
@@ -363,4 +380,26 @@ fn score(
     let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
     print_out(&summary.to_json())?;
     Ok(())
+}
+
+fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
+    let words = words::for_language(&cli.language);
+    let summary = store::read_summary(path).map_err(|e| Failure::BadInput(e.message(words)))?;
+    // Only for the words of concerns and changed answers: the record itself holds the rest.
+    let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
+    let shown = match format {
+        ShowFormat::Text => {
+            let stdout = std::io::stdout();
+            let colour =
+                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = if stdout.is_terminal() {
+                ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| columns.into())
+            } else {
+                80
+            };
+            print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
+        }
+        ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
+    };
+    print_out(&shown)
 }

@@ -120,14 +120,5 @@ impl Theme {
     }
 }
 
-/// The verdict for staff, in words with a symbol.
-#[must_use]
-pub fn verdict(level: Level) -> &'static str {
-    match level {
-        Level::Suitable => "✔ SUITABLE",
-        Level::SuitableWithPrecautions => "▲ SUITABLE WITH PRECAUTIONS",
-        Level::PhysicianReview => "? PHYSICIAN REVIEW NEEDED",
-        Level::Delay => "⏸ DELAY TREATMENT",
-        Level::NotSuitable => "✖ NOT SUITABLE",
-    }
-}
+/// The verdict for staff, in words with a symbol: the same words as a printed record.
+pub use crate::print::verdict;

@@ -10,6 +10,7 @@ mod layers;
 mod listing;
 mod loaders;
 mod plans;
+mod print;
 mod problems;
 mod properties;
 mod questionnaire;

@@ -6,19 +6,12 @@ use ratatui::text::{Line, Span};
 
 use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Override;
-use crate::model::questionnaire::{Level, Questionnaire, Range};
+use crate::model::questionnaire::{Level, Questionnaire};
 use crate::tui::text_layout::{hanging, width_of};
 use crate::tui::theme::{Theme, verdict};
 
-/// `4–6`, or `4` when both ends are the same.
-#[must_use]
-pub fn range(r: Range) -> String {
-    if r.min == r.max {
-        r.min.to_string()
-    } else {
-        format!("{}–{}", r.min, r.max)
-    }
-}
+/// `4–6`, or `4` when both ends are the same, as a printed record writes it.
+pub use crate::print::range;
 
 /// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
 #[must_use]
