@@ -4,7 +4,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::display::Shown;
-use super::summary::{Change, Decision, FORMAT_VERSION, Metadata, Review, Summary, version_id};
+use super::summary::{
+    Change, Decision, FORMAT_VERSION, Metadata, Override, Review, Summary, version_id,
+};
 use super::visibility;
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::Questionnaire;
@@ -101,15 +103,31 @@ pub fn amend(
 /// that a physician's approval makes the schedule firm.
 #[must_use]
 pub fn sign_off(previous: &Summary, review: Review) -> Summary {
+    let mut next = next_version(previous);
+    if review.decision == Decision::Approved {
+        firm_schedule(&mut next);
+    }
+    next.review = Some(review);
+    next
+}
+
+/// Version n+1 of `previous`'s record with `verdict_override` (`None` removes one): the computed
+/// verdict and schedule stay beside it. A changed verdict needs a new sign-off.
+#[must_use]
+pub fn with_override(previous: &Summary, verdict_override: Option<Override>) -> Summary {
+    let mut next = next_version(previous);
+    next.set_override(verdict_override);
+    next.review = None;
+    next
+}
+
+/// `previous` as the next version of its record, naming it as the one it supersedes.
+fn next_version(previous: &Summary) -> Summary {
     let mut next = previous.clone();
     next.format_version = FORMAT_VERSION;
     next.version = previous.version + 1;
     next.id = version_id(&previous.intake_id, next.version);
     next.supersedes = Some(previous.id.clone());
-    if review.decision == Decision::Approved {
-        firm_schedule(&mut next);
-    }
-    next.review = Some(review);
     next
 }
 

@@ -30,6 +30,7 @@ use crate::store::durability::Syncer;
 
 mod flow;
 mod outcomes;
+mod records;
 mod timers;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,6 +259,9 @@ impl App {
                 }));
                 return;
             }
+            Action::Override if matches!(self.screen, Screen::Record(_)) => {
+                return self.on_record(super::screens::record::Outcome::Override);
+            }
             Action::Override => {
                 if let Some(session) = &self.session {
                     self.overlay = Some(Overlay::Override(OverrideForm::new(
@@ -318,6 +322,7 @@ impl App {
             }
             // Only F10 and the PIN (above) leave it.
             Screen::Held(_) => {}
+            Screen::Record(_) => self.update_record(action),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One module per screen and popup: each owns its state, what actions do to it, where taps land
 //! and how it is drawn. Screens import widgets, never the app or each other.
 
+pub mod initials;
 pub mod kiosk;
 pub mod leaving;
 pub mod note;
@@ -8,8 +9,10 @@ pub mod override_form;
 pub mod panel;
 pub mod pin;
 pub mod question;
+pub mod record;
 pub mod result;
 pub mod review;
+pub mod sign_off;
 pub mod staff_menu;
 pub mod start;
 
@@ -36,6 +39,8 @@ pub enum Screen {
     },
     /// Kiosk: an intake that could not be written, until it is or staff take over.
     Held(kiosk::Held),
+    /// Staff: one intake's record.
+    Record(record::RecordScreen),
 }
 
 /// A popup over the screen.
@@ -53,6 +58,10 @@ pub enum Overlay {
     StaffMenu(staff_menu::StaffMenu),
     /// Staff: Ctrl-C during an intake, asking before leaving it.
     Leaving,
+    /// Staff: signing a record off.
+    SignOff(sign_off::SignOff),
+    /// Staff: who is about to change a record's answers.
+    Initials(initials::Initials),
 }
 
 impl Screen {
@@ -67,6 +76,7 @@ impl Screen {
             Screen::Result(result) => result.focus(),
             Screen::ThankYou { .. } => Focus::ThankYou,
             Screen::Held(_) => Focus::Held,
+            Screen::Record(record) => record.focus(),
         }
     }
 }
@@ -78,9 +88,12 @@ impl Overlay {
         match self {
             Overlay::Idle { .. } => None,
             Overlay::Pin(_) => Some(Focus::Pin),
-            Overlay::Note(_) => Some(Focus::Note),
+            Overlay::Note(_) | Overlay::Initials(_) => Some(Focus::Note),
             Overlay::StaffMenu(_) => Some(Focus::StaffMenu),
             Overlay::Leaving => Some(Focus::Leaving),
+            Overlay::SignOff(form) => Some(Focus::SignOff {
+                on_decision: form.field == sign_off::Field::Decision,
+            }),
             Overlay::Override(form) => Some(Focus::Override {
                 on_level: form.field == override_form::OverrideField::Level,
             }),

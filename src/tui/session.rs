@@ -7,11 +7,21 @@ use std::time::Instant;
 use super::config::Config;
 use super::editor::Editor;
 use crate::engine::intake::Intake;
-use crate::store::{Draft, DraftLock};
+use crate::store::{Draft, DraftLock, Version};
+
+/// A record whose answers are being changed with the patient: its versions, and who changes them.
+#[derive(Debug)]
+pub struct Amending {
+    pub versions: Vec<Version>,
+    pub by: String,
+}
 
 #[derive(Debug)]
 pub struct Session {
     pub intake: Intake,
+    /// Set when the intake changes a finished record: confirming saves a new version of it, not
+    /// a draft or a summary of its own.
+    pub amending: Option<Amending>,
     pub draft: Draft,
     /// Held from the first save (or from resuming) until the intake is submitted or put away:
     /// no other terminal can open it meanwhile.

@@ -135,10 +135,7 @@ impl View<'_> {
         }
         let body = parts.body;
         let mut cursor = match self.screen {
-            Screen::Start(start) => {
-                start.render(ctx, body, buf);
-                None
-            }
+            Screen::Start(start) => start.render(ctx, body, buf),
             Screen::Welcome => {
                 kiosk::welcome(ctx, body, buf);
                 None
@@ -158,6 +155,10 @@ impl View<'_> {
             }
             Screen::Held(_) => {
                 kiosk::held(ctx, body, buf);
+                None
+            }
+            Screen::Record(record) => {
+                record.render(ctx, body, buf);
                 None
             }
         };
@@ -186,6 +187,8 @@ impl View<'_> {
                 cursor = None;
             }
             Some(Overlay::Note(note)) => cursor = note.render(ctx, area, buf),
+            Some(Overlay::SignOff(form)) => cursor = form.render(ctx, area, buf),
+            Some(Overlay::Initials(form)) => cursor = form.render(ctx, area, buf),
             Some(Overlay::Override(form)) => cursor = form.render(ctx, area, buf),
         }
         cursor

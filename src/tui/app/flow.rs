@@ -34,15 +34,41 @@ impl App {
             self.screen = Screen::Welcome;
         } else {
             let entries = self.list_entries();
-            self.screen = Screen::Start(Start {
-                selected: 0,
-                entries,
-                deleting: false,
-            });
+            self.screen = Screen::Start(Start::new(entries));
         }
     }
 
+    /// The clinic's records and unfinished intakes, for the list.
     pub(super) fn list_entries(&mut self) -> Vec<StartEntry> {
+        let mut entries = self.draft_entries();
+        match store::list_records(&self.config.out) {
+            Ok(records) => {
+                if !records.unreadable.is_empty() {
+                    self.notice = Some(format!(
+                        "{} summary file(s) could not be read, for example {}: `skin-intake show \
+                         FILE` says why.",
+                        records.unreadable.len(),
+                        records.unreadable[0].display()
+                    ));
+                }
+                entries.extend(
+                    records
+                        .rows
+                        .into_iter()
+                        .map(|row| StartEntry::Record(Box::new(row))),
+                );
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not read the finished intakes in {}: {e}",
+                    self.config.out.display()
+                ));
+            }
+        }
+        entries
+    }
+
+    fn draft_entries(&mut self) -> Vec<StartEntry> {
         let q = &self.config.questionnaire;
         let today = self.config.today;
         match store::list_drafts(&self.config.out) {
@@ -90,6 +116,7 @@ impl App {
         );
         self.session = Some(Session {
             intake,
+            amending: None,
             draft,
             lock,
             typed: std::collections::BTreeMap::new(),
@@ -161,7 +188,10 @@ impl App {
                 }
             }
             Step::Review => {
-                self.screen = Screen::Review(Review::default());
+                let seen_before = self.seen_before();
+                let mut review = Review::default();
+                review.seen_before = seen_before;
+                self.screen = Screen::Review(review);
                 self.prepare_review();
             }
         }
@@ -188,6 +218,14 @@ impl App {
         let Some(session) = &mut self.session else {
             return Err("no intake is under way".into());
         };
+        if let Some(amending) = &session.amending {
+            // A record's changes are kept when they are saved as its next version.
+            return amending
+                .versions
+                .last()
+                .map(|v| v.path.clone())
+                .ok_or_else(|| "the record has no version".to_owned());
+        }
         let current = session.intake.current_question().map(str::to_owned);
         session
             .draft
@@ -218,7 +256,12 @@ impl App {
     /// Saves the intake under way before it leaves the screen. An intake with nothing in it
     /// leaves no draft.
     pub(super) fn keep_for_leaving(&mut self) -> Kept {
-        if self.session.as_ref().is_none_or(Session::is_empty) {
+        // A record being changed stays as it was until the changes are saved.
+        if self
+            .session
+            .as_ref()
+            .is_none_or(|s| s.is_empty() || s.amending.is_some())
+        {
             return Kept::Nothing;
         }
         match self.save_draft() {
@@ -279,6 +322,9 @@ impl App {
         if let Err(problem) = session.intake.check_for_submit() {
             let message = words::for_language(&self.config.language).fault(&problem.fault);
             return self.show_step(Some(message));
+        }
+        if session.amending.is_some() {
+            return self.save_amendment();
         }
         let meta = Metadata {
             // One intake, one record: the summary carries the intake's id.

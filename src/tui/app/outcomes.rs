@@ -7,7 +7,9 @@ use crate::store;
 use crate::tui::action::Action;
 use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
-use crate::tui::screens::{Overlay, Screen, leaving, note, override_form, pin, result};
+use crate::tui::screens::{
+    Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
+};
 use crate::tui::session::Ctx;
 
 impl App {
@@ -39,6 +41,16 @@ impl App {
             Overlay::Override(mut form) => match form.update(action, self.now()) {
                 override_form::Outcome::Stay => Some(Overlay::Override(form)),
                 override_form::Outcome::Cancel => None,
+                override_form::Outcome::Save(verdict_override)
+                    if matches!(self.screen, Screen::Record(_)) =>
+                {
+                    self.save_record_override(Some(verdict_override));
+                    None
+                }
+                override_form::Outcome::Remove if matches!(self.screen, Screen::Record(_)) => {
+                    self.save_record_override(None);
+                    None
+                }
                 override_form::Outcome::Remove => {
                     if let Some(session) = &mut self.session {
                         session.draft.verdict_override = None;
@@ -75,6 +87,22 @@ impl App {
                 staff_menu::Outcome::Leave => {
                     let kept = self.keep_for_leaving();
                     self.leave(kept);
+                    None
+                }
+            },
+            Overlay::SignOff(mut form) => match form.update(action, self.now()) {
+                sign_off::Outcome::Stay => Some(Overlay::SignOff(form)),
+                sign_off::Outcome::Cancel => None,
+                sign_off::Outcome::Save(review) => {
+                    self.save_sign_off(review);
+                    None
+                }
+            },
+            Overlay::Initials(mut form) => match form.update(action) {
+                initials::Outcome::Stay => Some(Overlay::Initials(form)),
+                initials::Outcome::Cancel => None,
+                initials::Outcome::Done(by) => {
+                    self.start_amending(by);
                     None
                 }
             },
@@ -127,10 +155,14 @@ impl App {
             start::Outcome::None => {}
             start::Outcome::Quit => self.quit_or_menu(),
             start::Outcome::Open(0) => self.new_intake(),
-            start::Outcome::Open(row) => match start.entries.get(row - 1) {
+            start::Outcome::Open(row) => match start.entry(row) {
                 Some(StartEntry::Draft { draft, .. }) => {
                     let draft = (**draft).clone();
                     self.resume(&draft);
+                }
+                Some(StartEntry::Record(row)) => {
+                    let intake_id = row.intake_id.clone();
+                    self.open_record(&intake_id);
                 }
                 Some(StartEntry::Damaged { path, .. }) => {
                     self.notice = Some(format!(
@@ -158,7 +190,7 @@ impl App {
                 None => {}
             },
             start::Outcome::AskDelete(row) => {
-                let what = match start.entries.get(row - 1) {
+                let what = match start.entry(row) {
                     Some(StartEntry::Draft { name, .. }) => format!(
                         "the unfinished intake of {}",
                         name.as_deref().unwrap_or("a patient with no name yet")
@@ -166,9 +198,17 @@ impl App {
                     Some(StartEntry::Damaged { .. }) => "this damaged file".to_owned(),
                     // A finished intake's record and a newer program's draft are not ours to
                     // delete.
-                    _ => {
+                    other => {
+                        let record = matches!(other, Some(StartEntry::Record(_)));
                         if let Screen::Start(start) = &mut self.screen {
                             start.deleting = false;
+                        }
+                        if record {
+                            self.notice = Some(
+                                "A finished intake's record is never deleted: the clinic's \
+                                 records policy decides what happens to its files."
+                                    .into(),
+                            );
                         }
                         return;
                     }
@@ -179,7 +219,7 @@ impl App {
                 ));
             }
             start::Outcome::Delete(row) => {
-                let (path, result) = match start.entries.get(row.wrapping_sub(1)) {
+                let (path, result) = match start.entry(row) {
                     Some(StartEntry::Draft { draft, .. }) => (
                         draft.path(&self.config.out),
                         store::delete_draft(&self.config.out, &draft.id).map_err(|e| e.to_string()),

@@ -25,6 +25,8 @@ pub const PANEL_FROM_WIDTH: u16 = 100;
 pub struct Review {
     /// Row 0 is Submit; row k is the k-th answer.
     pub selected: usize,
+    /// Staff: the same person's earlier intake (its date and verdict), when there is one.
+    pub seen_before: Option<String>,
     layout: Laid,
 }
 
@@ -119,7 +121,7 @@ impl Review {
         }
     }
 
-    fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 5] {
+    fn parts(&self, ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 6] {
         let verdict_h =
             u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
         let disagreements_h =
@@ -127,6 +129,7 @@ impl Review {
         area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(2),
+            Constraint::Length(u16::from(self.seen_before.is_some())),
             Constraint::Length(disagreements_h),
             Constraint::Length(verdict_h),
             Constraint::Min(0),
@@ -163,7 +166,7 @@ impl Review {
     /// Where a tap on each row lands.
     #[must_use]
     pub fn hits(&self, ctx: Ctx, screen_width: u16, area: Rect) -> Vec<(Rect, Hit)> {
-        let [_, _, _, _, list] = Self::parts(ctx, screen_width, area);
+        let [_, _, _, _, _, list] = self.parts(ctx, screen_width, area);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -179,8 +182,8 @@ impl Review {
 
     pub fn render(&self, ctx: Ctx, screen_width: u16, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
-        let [title, intro, disagreements_area, verdict_area, list] =
-            Self::parts(ctx, screen_width, area);
+        let [title, intro, seen, disagreements_area, verdict_area, list] =
+            self.parts(ctx, screen_width, area);
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
@@ -192,6 +195,11 @@ impl Review {
         Paragraph::new(intro_lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(theme.help)
             .render(intro, buf);
+        if let Some(text) = &self.seen_before {
+            Paragraph::new(ellipsize(text, usize::from(seen.width)))
+                .style(theme.notice)
+                .render(seen, buf);
+        }
         Paragraph::new(disagreement_lines(ctx, disagreements_area.width))
             .style(theme.error)
             .render(disagreements_area, buf);
@@ -240,6 +248,8 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
     let submit = if ctx.kiosk {
         "[ Submit my answers ]"
+    } else if ctx.session.is_some_and(|s| s.amending.is_some()) {
+        "[ Save the changes as a new version of the record ]"
     } else {
         "[ Submit the answers ]"
     };

@@ -186,7 +186,8 @@ fn concern_label(q: &Questionnaire, language: &str, code: &str) -> String {
 }
 
 /// One line per session: its window in words and a bar on a shared time axis.
-fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
+#[must_use]
+pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
     let start = schedule.first().map(|s| s.earliest);
     let end = schedule.iter().map(|s| s.latest).max();
     let (Some(start), Some(end)) = (start, end) else {
