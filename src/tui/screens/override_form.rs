@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
@@ -167,7 +168,12 @@ impl OverrideForm {
         .render(rows[2], buf);
         Paragraph::new("Reason (required):").render(rows[4], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
-            let style = if focused { theme.highlight } else { theme.base };
+            // An empty field that is not in focus still shows where it is.
+            let style = if focused {
+                theme.highlight
+            } else {
+                theme.base.add_modifier(Modifier::UNDERLINED)
+            };
             text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
         };
         let reason = field(
