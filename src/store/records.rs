@@ -110,18 +110,23 @@ pub fn list_records(out: &Path) -> io::Result<Records> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Records::default()),
         Err(e) => return Err(e),
     };
-    let mut found: Vec<(String, Stamp)> = Vec::new();
+    let mut named = Vec::new();
     for entry in entries {
         let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
         // Only regular files named as summaries; temporary files start with a dot.
-        if parse_name(name).is_none() || !entry.file_type().is_ok_and(|t| t.is_file()) {
-            continue;
+        let summary = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| parse_name(n).is_some());
+        if summary && entry.file_type().is_ok_and(|t| t.is_file()) {
+            named.push(entry);
         }
-        let Ok(meta) = entry.metadata() else { continue };
-        found.push((name.to_owned(), Stamp::of(&meta)));
     }
+    let found = on_all_cores(named, |entry| {
+        let meta = entry.metadata().ok()?;
+        let name = entry.file_name().into_string().ok()?;
+        Some((name, Stamp::of(&meta)))
+    });
     let index_path = out.join(CACHE).join(INDEX_NAME);
     let mut known: HashMap<String, Entry> = read_index(&index_path)
         .into_iter()
@@ -347,29 +352,34 @@ fn write_index(out: &Path, entries: &[Entry]) -> io::Result<()> {
     .map(|_| ())
 }
 
-/// Reads the heads of `files` in `out`, on as many threads as there are cores.
+/// Reads the heads of `files` in `out`.
 fn read_heads(out: &Path, files: Vec<(String, Stamp)>) -> Vec<Entry> {
+    on_all_cores(files, |(name, stamp)| {
+        let head = read_head(&out.join(&name));
+        Some(Entry { name, stamp, head })
+    })
+}
+
+/// `f` over `items` on as many threads as there are cores (a few), keeping what it returns.
+fn on_all_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> Option<U> + Sync) -> Vec<U> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
-    let read = |(name, stamp): (String, Stamp)| {
-        let head = read_head(&out.join(&name));
-        Entry { name, stamp, head }
-    };
-    if files.len() < 64 || threads == 1 {
-        return files.into_iter().map(read).collect();
+    if items.len() < 256 || threads == 1 {
+        return items.into_iter().filter_map(f).collect();
     }
-    let chunk = files.len().div_ceil(threads);
-    let mut files = files;
+    let chunk = items.len().div_ceil(threads);
+    let mut items = items;
     let mut parts = Vec::new();
-    while !files.is_empty() {
-        let rest = files.split_off(chunk.min(files.len()));
-        parts.push(std::mem::replace(&mut files, rest));
+    while !items.is_empty() {
+        let rest = items.split_off(chunk.min(items.len()));
+        parts.push(std::mem::replace(&mut items, rest));
     }
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(read).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.into_iter().filter_map(f).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
