@@ -113,12 +113,12 @@ impl App {
     }
 
     fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            config: &self.config,
-            session: self.session.as_ref(),
-            now: self.instant,
-            kiosk: self.kiosk(),
-        }
+        Ctx::new(
+            &self.config,
+            self.session.as_ref(),
+            self.instant,
+            self.kiosk(),
+        )
     }
 
     /// What the frame shows now.

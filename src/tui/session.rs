@@ -39,6 +39,23 @@ impl Session {
     }
 }
 
+impl<'a> Ctx<'a> {
+    #[must_use]
+    pub fn new(
+        config: &'a Config,
+        session: Option<&'a Session>,
+        now: Instant,
+        kiosk: bool,
+    ) -> Self {
+        Ctx {
+            config,
+            session,
+            now,
+            kiosk,
+        }
+    }
+}
+
 /// What a screen reads to draw itself.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {

@@ -5,4 +5,5 @@ pub mod buttons;
 pub mod choice_list;
 pub mod footer;
 pub mod popup;
+pub mod scroll;
 pub mod text_field;

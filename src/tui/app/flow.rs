@@ -200,12 +200,12 @@ impl App {
     /// Lays the review out for the terminal's width (once per opening or resize).
     pub(super) fn prepare_review(&mut self) {
         let width = self.view().body(self.area).width;
-        let ctx = Ctx {
-            config: &self.config,
-            session: self.session.as_ref(),
-            now: self.instant,
-            kiosk: self.kiosk(),
-        };
+        let ctx = Ctx::new(
+            &self.config,
+            self.session.as_ref(),
+            self.instant,
+            self.kiosk(),
+        );
         if let Screen::Review(review) = &mut self.screen {
             review.prepare(ctx, width);
         }

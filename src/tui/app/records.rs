@@ -39,12 +39,12 @@ impl App {
 
     pub(super) fn update_record(&mut self, action: &Action) {
         let body = self.view().body(self.area);
-        let ctx = Ctx {
-            config: &self.config,
-            session: self.session.as_ref(),
-            now: self.instant,
-            kiosk: self.kiosk(),
-        };
+        let ctx = Ctx::new(
+            &self.config,
+            self.session.as_ref(),
+            self.instant,
+            self.kiosk(),
+        );
         let Screen::Record(screen) = &mut self.screen else {
             return;
         };

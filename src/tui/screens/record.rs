@@ -18,6 +18,7 @@ use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, wrap_lines};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::{assessment_lines, labelled, timeline};
+use crate::tui::widgets::scroll;
 use crate::words;
 
 #[derive(Debug, Clone)]
@@ -60,13 +61,10 @@ impl RecordScreen {
     pub fn update(&mut self, ctx: Ctx, action: &Action, area: Rect) -> Outcome {
         let [_, body] = parts(area);
         let max = total(&self.content(ctx, body.width)).saturating_sub(body.height);
+        if scroll::apply(&mut self.scroll, action, max) {
+            return Outcome::None;
+        }
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1).min(max),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(max),
-            Action::Home => self.scroll = 0,
-            Action::End => self.scroll = max,
             Action::Back => return Outcome::Back,
             Action::ChangeAnswers => return Outcome::ChangeAnswers,
             Action::SignOff => return Outcome::SignOff,

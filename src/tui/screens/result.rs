@@ -14,6 +14,7 @@ use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::{assessment_lines, labelled};
+use crate::tui::widgets::scroll;
 
 /// Where the summary went.
 #[derive(Debug, Clone)]
@@ -49,13 +50,10 @@ impl ResultScreen {
     /// `area` is where the screen is drawn (scrolling stops at the last line there).
     pub fn update(&mut self, ctx: Ctx, action: &Action, area: Rect) -> Outcome {
         let max = self.scroll_max(ctx, area);
+        if scroll::apply(&mut self.scroll, action, max) {
+            return Outcome::None;
+        }
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1).min(max),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(max),
-            Action::Home => self.scroll = 0,
-            Action::End => self.scroll = max,
             Action::Retry => return Outcome::Retry,
             Action::NextPatient => return Outcome::NextPatient,
             Action::Quit => return Outcome::Quit,
