@@ -1,6 +1,7 @@
-//! Reading what people write: questionnaires (with line, column and JSON path for every problem)
-//! and answers files.
+//! Reading what people write: questionnaires (with line, column and JSON path for every problem),
+//! answers files and stored summaries.
 
 pub mod answers;
 pub mod questionnaire;
+pub mod summary;
 pub mod validate;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use skin_intake::dates;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::fhir::{self, ExportError};
 use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
@@ -71,12 +72,40 @@ enum Command {
         /// The questionnaire file.
         path: Option<PathBuf>,
     },
+    /// Print a stored summary in another format.
+    Show {
+        /// What to print.
+        #[arg(long, value_enum)]
+        format: ShowFormat,
+        /// The summary file, as `score` prints it or an intake writes it.
+        summary: PathBuf,
+    },
+    /// Print the questionnaire (default: the built-in one) in another format.
+    Questionnaire {
+        /// What to print.
+        #[arg(long, value_enum)]
+        format: QuestionnaireFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// The skin-intake summary JSON.
     Summary,
+    /// A FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    /// A FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuestionnaireFormat {
+    /// A FHIR R4 Questionnaire (JSON).
+    Fhir,
 }
 
 /// A failure and how the process ends because of it.
@@ -91,10 +120,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
-        Some(Command::Score {
-            format: Format::Summary,
+        Some(Command::Score { format, answers }) => score(
+            cli.questions.as_deref(),
+            cli.today,
+            &cli.language,
+            *format,
             answers,
-        }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
+        ),
+        Some(Command::Show {
+            format: ShowFormat::Fhir,
+            summary,
+        }) => show_fhir(cli.questions.as_deref(), summary),
+        Some(Command::Questionnaire {
+            format: QuestionnaireFormat::Fhir,
+        }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
         None => intake(&cli),
     };
     match outcome {
@@ -266,6 +305,7 @@ fn score(
     questions: Option<&Path>,
     today: Option<NaiveDate>,
     language: &str,
+    format: Format,
     path: &Path,
 ) -> Result<(), Failure> {
     let words = words::for_language(language);
@@ -291,6 +331,56 @@ fn score(
         reference_date: today,
     };
     let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
-    print_out(&summary.to_json())?;
-    Ok(())
+    match format {
+        Format::Summary => print_out(&summary.to_json()),
+        Format::Fhir => {
+            let response = fhir::response::export(&summary, &questionnaire)
+                .map_err(|e| export_failure(questions, &e))?;
+            print_out(&fhir::resource::to_json(&response))
+        }
+    }
+}
+
+/// `show SUMMARY.json --format fhir`: a stored summary as a QuestionnaireResponse.
+fn show_fhir(questions: Option<&Path>, path: &Path) -> Result<(), Failure> {
+    let words = words::for_language(DEFAULT_LANGUAGE);
+    let questionnaire = load_questionnaire(questions, words)?;
+    let file = path.display();
+    let summary = load::summary::read(&questionnaire, &read_text(path)?).map_err(|problems| {
+        Failure::BadInput(
+            problems
+                .iter()
+                .map(|p| format!("{file}: {}", words.summary_problem(p)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let response = fhir::response::export(&summary, &questionnaire)
+        .map_err(|e| export_failure(questions, &e))?;
+    print_out(&fhir::resource::to_json(&response))
+}
+
+/// `questionnaire --format fhir`: the questionnaire as a FHIR Questionnaire.
+fn questionnaire_fhir(questions: Option<&Path>, language: &str) -> Result<(), Failure> {
+    let words = words::for_language(language);
+    let questionnaire = load_for_language(questions, language, words)?;
+    let resource = fhir::questionnaire::export(&questionnaire, language)
+        .map_err(|e| export_failure(questions, &e))?;
+    print_out(&fhir::resource::to_json(&resource))
+}
+
+/// What stops a FHIR export of the questionnaire at `questions`, and what to do.
+fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
+    let name = questions.map_or_else(|| BUILT_IN_NAME.to_owned(), |p| p.display().to_string());
+    Failure::BadInput(match error {
+        ExportError::NoUrl => format!(
+            "{name}: FHIR names a questionnaire by its canonical URL, and this one has no \"url\"; \
+             add one, such as \"url\": \"https://fhir.example-clinic.com/Questionnaire/intake\""
+        ),
+        ExportError::LinkIdTwice { link_id } => format!(
+            "{name}: '{link_id}' would be the FHIR linkId of two items (a section and a question \
+             with the same id, or a question named like the assessment or a help item); give \
+             one of them another id"
+        ),
+    })
 }

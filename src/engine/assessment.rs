@@ -2,14 +2,14 @@
 //! questionnaire, the answers and the reference date.
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::visibility;
 use crate::dates::add_months;
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire, Range, Reassess, ScreeningRule};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     /// The most severe level among the reasons; `suitable` when there are none.
     pub suitability: Level,
@@ -27,7 +27,7 @@ pub struct Assessment {
 }
 
 /// A screening rule that applies to this patient.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub rule: String,
     pub level: Level,
@@ -37,7 +37,7 @@ pub struct Reason {
     pub reassess_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConcernPlan {
     pub concern: String,
     pub sessions: Range,
@@ -46,7 +46,7 @@ pub struct ConcernPlan {
 }
 
 /// One proposed session: the window it falls in, and whether it may turn out unnecessary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub session: u32,
     pub earliest: NaiveDate,

@@ -33,9 +33,9 @@ pub struct Metadata {
     pub reference_date: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    pub format: &'static str,
+    pub format: String,
     pub format_version: u32,
     pub id: String,
     pub questionnaire: QuestionnaireRef,
@@ -51,23 +51,25 @@ pub struct Summary {
     pub verdict_override: Option<Override>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Patient {
     pub name: Option<String>,
     pub date_of_birth: Option<NaiveDate>,
     pub age: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedAnswer {
     pub id: String,
     pub question: String,
+    /// Read back from a file, a string is text until its question says otherwise
+    /// (`load::summary` types it).
     pub value: Answer,
     pub display: String,
 }
@@ -112,7 +114,7 @@ impl Summary {
             _ => None,
         };
         Summary {
-            format: FORMAT,
+            format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             id: meta.id,
             questionnaire: QuestionnaireRef {

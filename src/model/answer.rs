@@ -3,10 +3,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// One answer, typed by its item: text, date, yes/no, one option code, or several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One answer, typed by its item: text, date, yes/no, one option code, or several. Read from
+/// JSON without its item, a string is `Text` and a list is `Choices`; only the item tells a date
+/// or an option code from text (`load::answers::from_json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),

@@ -13,7 +13,14 @@ pub const BUILT_IN_NAME: &str = "questions.json (built in)";
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    /// The JSON Schema an editor checks the file against; the program ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     pub id: String,
+    /// The questionnaire's canonical URL: what FHIR exports name it by, and the base of the
+    /// identifiers and code systems they use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub version: String,
     pub title: Text,
     /// Languages the patient may choose; English is always among them.

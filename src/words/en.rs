@@ -6,6 +6,7 @@ use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
 use crate::load::answers::{AnswersProblem, JsonType, ValueProblem};
 use crate::load::questionnaire::{Location, Problem, ProblemKind};
+use crate::load::summary::SummaryProblem;
 use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
 use crate::model::text::DEFAULT_LANGUAGE;
@@ -110,6 +111,40 @@ impl Words for English {
         }
     }
 
+    fn summary_problem(&self, problem: &SummaryProblem) -> String {
+        match problem {
+            SummaryProblem::Syntax {
+                line,
+                column,
+                message,
+            } => format!("line {line}, column {column}: not valid JSON: {message}"),
+            SummaryProblem::NotASummary => {
+                r#"not a skin-intake summary: it lacks "format": "skin-intake/summary""#.into()
+            }
+            SummaryProblem::NewerFormat { version, known } => format!(
+                "summary format version {version} is newer than this program reads (up to \
+                 {known}); use a newer skin-intake"
+            ),
+            SummaryProblem::Structure { path, message } if path.is_empty() || path == "." => {
+                format!("not a well-formed summary: {message}")
+            }
+            SummaryProblem::Structure { path, message } => {
+                format!("{path}: not a well-formed summary: {message}")
+            }
+            SummaryProblem::OtherQuestionnaire { made_with, given } => format!(
+                "made with questionnaire '{made_with}', not '{given}'; give the questionnaire it \
+                 was made with (--questions PATH)"
+            ),
+            SummaryProblem::UnknownQuestion { question } => format!(
+                "question '{question}': no such question in this questionnaire; give the \
+                 questionnaire the summary was made with (--questions PATH)"
+            ),
+            SummaryProblem::Value { question, problem } => {
+                format!("question '{question}': {}", self.value_problem(problem))
+            }
+        }
+    }
+
     fn shown(&self, shown: &Shown) -> String {
         match shown {
             Shown::Text(s) => (*s).to_owned(),
@@ -158,6 +193,10 @@ fn broken_rule(invalid: &Invalid) -> String {
                  {name}"
             )
         }
+        Invalid::BadUrl { url } => format!(
+            "url '{url}' is not a canonical URL: write an absolute URL such as \
+             https://fhir.example-clinic.com/Questionnaire/intake, without spaces, '|' or '#'"
+        ),
         Invalid::NoEnglishLanguage => format!(
             "languages must include \"{en}\": English is the fallback for every text; add it \
              to the list"

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first; each may import only those before it.
-const LAYERS: [&str; 7] = ["dates", "model", "engine", "load", "words", "store", "tui"];
+const LAYERS: [&str; 8] = [
+    "dates", "model", "engine", "load", "words", "store", "fhir", "tui",
+];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -3,6 +3,7 @@
 #[path = "../support/engine.rs"]
 mod support;
 
+mod fhir;
 mod intake;
 mod layers;
 mod loaders;
