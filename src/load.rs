@@ -3,5 +3,6 @@
 
 pub mod answers;
 pub mod questionnaire;
+pub mod schema;
 pub mod summary;
 pub mod validate;

@@ -1,6 +1,7 @@
 //! The exported record of one intake: metadata, patient, answers and assessment.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, assess};
@@ -15,7 +16,7 @@ pub const FORMAT: &str = "skin-intake/summary";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Who answered: a batch file, a staff member with the patient, or the patient alone at a kiosk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     Batch,
@@ -33,8 +34,9 @@ pub struct Metadata {
     pub reference_date: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
+    #[schemars(extend("const" = "skin-intake/summary"))]
     pub format: String,
     pub format_version: u32,
     pub id: String,
@@ -51,20 +53,20 @@ pub struct Summary {
     pub verdict_override: Option<Override>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Patient {
     pub name: Option<String>,
     pub date_of_birth: Option<NaiveDate>,
     pub age: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ExportedAnswer {
     pub id: String,
     pub question: String,
@@ -75,7 +77,7 @@ pub struct ExportedAnswer {
 }
 
 /// A clinician's decision that differs from the computed verdict; the computed one stays.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Override {
     pub suitability: Level,
     pub reason: String,

@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One answer, typed by its item: text, date, yes/no, one option code, or several. Read from
 /// JSON without its item, a string is `Text` and a list is `Choices`; only the item tells a date
 /// or an option code from text (`load::answers::from_json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
@@ -19,7 +20,7 @@ pub enum Answer {
 }
 
 /// Answers by question id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<String, Answer>);
 

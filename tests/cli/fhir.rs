@@ -23,14 +23,18 @@ fn json_out(assert: assert_cmd::assert::Assert) -> Value {
 }
 
 fn score(format: &str, file: &str) -> Value {
-    json_out(run(&[
+    let printed = json_out(run(&[
         "score",
         "--today",
         "2026-11-24",
         "--format",
         format,
         &format!("tests/fixtures/answers/{file}"),
-    ]))
+    ]));
+    if format == "summary" {
+        crate::schema::assert_valid_summary(&printed);
+    }
+    printed
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The engine and the library's loaders and store, without a terminal or the binary.
 
+#[path = "../support/schema.rs"]
+mod schema;
 #[path = "../support/engine.rs"]
 mod support;
 
@@ -12,5 +14,6 @@ mod problems;
 mod properties;
 mod questionnaire_problems;
 mod rules;
+mod schemas;
 mod store;
 mod visibility;
