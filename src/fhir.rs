@@ -4,11 +4,14 @@
 //! the questionnaire it names.
 
 mod assessment;
+pub mod auth;
+pub mod delivery;
 mod enable;
 pub mod questionnaire;
 pub mod record;
 pub mod resource;
 pub mod response;
+pub mod server;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 

@@ -55,6 +55,19 @@ struct Cli {
     /// A high-contrast colour theme.
     #[arg(long)]
     high_contrast: bool,
+    /// Deliver every finished intake to this FHIR server (HTTPS, or HTTP on this machine), without
+    /// credentials; records wait in OUT/outbox until it has them.
+    #[arg(
+        long,
+        value_name = "URL",
+        global = true,
+        conflicts_with = "fhir_config"
+    )]
+    fhir_server: Option<String>,
+    /// Deliver to the FHIR server this JSON file describes: its URL, credentials and timeout (see the
+    /// README).
+    #[arg(long, value_name = "PATH", global = true)]
+    fhir_config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +92,11 @@ enum Command {
         format: ShowFormat,
         /// The summary file, as `score` prints it or an intake writes it.
         summary: PathBuf,
+    },
+    /// Send the records waiting in OUT's outbox to the FHIR server now, and say what came of each.
+    Push {
+        /// The output folder whose outbox to send (as given to --out).
+        out: PathBuf,
     },
     /// Print the questionnaire (default: the built-in one) in another format.
     Questionnaire {
@@ -134,6 +152,7 @@ fn main() -> ExitCode {
         Some(Command::Questionnaire {
             format: QuestionnaireFormat::Fhir,
         }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
+        Some(Command::Push { out }) => push(&cli, out),
         None => intake(&cli),
     };
     match outcome {
@@ -163,6 +182,11 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
     // A failure here shows on screen when the first answer is saved.
     let _ = store::ensure_private_dir(&out);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let clock = || Local::now().fixed_offset();
+    let delivery = fhir_server(cli)?.map(|server| {
+        // Records queued before, by an earlier run, go first.
+        fhir::delivery::Sender::start(out.clone(), server, clock)
+    });
     let config = tui::Config {
         questionnaire: questionnaire.into(),
         out,
@@ -173,7 +197,8 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         idle_timeout: Duration::from_secs(cli.idle_timeout),
         staff_pin,
         theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
-        clock: || Local::now().fixed_offset(),
+        clock,
+        delivery,
     };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(Failure::BadInput(
@@ -367,6 +392,171 @@ fn questionnaire_fhir(questions: Option<&Path>, language: &str) -> Result<(), Fa
     let resource = fhir::questionnaire::export(&questionnaire, language)
         .map_err(|e| export_failure(questions, &e))?;
     print_out(&fhir::resource::to_json(&resource))
+}
+
+/// The FHIR server from `--fhir-server` or `--fhir-config`, if either is given.
+fn fhir_server(cli: &Cli) -> Result<Option<fhir::delivery::Server>, Failure> {
+    let (config, origin) = match (&cli.fhir_server, &cli.fhir_config) {
+        (Some(url), _) => (
+            fhir::server::ServerConfig {
+                url: url.clone(),
+                auth: fhir::server::AuthConfig::None,
+                timeout_seconds: None,
+            },
+            "--fhir-server".to_owned(),
+        ),
+        (None, Some(path)) => {
+            let text = read_text(path)?;
+            let config = serde_json::from_str(&text).map_err(|e| {
+                Failure::BadInput(format!(
+                    "{}: not a FHIR server configuration: {e}; see the README for its fields",
+                    path.display()
+                ))
+            })?;
+            (config, path.display().to_string())
+        }
+        (None, None) => return Ok(None),
+    };
+    fhir::delivery::Server::new(&config).map(Some).map_err(|e| {
+        Failure::BadInput(match e {
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::NotHttps,
+            } => format!(
+                "{origin}: {url} is plain HTTP to another machine, which would send patient \
+                     data unencrypted; use its https:// address"
+            ),
+            fhir::delivery::SetupError::Url { url, .. } => format!(
+                "{origin}: '{url}' is not a FHIR server's base URL such as \
+                     https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Timeout(seconds) => {
+                format!("{origin}: timeout_seconds {seconds} is out of range; give 1 to 600")
+            }
+            fhir::delivery::SetupError::Auth(reason) => format!("{origin}: auth: {reason}"),
+        })
+    })
+}
+
+/// `push OUT`: queues every summary in OUT that is not in its outbox yet, then sends every queued
+/// record now and prints what came of each. Exit 1 while any record is still queued or needs
+/// attention.
+fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
+    use fhir::delivery::{Outcome, Which};
+    use store::outbox::State;
+    let Some(server) = fhir_server(cli)? else {
+        return Err(Failure::BadInput(
+            "push needs the FHIR server: give --fhir-server URL or --fhir-config PATH".into(),
+        ));
+    };
+    if !out.is_dir() {
+        return Err(Failure::BadInput(format!(
+            "{}: no such folder; give the output folder of the intakes (as given to --out)",
+            out.display()
+        )));
+    }
+    let words = words::for_language(DEFAULT_LANGUAGE);
+    let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
+    let now = Local::now().fixed_offset();
+    let mut lines = catch_up(out, &questionnaire, now);
+    let exported = fhir::questionnaire::export(&questionnaire, DEFAULT_LANGUAGE)
+        .map_err(|e| export_failure(cli.questions.as_deref(), &e))?;
+    match fhir::delivery::send_questionnaire(&server, &exported) {
+        Outcome::Delivered { .. } => {}
+        Outcome::Retry { reason, .. } | Outcome::Refused { reason } => lines.push(format!(
+            "the Questionnaire {}|{}: not delivered: {reason}",
+            exported.url, exported.version
+        )),
+    }
+    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now).map_err(|e| {
+        Failure::Failed(format!(
+            "{}: cannot read the outbox: {e}",
+            store::outbox::dir(out).display()
+        ))
+    })?;
+    for report in &reports {
+        lines.push(match &report.outcome {
+            Outcome::Delivered { created: true, .. } => format!("{}: delivered", report.key),
+            Outcome::Delivered { created: false, .. } => {
+                format!("{}: delivered (the server had it already)", report.key)
+            }
+            Outcome::Retry { reason, .. } => {
+                format!("{}: queued, will be tried again: {reason}", report.key)
+            }
+            Outcome::Refused { reason } => format!("{}: needs attention: {reason}", report.key),
+        });
+    }
+    let (entries, unreadable) = store::outbox::list(out).unwrap_or_default();
+    for file in &unreadable {
+        lines.push(format!(
+            "{}: cannot be read: {}",
+            file.path.display(),
+            file.reason
+        ));
+    }
+    let count = |state| entries.iter().filter(|e| e.state == state).count();
+    let (queued, attention) = (count(State::Queued), count(State::NeedsAttention));
+    lines.push(format!(
+        "outbox: {} delivered, {queued} queued, {attention} need attention",
+        count(State::Delivered)
+    ));
+    print_out(&(lines.join("\n") + "\n"))?;
+    if queued + attention + unreadable.len() > 0 {
+        return Err(Failure::Failed(format!(
+            "{} records are not delivered yet",
+            queued + attention + unreadable.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Queues the summaries in `out` that the outbox lacks (written while no server was configured,
+/// or when queueing failed); returns a line for each that cannot be.
+fn catch_up(
+    out: &Path,
+    questionnaire: &Questionnaire,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<String> {
+    let (entries, _) = store::outbox::list(out).unwrap_or_default();
+    let Ok(files) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for file in files.flatten() {
+        let path = file.path();
+        let name = file.file_name().to_string_lossy().into_owned();
+        // Summaries are named `<reference date>_<id>.json`.
+        let Some(id) = name
+            .strip_suffix(".json")
+            .and_then(|stem| stem.split_once('_'))
+            .filter(|(date, _)| dates::parse_iso_date(date).is_ok())
+            .map(|(_, id)| id.to_owned())
+        else {
+            continue;
+        };
+        if entries.iter().any(|e| e.key == id) {
+            continue;
+        }
+        let read = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                load::summary::read(questionnaire, &text).map_err(|problems| {
+                    let words = words::for_language(DEFAULT_LANGUAGE);
+                    problems
+                        .iter()
+                        .map(|p| words.summary_problem(p))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            });
+        let queued = read.and_then(|summary| {
+            fhir::delivery::enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
+        });
+        if let Err(reason) = queued {
+            lines.push(format!("{}: not queued: {reason}", path.display()));
+        }
+    }
+    lines
 }
 
 /// What stops a FHIR export of the questionnaire at `questions`, and what to do.

@@ -3,6 +3,7 @@
 //! in private folders (0700); file names carry no personal data.
 
 pub mod durability;
+pub mod outbox;
 
 use std::fs;
 use std::io::{self, Write};

@@ -4,5 +4,8 @@
 mod schema;
 
 mod check;
+mod delivery;
 mod fhir;
+mod fhir_validator;
 mod score;
+mod smart;
