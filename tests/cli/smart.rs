@@ -1,4 +1,4 @@
-//! SMART Backend Services against a real token endpoint: `sekmet-fhir` (PyPI) serves one and a FHIR
+//! SMART Backend Services against a real token endpoint: `sekmet-fhir` (on `PyPI`) serves one and a FHIR
 //! server that takes only its tokens. skin-intake finds the endpoint through
 //! `.well-known/smart-configuration`, signs its client assertion (RS384 and ES384) and uses the
 //! token; a client the endpoint does not know needs attention; a short-lived token is fetched
