@@ -7,4 +7,5 @@ pub mod checks;
 pub mod display;
 pub mod intake;
 pub mod summary;
+pub mod versions;
 pub mod visibility;

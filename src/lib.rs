@@ -1,13 +1,14 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
 //!
 //! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
-//! [`load`], [`words`], [`store`], [`fhir`], [`tui`].
+//! [`load`], [`words`], [`store`], [`print`], [`fhir`], [`tui`].
 
 pub mod dates;
 pub mod engine;
 pub mod fhir;
 pub mod load;
 pub mod model;
+pub mod print;
 pub mod store;
 pub mod tui;
 pub mod words;

@@ -16,7 +16,7 @@ use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
 use skin_intake::words::{self, Words};
-use skin_intake::{store, tui};
+use skin_intake::{print, store, tui};
 
 #[derive(Parser)]
 #[command(
@@ -80,18 +80,18 @@ enum Command {
         /// The answers file: {"answers": {"<question id>": value}}.
         answers: PathBuf,
     },
+    /// Show a summary: as text for the terminal, or as an HTML page to print.
+    Show {
+        /// How to show it.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// The summary file (any version of a record, format 1 or 2).
+        summary: PathBuf,
+    },
     /// Check a questionnaire file (default: the built-in one); print `ok` or every problem.
     Check {
         /// The questionnaire file.
         path: Option<PathBuf>,
-    },
-    /// Print a stored summary in another format.
-    Show {
-        /// What to print.
-        #[arg(long, value_enum)]
-        format: ShowFormat,
-        /// The summary file, as `score` prints it or an intake writes it.
-        summary: PathBuf,
     },
     /// Send the records waiting in OUT's outbox to the FHIR server now, and say what came of each.
     Push {
@@ -115,14 +115,18 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum ShowFormat {
-    /// A FHIR R4 QuestionnaireResponse (JSON).
+enum QuestionnaireFormat {
+    /// A FHIR R4 Questionnaire (JSON).
     Fhir,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum QuestionnaireFormat {
-    /// A FHIR R4 Questionnaire (JSON).
+enum ShowFormat {
+    /// The record as text (colour on a terminal, unless `NO_COLOR` is set).
+    Text,
+    /// A self-contained HTML page to print, with signature lines.
+    Html,
+    /// A FHIR R4 QuestionnaireResponse (JSON).
     Fhir,
 }
 
@@ -134,9 +138,63 @@ enum Failure {
     Failed(String),
 }
 
+/// The most a PIN file may hold.
+const PIN_FILE_BYTES: u64 = 1024;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match &cli.command {
+    // Checked before any file is opened: a file opened now could take the closed descriptor and
+    // receive what was meant for stdout.
+    let outcome = if stdout_is_closed() {
+        Err(Failure::Failed(
+            "standard output is closed, so the result has nowhere to go; run skin-intake with \
+             its output open (a terminal, a file or a pipe)"
+                .into(),
+        ))
+    } else {
+        run(&cli)
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BadInput(message)) => {
+            say(&message);
+            ExitCode::from(2)
+        }
+        Err(Failure::Failed(message)) => {
+            say(&message);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A line on stderr; one that cannot be written (its terminal gone) is not a panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// Whether stdout was closed when the program started (`>&-`). Rust's runtime then opens
+/// `/dev/null` read-write in its place, so every write would vanish without an error; a shell's
+/// `>/dev/null` opens it write-only, which is left alone.
+fn stdout_is_closed() -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let fd = libc::STDOUT_FILENO;
+    // SAFETY: F_GETFL only reads the descriptor's flags; it fails with EBADF when it is closed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags == -1 {
+        return true;
+    }
+    let read_write = flags & libc::O_ACCMODE == libc::O_RDWR;
+    let (Ok(out), Ok(null)) = (
+        std::fs::metadata("/dev/stdout"),
+        std::fs::metadata("/dev/null"),
+    ) else {
+        return false;
+    };
+    read_write && out.file_type().is_char_device() && out.rdev() == null.rdev()
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    match &cli.command {
         Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
         Some(Command::Score { format, answers }) => score(
             cli.questions.as_deref(),
@@ -145,26 +203,12 @@ fn main() -> ExitCode {
             *format,
             answers,
         ),
-        Some(Command::Show {
-            format: ShowFormat::Fhir,
-            summary,
-        }) => show_fhir(cli.questions.as_deref(), summary),
+        Some(Command::Show { format, summary }) => show(cli, *format, summary),
         Some(Command::Questionnaire {
             format: QuestionnaireFormat::Fhir,
         }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
-        Some(Command::Push { out }) => push(&cli, out),
-        None => intake(&cli),
-    };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::BadInput(message)) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Failed(message)) => {
-            eprintln!("{message}");
-            ExitCode::from(1)
-        }
+        Some(Command::Push { out }) => push(cli, out),
+        None => intake(cli),
     }
 }
 
@@ -207,30 +251,30 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
                 .into(),
         ));
     }
-    store::sweep_temporaries(&config.out);
+    store::sweep_leftovers(&config.out);
     tui::install_panic_hook(config.out.join(store::UNFINISHED));
     match tui::run(config) {
         Ok(tui::Ended::Left(tui::Kept::Lost(cause))) => Err(Failure::Failed(format!(
             "skin-intake left without saving the intake under way: {cause}"
         ))),
         Ok(tui::Ended::Left(tui::Kept::Draft(path))) => {
-            eprintln!(
+            say(&format!(
                 "The unfinished intake is saved in {}; choose it on the start screen to continue.",
                 path.display()
-            );
+            ));
             Ok(())
         }
         Ok(tui::Ended::Left(tui::Kept::Nothing)) => Ok(()),
-        Ok(tui::Ended::Stopped { signal, kept }) => Err(Failure::Failed(match kept {
+        Ok(tui::Ended::Stopped { why, kept }) => Err(Failure::Failed(match kept {
             tui::Kept::Draft(path) => format!(
-                "skin-intake stopped on {signal}; the unfinished intake is saved in {}",
+                "skin-intake stopped {why}; the unfinished intake is saved in {}",
                 path.display()
             ),
             tui::Kept::Nothing => {
-                format!("skin-intake stopped on {signal}; no intake was under way")
+                format!("skin-intake stopped {why}; no intake was under way")
             }
             tui::Kept::Lost(cause) => format!(
-                "skin-intake stopped on {signal}; the intake under way could not be saved: {cause}"
+                "skin-intake stopped {why}; the intake under way could not be saved: {cause}"
             ),
         })),
         Err(e) => Err(Failure::Failed(format!("terminal error: {e}"))),
@@ -248,7 +292,12 @@ fn seconds_up_to(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone {
 /// The kiosk's staff PIN, from `--staff-pin-file` or `SKIN_INTAKE_STAFF_PIN`; there must be one.
 fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     let pin = match &cli.staff_pin_file {
-        Some(path) => read_text(path)?.trim_end_matches(['\r', '\n']).to_owned(),
+        Some(path) => {
+            // Read first: a device or FIFO is refused by its type before its permissions.
+            let text = read_text(path, PIN_FILE_BYTES)?;
+            private_pin_file(path)?;
+            text.trim_end_matches(['\r', '\n']).to_owned()
+        }
         None => std::env::var("SKIN_INTAKE_STAFF_PIN").unwrap_or_default(),
     };
     if pin.trim().is_empty() {
@@ -261,15 +310,36 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
     Ok(pin)
 }
 
+/// The PIN file must be private: anyone who can read the PIN can leave the kiosk and see every
+/// unfinished intake. Refused, not warned about, since a kiosk runs unattended.
+fn private_pin_file(path: &Path) -> Result<(), Failure> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Failure::BadInput(format!(
+            "{}: the staff PIN file can be read or changed by other users (permissions {:o}); \
+             make it private with: chmod 600 {}",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// `--today`, read before `--language` is known: its problem is worded in the fallback language.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dates::parse_iso_date(s)
         .map_err(|problem| words::for_language(DEFAULT_LANGUAGE).date_problem(&problem))
 }
 
-/// A UTF-8 text file; a leading byte-order mark (as some editors save) is dropped.
-fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
+/// A UTF-8 text file of at most `cap` bytes; a leading byte-order mark (as some editors save) is
+/// dropped. Only a regular file is read: a FIFO or a device is refused without waiting on it.
+fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
+    let bytes = store::read_regular(path, cap, true)
         .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Failure::BadInput(format!("{}: not UTF-8 text", path.display())))?;
@@ -290,7 +360,10 @@ fn print_out(text: &str) -> Result<(), Failure> {
 
 fn load_questionnaire(path: Option<&Path>, words: &dyn Words) -> Result<Questionnaire, Failure> {
     let (name, text) = match path {
-        Some(path) => (path.display().to_string(), read_text(path)?),
+        Some(path) => (
+            path.display().to_string(),
+            read_text(path, store::MAX_FILE_BYTES)?,
+        ),
         None => (BUILT_IN_NAME.to_owned(), BUILT_IN.to_owned()),
     };
     load::questionnaire::load(&name, &text).map_err(|problems| {
@@ -299,7 +372,7 @@ fn load_questionnaire(path: Option<&Path>, words: &dyn Words) -> Result<Question
             .iter()
             .map(|p| words.questionnaire_problem(p))
             .collect();
-        Failure::BadInput(lines.join("\n"))
+        Failure::BadInput(load::listing(&lines))
     })
 }
 
@@ -338,16 +411,14 @@ fn score(
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let file = path.display();
     let listed = |problems: Vec<AnswersProblem>| {
-        Failure::BadInput(
-            problems
-                .iter()
-                .map(|p| format!("{file}: {}", words.answers_problem(p)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{file}: {}", words.answers_problem(p)))
+            .collect();
+        Failure::BadInput(load::listing(&lines))
     };
-    let answers =
-        load::answers::read_and_check(&questionnaire, &read_text(path)?, today).map_err(listed)?;
+    let text = read_text(path, store::MAX_FILE_BYTES)?;
+    let answers = load::answers::read_and_check(&questionnaire, &text, today).map_err(listed)?;
     let meta = Metadata {
         id: uuid::Uuid::new_v4().to_string(),
         language: language.to_owned(),
@@ -364,25 +435,6 @@ fn score(
             print_out(&fhir::resource::to_json(&response))
         }
     }
-}
-
-/// `show SUMMARY.json --format fhir`: a stored summary as a QuestionnaireResponse.
-fn show_fhir(questions: Option<&Path>, path: &Path) -> Result<(), Failure> {
-    let words = words::for_language(DEFAULT_LANGUAGE);
-    let questionnaire = load_questionnaire(questions, words)?;
-    let file = path.display();
-    let summary = load::summary::read(&questionnaire, &read_text(path)?).map_err(|problems| {
-        Failure::BadInput(
-            problems
-                .iter()
-                .map(|p| format!("{file}: {}", words.summary_problem(p)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    })?;
-    let response = fhir::response::export(&summary, &questionnaire)
-        .map_err(|e| export_failure(questions, &e))?;
-    print_out(&fhir::resource::to_json(&response))
 }
 
 /// `questionnaire --format fhir`: the questionnaire as a FHIR Questionnaire.
@@ -406,7 +458,7 @@ fn fhir_server(cli: &Cli) -> Result<Option<fhir::delivery::Server>, Failure> {
             "--fhir-server".to_owned(),
         ),
         (None, Some(path)) => {
-            let text = read_text(path)?;
+            let text = read_text(path, store::MAX_FILE_BYTES)?;
             let config = serde_json::from_str(&text).map_err(|e| {
                 Failure::BadInput(format!(
                     "{}: not a FHIR server configuration: {e}; see the README for its fields",
@@ -537,18 +589,8 @@ fn catch_up(
         if entries.iter().any(|e| e.key == id) {
             continue;
         }
-        let read = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                load::summary::read(questionnaire, &text).map_err(|problems| {
-                    let words = words::for_language(DEFAULT_LANGUAGE);
-                    problems
-                        .iter()
-                        .map(|p| words.summary_problem(p))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-            });
+        let words = words::for_language(DEFAULT_LANGUAGE);
+        let read = store::read_summary(&path).map_err(|e| e.message(words));
         let queued = read.and_then(|summary| {
             fhir::delivery::enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
         });
@@ -573,4 +615,42 @@ fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
              one of them another id"
         ),
     })
+}
+
+fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
+    let words = words::for_language(&cli.language);
+    let summary = store::read_summary(path).map_err(|e| Failure::BadInput(e.message(words)))?;
+    // Only for the words of concerns and changed answers: the record itself holds the rest.
+    let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
+    let shown = match format {
+        ShowFormat::Text => {
+            let stdout = std::io::stdout();
+            let colour =
+                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = if stdout.is_terminal() {
+                ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| columns.into())
+            } else {
+                80
+            };
+            print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
+        }
+        ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
+        ShowFormat::Fhir => {
+            // The response names the questionnaire and types its answers by its questions.
+            if summary.questionnaire.id != questionnaire.id {
+                return Err(Failure::BadInput(format!(
+                    "{}: made with questionnaire '{}', not '{}'; give the questionnaire it was \
+                     made with (--questions PATH)",
+                    path.display(),
+                    summary.questionnaire.id,
+                    questionnaire.id
+                )));
+            }
+            fhir::resource::to_json(
+                &fhir::response::export(&summary, &questionnaire)
+                    .map_err(|e| export_failure(cli.questions.as_deref(), &e))?,
+            )
+        }
+    };
+    print_out(&shown)
 }

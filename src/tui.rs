@@ -36,14 +36,32 @@ pub use config::Config;
 pub enum Ended {
     /// Staff left, or the kiosk was left with the PIN.
     Left(Kept),
+    /// A signal, or the terminal went away.
+    Stopped { why: Stop, kept: Kept },
+}
+
+/// Why the UI stopped without being left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
     /// SIGTERM or SIGHUP.
-    Stopped { signal: &'static str, kept: Kept },
+    Signal(&'static str),
+    /// The terminal hung up, its input ended or reading it failed: as good as SIGHUP.
+    TerminalGone,
+}
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stop::Signal(name) => write!(f, "on {name}"),
+            Stop::TerminalGone => f.write_str("because its terminal went away"),
+        }
+    }
 }
 
 /// What wakes the event loop: the terminal, or a request to stop.
 enum Wake {
     Terminal(io::Result<Event>),
-    Signal(&'static str),
+    Stop(Stop),
 }
 
 /// Runs the UI until staff leave, the kiosk is left with the PIN, or a signal asks it to stop.
@@ -58,7 +76,11 @@ pub fn run(config: Config) -> io::Result<Ended> {
         execute!(io::stdout(), EnableBracketedPaste, EnableClicks)?;
         let result = event_loop(&mut app, terminal, &wakes);
         let restored = execute!(io::stdout(), DisableClicks, DisableBracketedPaste);
-        result.and_then(|ended| restored.map(|()| ended))
+        match result {
+            // A terminal that went away cannot be restored; what was kept matters more.
+            Ok(ended @ Ended::Stopped { .. }) => Ok(ended),
+            result => result.and_then(|ended| restored.map(|()| ended)),
+        }
     })
 }
 
@@ -91,9 +113,15 @@ fn wake_sources() -> io::Result<Receiver<Wake>> {
             } else {
                 "SIGTERM"
             };
-            if on_signal.send(Wake::Signal(name)).is_err() {
+            if on_signal.send(Wake::Stop(Stop::Signal(name))).is_err() {
                 break;
             }
+        }
+    });
+    let on_hang_up = sender.clone();
+    thread::spawn(move || {
+        if wait_for_hang_up() {
+            let _ = on_hang_up.send(Wake::Stop(Stop::TerminalGone));
         }
     });
     thread::spawn(move || {
@@ -106,6 +134,29 @@ fn wake_sources() -> io::Result<Receiver<Wake>> {
         }
     });
     Ok(receiver)
+}
+
+/// Returns `true` once the terminal on stdin hangs up (its window closed, its pane killed) without a
+/// SIGHUP reaching this process. Reading it would then return nothing forever, and crossterm's
+/// reader would spin on that; `poll` with no events asked sleeps until the hang-up, costing nothing
+/// meanwhile.
+fn wait_for_hang_up() -> bool {
+    let mut fds = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    loop {
+        // SAFETY: one valid pollfd, its count, and an infinite timeout.
+        let ready = unsafe { libc::poll(&raw mut fds, 1, -1) };
+        if ready > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return true;
+        }
+        if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            // poll itself failed: nothing to watch; the reader's errors still stop the loop.
+            return false;
+        }
+    }
 }
 
 /// Mouse reports of presses, releases and the wheel only (SGR encoding), not of every movement:
@@ -182,15 +233,21 @@ fn event_loop(
             Some(deadline) => match wakes.recv_timeout(deadline.saturating_duration_since(now)) {
                 Ok(wake) => Some(wake),
                 Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("input closed"));
-                }
+                Err(RecvTimeoutError::Disconnected) => Some(Wake::Stop(Stop::TerminalGone)),
             },
-            None => Some(wakes.recv().map_err(|_| io::Error::other("input closed"))?),
+            None => Some(wakes.recv().unwrap_or(Wake::Stop(Stop::TerminalGone))),
         };
         let now = Instant::now();
         match wake {
-            Some(Wake::Terminal(event)) => match event? {
+            // Input that fails is a terminal gone: the intake is saved as on SIGHUP.
+            Some(Wake::Terminal(Err(_))) => {
+                let kept = app.stop();
+                return Ok(Ended::Stopped {
+                    why: Stop::TerminalGone,
+                    kept,
+                });
+            }
+            Some(Wake::Terminal(Ok(event))) => match event {
                 Event::Key(key) if key.is_press() || key.is_repeat() => app.handle_key(key, now),
                 Event::Paste(text) => app.handle_paste(&text, now),
                 Event::Mouse(mouse) => app.handle_mouse(mouse, now),
@@ -202,9 +259,9 @@ fn event_loop(
                 }
                 _ => {}
             },
-            Some(Wake::Signal(signal)) => {
+            Some(Wake::Stop(why)) => {
                 let kept = app.stop();
-                return Ok(Ended::Stopped { signal, kept });
+                return Ok(Ended::Stopped { why, kept });
             }
             None => {}
         }

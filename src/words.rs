@@ -1,6 +1,6 @@
 //! Every sentence a user reads about a problem or an answer, one module per language. The engine
-//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`],
-//! [`SummaryProblem`], [`Shown`]); a language's [`Words`] turn it into text.
+//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`], [`SummaryProblem`],
+//! [`Shown`]); a language's [`Words`] turn it into text.
 //!
 //! To add a language: write `words/<code>.rs` with a type that implements [`Words`] (start from a
 //! copy of [`en`]) and add it to [`LANGUAGES`]. Nothing else changes.
@@ -27,7 +27,7 @@ pub trait Words: Sync {
     fn answers_problem(&self, problem: &AnswersProblem) -> String;
     /// One problem of a questionnaire file, with the file and where in it.
     fn questionnaire_problem(&self, problem: &Problem) -> String;
-    /// One problem of a stored summary, naming its question when it has one.
+    /// Why a file is not a summary this program reads (the caller names the file).
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::visibility;
-use crate::dates::add_months;
+use crate::dates::{add_days, add_months, birthday};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire, Range, Reassess, ScreeningRule};
 
@@ -24,6 +24,11 @@ pub struct Assessment {
     pub maintenance_months: Option<Range>,
     pub course_weeks: Option<Range>,
     pub schedule: Vec<Session>,
+    /// A reason needs a physician: the schedule's dates hold only once a physician has approved
+    /// the treatment, whatever the verdict. False in a version a physician approved; absent (false)
+    /// in summaries of format 1.
+    #[serde(default)]
+    pub schedule_provisional: bool,
     pub notes: Vec<String>,
 }
 
@@ -126,6 +131,7 @@ pub fn assess(
         (Some(start), Some(sessions)) => schedule(start, sessions, interval),
         _ => Vec::new(),
     };
+    let schedule_provisional = reasons.iter().any(|r| r.level == Level::PhysicianReview);
 
     let mut notes: Vec<String> = Vec::new();
     let general = rules
@@ -153,17 +159,36 @@ pub fn assess(
         maintenance_months,
         course_weeks,
         schedule,
+        schedule_provisional,
         notes,
     }
 }
 
+impl Assessment {
+    /// The plan's sessions from `start` instead of the computed start: an override's own start
+    /// date. Empty when no concern was chosen.
+    #[must_use]
+    pub fn schedule_from(&self, start: NaiveDate) -> Vec<Session> {
+        self.sessions
+            .map(|sessions| schedule(start, sessions, self.interval_weeks))
+            .unwrap_or_default()
+    }
+}
+
+/// A month answer counts as its last day.
 fn reassess_date(rule: &ScreeningRule, answers: &Answers, today: NaiveDate) -> Option<NaiveDate> {
-    match rule.reassess.as_ref()? {
-        Reassess::DaysAfterReference(days) => today.checked_add_days(Days::new(u64::from(*days))),
-        Reassess::MonthsAfterAnswer { question, months } => match answers.get(question) {
-            Some(Answer::Date(date)) => add_months(*date, *months),
-            _ => None,
-        },
+    let reassess = rule.reassess.as_ref()?;
+    let answered = || {
+        reassess
+            .question()
+            .and_then(|q| answers.get(q))
+            .and_then(Answer::date)
+    };
+    match reassess {
+        Reassess::DaysAfterReference(days) => add_days(today, *days),
+        Reassess::MonthsAfterAnswer { months, .. } => add_months(answered()?, *months),
+        Reassess::DaysAfterAnswer { days, .. } => add_days(answered()?, *days),
+        Reassess::Birthday { years, .. } => birthday(answered()?, *years),
     }
 }
 

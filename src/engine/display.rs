@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::dates::YearMonth;
 use crate::model::answer::Answer;
 use crate::model::questionnaire::Item;
 
@@ -11,6 +12,8 @@ use crate::model::questionnaire::Item;
 pub enum Shown<'a> {
     Text(&'a str),
     Date(NaiveDate),
+    /// A date known only to the month.
+    Month(YearMonth),
     YesNo(bool),
     /// The chosen options' labels, in the order chosen; a code the item lacks shows as itself.
     Options(Vec<&'a str>),
@@ -26,6 +29,7 @@ pub fn shown<'a>(item: &'a Item, answer: &'a Answer, language: &str) -> Shown<'a
     match answer {
         Answer::Text(s) => Shown::Text(s),
         Answer::Date(d) => Shown::Date(*d),
+        Answer::Month(m) => Shown::Month(*m),
         Answer::Bool(b) => Shown::YesNo(*b),
         Answer::Choice(code) => Shown::Options(vec![label(code)]),
         Answer::Choices(codes) => Shown::Options(codes.iter().map(label).collect()),

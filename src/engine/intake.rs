@@ -54,6 +54,7 @@ pub struct Intake {
     /// For each item, its position among the shown ones.
     shown_at: Vec<Option<usize>>,
     assessment: Assessment,
+    disagreements: Vec<AnswerProblem>,
 }
 
 impl Intake {
@@ -91,6 +92,7 @@ impl Intake {
             shown: Vec::new(),
             shown_at: Vec::new(),
             assessment,
+            disagreements: Vec::new(),
         };
         intake.refresh();
         intake.step = match intake.first_unanswered() {
@@ -139,6 +141,13 @@ impl Intake {
     #[must_use]
     pub fn assessment(&self) -> &Assessment {
         &self.assessment
+    }
+
+    /// The constraints the answers so far break, each at its question (the review shows them;
+    /// submitting opens the first).
+    #[must_use]
+    pub fn disagreements(&self) -> &[AnswerProblem] {
+        &self.disagreements
     }
 
     /// The item with this id.
@@ -214,6 +223,7 @@ impl Intake {
             self.today,
             &self.language,
         );
+        self.disagreements = checks::disagreements(&self.questionnaire, &self.answers, self.today);
     }
 
     /// Opens a question (from the review: its follow-ups will be asked before the review comes
@@ -240,7 +250,8 @@ impl Intake {
         }
     }
 
-    /// Confirms `answer` (`None`: no answer) to the question on screen: checks it, keeps it and
+    /// Confirms `answer` (`None`: no answer) to the question on screen: checks it (with the
+    /// constraints that belong to the question), keeps it and
     /// moves on — to the next shown question, or, when the question came from the review, to the
     /// follow-ups the answer newly shows and then the review.
     ///
@@ -253,7 +264,13 @@ impl Intake {
         let Some(item) = self.item(&id) else {
             return Ok(());
         };
-        checks::check_answer(item, answer.as_ref(), self.today)?;
+        checks::check_in_context(
+            &self.questionnaire,
+            &self.answers,
+            item,
+            answer.as_ref(),
+            self.today,
+        )?;
         let shown_before = self.shown.clone();
         match answer {
             Some(answer) => self.answers.set(&id, answer),

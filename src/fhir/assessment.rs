@@ -47,6 +47,7 @@ const REASON: &str = "assessment.reason";
 const PLAN: &str = "assessment.plan";
 const SESSION: &str = "assessment.session";
 const OVERRIDE: &str = "assessment.override";
+const REVIEW: &str = "assessment.review";
 
 /// The group's items, each group before its children, in the order they are answered.
 const FIELDS: &[Field] = &[
@@ -117,6 +118,11 @@ const FIELDS: &[Field] = &[
         PLAN,
         field("assessment.plan.sessions-max", "integer", "Sessions (most)"),
     ),
+    field(
+        "assessment.schedule-provisional",
+        "boolean",
+        "Provisional: the dates hold once a physician approves",
+    ),
     repeating(field(SESSION, "group", "Proposed session")),
     within(
         SESSION,
@@ -154,6 +160,17 @@ const FIELDS: &[Field] = &[
     ),
     within(OVERRIDE, field("assessment.override.at", "dateTime", "At")),
     field("assessment.clinician-note", "text", "Clinician note"),
+    field(REVIEW, "group", "Clinician's sign-off"),
+    within(
+        REVIEW,
+        field("assessment.review.decision", "string", "Decision"),
+    ),
+    within(REVIEW, field("assessment.review.note", "text", "Note")),
+    within(
+        REVIEW,
+        field("assessment.review.by", "string", "By (initials)"),
+    ),
+    within(REVIEW, field("assessment.review.at", "dateTime", "At")),
 ];
 
 fn find(link_id: &str) -> &'static Field {
@@ -377,6 +394,12 @@ pub(super) fn answered(
         );
         items.group(PLAN, p);
     }
+    if !a.schedule.is_empty() {
+        items.value(
+            "assessment.schedule-provisional",
+            json!(a.schedule_provisional),
+        );
+    }
     for session in &a.schedule {
         let mut s = Items::default();
         s.value("assessment.session.number", json!(session.session));
@@ -412,6 +435,16 @@ pub(super) fn answered(
     }
     if let Some(note) = &summary.clinician_note {
         items.text("assessment.clinician-note", note);
+    }
+    if let Some(review) = &summary.review {
+        let mut r = Items::default();
+        r.text("assessment.review.decision", review.decision.code());
+        if let Some(note) = &review.note {
+            r.text("assessment.review.note", note);
+        }
+        r.text("assessment.review.by", &review.by);
+        r.value("assessment.review.at", json!(super::date_time(&review.at)));
+        items.group(REVIEW, r);
     }
     Answered {
         link_id: GROUP.to_owned(),

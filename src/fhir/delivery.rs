@@ -135,7 +135,7 @@ pub fn enqueue(
         Status::Completed | Status::InProgress => Method::Create,
     };
     let body = serde_json::to_value(&response).map_err(|e| EnqueueError::Io(e.into()))?;
-    let entry = Entry::new(&record.intake_id, &identifier, method, body, now);
+    let entry = Entry::new(&record.version_id, &identifier, method, body, now);
     outbox::enqueue(out, &entry).map_err(EnqueueError::Io)
 }
 

@@ -124,6 +124,11 @@ pub(super) fn fhirpath(condition: &Condition, canonical: Canonical) -> String {
             "{}.ofType(date).where($this + {years} years > today()).exists()",
             answers(question)
         ),
+        // Less than `days` days ago: `days` on from it is still to come.
+        Condition::WithinDays { question, days } => format!(
+            "{}.ofType(date).where($this + {days} days > today()).exists()",
+            answers(question)
+        ),
         // Less than `months` calendar months ago: `months` on from it is still to come.
         Condition::WithinMonths { question, months } => format!(
             "{}.ofType(date).where($this + {months} months > today()).exists()",

@@ -30,15 +30,21 @@ impl Status {
 pub struct Record {
     /// The intake's id: every version of one intake shares it, and FHIR identifies it by it.
     pub intake_id: String,
+    /// This version's own id.
+    pub version_id: String,
     pub status: Status,
 }
 
-/// The record a summary is. A summary carries its intake's id as its `id` and is the intake's
-/// only version, so it is always `completed`.
+/// The record a summary is: version 1 is the intake as completed, a later version amends it.
 #[must_use]
 pub fn of(summary: &Summary) -> Record {
     Record {
-        intake_id: summary.id.clone(),
-        status: Status::Completed,
+        intake_id: summary.intake_id.clone(),
+        version_id: summary.id.clone(),
+        status: if summary.version > 1 {
+            Status::Amended
+        } else {
+            Status::Completed
+        },
     }
 }

@@ -9,6 +9,7 @@ use super::record::{self, Record};
 use super::resource::{self, Answered, Display, Identifier};
 use super::{Canonical, ExportError, assessment, date_time};
 use crate::engine::summary::{Mode, Summary};
+use crate::load;
 use crate::model::answer::{Answer, is_blank};
 use crate::model::questionnaire::{Item, Questionnaire};
 
@@ -50,7 +51,10 @@ fn build(
                 .iter()
                 .filter_map(|item| {
                     let exported = summary.answers.iter().find(|a| a.id == item.id)?;
-                    let answer = answers(item, &exported.value, canonical, language);
+                    // Read back from a file, a code or a date is text until its question says.
+                    let stored = serde_json::to_value(&exported.value).ok()?;
+                    let typed = load::answers::from_json(item, &stored).ok()?;
+                    let answer = answers(item, &typed, canonical, language);
                     (!answer.is_empty()).then(|| Answered {
                         link_id: item.id.clone(),
                         text: Some(exported.question.clone()),
@@ -73,7 +77,12 @@ fn build(
     let author = match summary.mode {
         // The patient recorded their own answers.
         Mode::Kiosk => patient.clone(),
-        Mode::Staff => summary.verdict_override.as_ref().map(|o| o.by.clone()),
+        // The clinician who signed this version off, or who overrode the verdict.
+        Mode::Staff => summary
+            .review
+            .as_ref()
+            .map(|r| r.by.clone())
+            .or_else(|| summary.verdict_override.as_ref().map(|o| o.by.clone())),
         Mode::Batch => None,
     };
     let display = |display: String| Display { display };
@@ -123,6 +132,8 @@ fn answers(item: &Item, answer: &Answer, canonical: Canonical, language: &str) -
     match answer {
         Answer::Text(s) => vec![json!({ "valueString": s })],
         Answer::Date(d) => vec![json!({ "valueDate": d.to_string() })],
+        // A date known to the month is a FHIR partial date: `2026-08`.
+        Answer::Month(month) => vec![json!({ "valueDate": month.to_string() })],
         Answer::Bool(b) => vec![json!({ "valueBoolean": b })],
         Answer::Choice(code) => vec![coding(code)],
         Answer::Choices(codes) => codes.iter().map(|c| coding(c)).collect(),

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::questionnaire::without_position;
-use crate::dates::{DateProblem, parse_iso_date};
+use super::json::JsonError;
+use crate::dates::{self, DateProblem};
 use crate::engine::checks::{AnswerProblem, problems};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Item, ItemKind, Questionnaire};
@@ -42,8 +42,14 @@ pub enum ValueProblem {
     WrongType { expected: ItemKind, found: JsonType },
     /// An option code the question lacks; `options` are the codes it has, in order.
     UnknownOption { code: String, options: Vec<String> },
-    /// A date that is not a real date written `YYYY-MM-DD`.
+    /// A date that is not a real date written `YYYY-MM-DD` (nor, where the question allows it, a
+    /// month written `YYYY-MM`), or one too late.
     Date(DateProblem),
+    /// An element of a list of codes, by its place: not a code, or an unknown one.
+    Element {
+        index: usize,
+        problem: Box<ValueProblem>,
+    },
 }
 
 /// One thing wrong with an answers file: the file as a whole, or one question's answer.
@@ -56,6 +62,12 @@ pub enum AnswersProblem {
         line: usize,
         column: usize,
         message: String,
+    },
+    /// A key given twice in one object (the second would silently replace the first).
+    DuplicateKey {
+        line: usize,
+        column: usize,
+        key: String,
     },
     /// JSON, but not an object.
     NotAnObject,
@@ -86,6 +98,7 @@ impl AnswersProblem {
             AnswersProblem::Answer(p) => Some(&p.question),
             AnswersProblem::Empty
             | AnswersProblem::Syntax { .. }
+            | AnswersProblem::DuplicateKey { .. }
             | AnswersProblem::NotAnObject
             | AnswersProblem::UnknownField { .. }
             | AnswersProblem::AnswersNotAnObject { .. }
@@ -103,14 +116,22 @@ pub fn parse_file(questionnaire: &Questionnaire, text: &str) -> (Answers, Vec<An
     if text.trim().is_empty() {
         return (Answers::new(), vec![AnswersProblem::Empty]);
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match super::json::parse(text) {
         Ok(value) => value,
-        Err(e) => {
+        Err(JsonError::Syntax {
+            line,
+            column,
+            message,
+        }) => {
             let problem = AnswersProblem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: without_position(&e),
+                line,
+                column,
+                message,
             };
+            return (Answers::new(), vec![problem]);
+        }
+        Err(JsonError::DuplicateKey { line, column, key }) => {
+            let problem = AnswersProblem::DuplicateKey { line, column, key };
             return (Answers::new(), vec![problem]);
         }
     };
@@ -202,14 +223,27 @@ pub fn from_json(item: &Item, value: &Value) -> Result<Answer, ValueProblem> {
     };
     match (item.kind, value) {
         (ItemKind::Text, Value::String(s)) => Ok(Answer::Text(s.clone())),
-        (ItemKind::Date, Value::String(s)) => parse_iso_date(s)
-            .map(Answer::Date)
+        (ItemKind::Date, Value::String(s)) => dates::parse_iso(s, item.approximate)
+            .map(Answer::from)
             .map_err(ValueProblem::Date),
         (ItemKind::Boolean, Value::Bool(b)) => Ok(Answer::Bool(*b)),
         (ItemKind::Single, Value::String(s)) => code(s).map(Answer::Choice),
+        // An element is named by its place: `concerns[0]: expected an option code, found null`.
         (ItemKind::Multi, Value::Array(list)) => list
             .iter()
-            .map(|v| v.as_str().ok_or_else(wrong).and_then(code))
+            .enumerate()
+            .map(|(index, v)| {
+                v.as_str()
+                    .ok_or(ValueProblem::WrongType {
+                        expected: ItemKind::Single,
+                        found: JsonType::of(v),
+                    })
+                    .and_then(code)
+                    .map_err(|problem| ValueProblem::Element {
+                        index,
+                        problem: Box::new(problem),
+                    })
+            })
             .collect::<Result<_, _>>()
             .map(Answer::Choices),
         _ => Err(wrong()),

@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
+use super::json::JsonError;
 use super::validate::{self, Invalid};
 use crate::model::questionnaire::{
-    BUILT_IN, BUILT_IN_NAME, Item, Note, PlanRow, Questionnaire, ScreeningRule,
+    BUILT_IN, BUILT_IN_NAME, Constraint, Item, Note, PlanRow, Questionnaire, ScreeningRule,
 };
 
 /// The built-in questionnaire.
@@ -39,6 +40,8 @@ pub struct Problem {
 pub enum ProblemKind {
     /// Not JSON; the parser's description of what it found.
     Syntax(String),
+    /// A key given twice in one object (the second would silently replace the first).
+    DuplicateKey(String),
     /// JSON that does not fit the questionnaire's structure (a missing or unknown field, a wrong
     /// type); the parser's description.
     Structure(String),
@@ -60,18 +63,21 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         location,
         kind,
     };
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let location = Location::Position {
-            line: e.line(),
-            column: e.column(),
+    let value: Value = super::json::parse(text).map_err(|e| {
+        let (line, column, kind) = match e {
+            JsonError::Syntax {
+                line,
+                column,
+                message,
+            } => (line, column, ProblemKind::Syntax(message)),
+            JsonError::DuplicateKey { line, column, key } => {
+                (line, column, ProblemKind::DuplicateKey(key))
+            }
         };
-        Problems(vec![problem(
-            location,
-            ProblemKind::Syntax(without_position(&e)),
-        )])
+        Problems(vec![problem(Location::Position { line, column }, kind)])
     })?;
 
-    // Items, rules, plans and notes are parsed one by one, so that every broken one is reported,
+    // Items, constraints, rules, plans and notes are parsed one by one, so that every broken one is reported,
     // not only the first. The file's skeleton is parsed with them left out.
     let mut broken = Vec::new();
     let section_count = value
@@ -86,6 +92,7 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
             )
         })
         .collect();
+    arrays.push(("/constraints".into(), parses_as::<Constraint>));
     arrays.push(("/rules/screening".into(), parses_as::<ScreeningRule>));
     arrays.push(("/rules/plans".into(), parses_as::<PlanRow>));
     arrays.push(("/rules/notes".into(), parses_as::<Note>));
@@ -133,15 +140,6 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         Ok(questionnaire)
     } else {
         Err(Problems(meaning))
-    }
-}
-
-/// `serde_json`'s message without its " at line L column C" (the location is reported apart).
-pub(crate) fn without_position(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
     }
 }
 

@@ -17,6 +17,7 @@ pub enum Field {
     QuestionId,
     OptionCode,
     RuleId,
+    ConstraintId,
 }
 
 /// A `check` rule a structurally sound questionnaire breaks, with what the rule found. Keywords
@@ -65,6 +66,9 @@ pub enum Invalid {
     ShowIfItself { question: String },
     /// A `show_if` that reads a later question.
     ShowIfLater { question: String },
+    /// A constraint's `require` that reads a question after the constraint's own `of`; it is
+    /// checked when its question is answered.
+    ConstraintReadsLater { question: String, of: String },
     /// A condition keyword or setting (`by`) naming a question that does not exist.
     UnknownQuestion { by: &'static str, question: String },
     /// `one_of` without values.
@@ -98,7 +102,8 @@ pub enum Invalid {
         question: String,
         options: Vec<String>,
     },
-    /// A date condition or `months_after_answer` on a question that is not a date.
+    /// A date condition, or a reassessment counted from an answer, on a question that is not a
+    /// date.
     NeedsDate {
         keyword: &'static str,
         question: String,
@@ -108,6 +113,18 @@ pub enum Invalid {
     ReassessNotDelay { rule: String, level: Level },
     /// A range whose `max` is above the plausible `most`.
     Implausible { max: u32, most: u32 },
+    /// A number outside its plausible range, `least` to `most` of `unit` (beyond it a rule never
+    /// fires or a date leaves the calendar).
+    NotPlausible {
+        value: u64,
+        least: u64,
+        most: u64,
+        unit: &'static str,
+    },
+    /// An empty entry in `languages`.
+    EmptyLanguage,
+    /// A language listed twice, first at the path `first`.
+    RepeatedLanguage { language: String, first: String },
     /// A range whose `min` is above its `max`.
     InvertedRange { min: u32, max: u32 },
     /// A range of sessions or weeks starting at 0.
@@ -139,6 +156,7 @@ pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
     check.header();
     check.patient();
     check.sections();
+    check.constraints();
     check.screening_rules();
     check.plans();
     check.notes();
@@ -150,6 +168,17 @@ pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
 const MOST_SESSIONS: u32 = 50;
 const MOST_WEEKS_APART: u32 = 52;
 const MOST_MONTHS_APART: u32 = 120;
+
+/// Plausible values of every other number: beyond them a rule never fires or a date leaves the
+/// calendar (a `within_months` of 4294967295 would hold for any date at all).
+const MONTHS: Plausible = Plausible(1, 120, "months");
+const DAYS: Plausible = Plausible(1, 3650, "days");
+const AGE: Plausible = Plausible(1, 150, "years");
+const TEXT_LENGTH: Plausible = Plausible(1, 10_000, "characters");
+
+/// The smallest and largest plausible value of a number, and its unit.
+#[derive(Clone, Copy)]
+struct Plausible(u64, u64, &'static str);
 /// A choice needs something to choose between.
 const LEAST_OPTIONS: usize = 2;
 
@@ -158,6 +187,9 @@ const LEAST_OPTIONS: usize = 2;
 enum Scope<'q> {
     /// An item's `show_if`: only earlier questions, since the patient answers in order.
     ShowIf { id: &'q str, position: usize },
+    /// A constraint's `require`: its own question and earlier ones, so that it can be checked when
+    /// its question is answered.
+    Constraint { question: &'q str, position: usize },
     /// Rules, plans and notes run on the finished answers, so any question will do.
     Rules,
 }
@@ -199,6 +231,16 @@ impl<'q> Check<'q> {
             self.report("url", Invalid::BadUrl { url: url.clone() });
         }
         self.text("title", &q.title);
+        let mut seen = FirstUse::default();
+        for (i, language) in q.languages.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            if language.trim().is_empty() {
+                self.report(path, Invalid::EmptyLanguage);
+            } else if let Some(first) = seen.earlier(language, &path) {
+                let language = language.clone();
+                self.report(path, Invalid::RepeatedLanguage { language, first });
+            }
+        }
         if !q.languages.iter().any(|l| l == DEFAULT_LANGUAGE) {
             self.report("languages", Invalid::NoEnglishLanguage);
         }
@@ -333,10 +375,24 @@ impl<'q> Check<'q> {
                     question: item.id.clone(),
                 },
             ),
-            _ => {}
+            Some(max) => self.plausible(
+                &format!("{path}.max_length"),
+                u64::try_from(max).unwrap_or(u64::MAX),
+                TEXT_LENGTH,
+            ),
+            None => {}
+        }
+        if let Some(years) = item.max_age_years {
+            self.plausible(&format!("{path}.max_age_years"), years.into(), AGE);
+        }
+        if let Some(months) = item.max_months_ago {
+            self.plausible(&format!("{path}.max_months_ago"), months.into(), MONTHS);
         }
         if item.not_future && item.kind != ItemKind::Date {
             self.only_for(path, "not_future", item, ItemKind::Date);
+        }
+        if item.approximate && item.kind != ItemKind::Date {
+            self.only_for(path, "approximate", item, ItemKind::Date);
         }
         if item.max_age_years.is_some() && item.kind != ItemKind::Date {
             self.only_for(path, "max_age_years", item, ItemKind::Date);
@@ -402,13 +458,28 @@ impl<'q> Check<'q> {
             Condition::Not(inner) => self.condition(&format!("{path}.not"), inner, scope),
             Condition::All(list) => self.list(&format!("{path}.all"), "all", list, scope),
             Condition::Any(list) => self.list(&format!("{path}.any"), "any", list, scope),
-            Condition::AgeUnder { question, .. } => {
+            Condition::AgeUnder { question, years } => {
                 self.date(&format!("{path}.age_under"), "age_under", question, scope);
+                self.plausible(&format!("{path}.age_under.years"), (*years).into(), AGE);
             }
-            Condition::WithinMonths { question, .. } => {
+            Condition::WithinMonths { question, months } => {
+                self.plausible(
+                    &format!("{path}.within_months.months"),
+                    (*months).into(),
+                    MONTHS,
+                );
                 self.date(
                     &format!("{path}.within_months"),
                     "within_months",
+                    question,
+                    scope,
+                );
+            }
+            Condition::WithinDays { question, days } => {
+                self.plausible(&format!("{path}.within_days.days"), (*days).into(), DAYS);
+                self.date(
+                    &format!("{path}.within_days"),
+                    "within_days",
                     question,
                     scope,
                 );
@@ -435,13 +506,23 @@ impl<'q> Check<'q> {
         scope: Scope<'_>,
     ) -> Option<&'q Item> {
         let (position, item) = self.existing(path, keyword, question)?;
-        if let Scope::ShowIf { id, position: own } = scope {
-            let question = question.to_owned();
-            if question == id {
-                self.report(path, Invalid::ShowIfItself { question });
-            } else if position > own {
-                self.report(path, Invalid::ShowIfLater { question });
+        let question = question.to_owned();
+        match scope {
+            Scope::ShowIf { id, position: own } => {
+                if question == id {
+                    self.report(path, Invalid::ShowIfItself { question });
+                } else if position > own {
+                    self.report(path, Invalid::ShowIfLater { question });
+                }
             }
+            Scope::Constraint {
+                question: of,
+                position: own,
+            } if position > own => {
+                let of = of.to_owned();
+                self.report(path, Invalid::ConstraintReadsLater { question, of });
+            }
+            Scope::Constraint { .. } | Scope::Rules => {}
         }
         Some(item)
     }
@@ -539,6 +620,26 @@ impl<'q> Check<'q> {
         }
     }
 
+    // ── Constraints ─────────────────────────────────────────────────────────────────────────
+
+    fn constraints(&mut self) {
+        let mut ids = FirstUse::default();
+        for (c, constraint) in self.q.constraints.iter().enumerate() {
+            let path = format!("constraints[{c}]");
+            self.unique(&mut ids, &path, Field::ConstraintId, &constraint.id);
+            let at = format!("{path}.question");
+            if let Some((position, _)) = self.existing(&at, "the constraint", &constraint.question)
+            {
+                let scope = Scope::Constraint {
+                    question: &constraint.question,
+                    position,
+                };
+                self.condition(&format!("{path}.require"), &constraint.require, scope);
+            }
+            self.text(&format!("{path}.message"), &constraint.message);
+        }
+    }
+
     // ── Rules ───────────────────────────────────────────────────────────────────────────────
 
     fn screening_rules(&mut self) {
@@ -561,23 +662,46 @@ impl<'q> Check<'q> {
             let rule = rule.to_owned();
             self.report(&here, Invalid::ReassessNotDelay { rule, level });
         }
-        if let Reassess::MonthsAfterAnswer { question, .. } = reassess {
-            let at = format!("{here}.months_after_answer");
-            let keyword = "months_after_answer";
-            if let Some((_, item)) = self.existing(&at, keyword, question)
-                && item.kind != ItemKind::Date
-            {
-                let invalid = Invalid::NeedsDate {
-                    keyword,
-                    question: question.clone(),
-                    kind: item.kind,
-                };
-                self.report(&at, invalid);
+        let (keyword, field, number, plausible) = match reassess {
+            Reassess::DaysAfterReference(days) => ("days_after_reference", None, *days, DAYS),
+            Reassess::MonthsAfterAnswer { months, .. } => {
+                ("months_after_answer", Some("months"), *months, MONTHS)
             }
+            Reassess::DaysAfterAnswer { days, .. } => {
+                ("days_after_answer", Some("days"), *days, DAYS)
+            }
+            Reassess::Birthday { years, .. } => ("birthday", Some("years"), *years, AGE),
+        };
+        let at = format!("{here}.{keyword}");
+        let number_at = field.map_or_else(|| at.clone(), |field| format!("{at}.{field}"));
+        self.plausible(&number_at, number.into(), plausible);
+        if let Some(question) = reassess.question()
+            && let Some((_, item)) = self.existing(&at, keyword, question)
+            && item.kind != ItemKind::Date
+        {
+            let invalid = Invalid::NeedsDate {
+                keyword,
+                question: question.to_owned(),
+                kind: item.kind,
+            };
+            self.report(&at, invalid);
         }
     }
 
     /// A range whose `max` must not exceed `most` (beyond it, schedules leave the calendar).
+    /// A number that must lie in a plausible range.
+    fn plausible(&mut self, path: &str, value: u64, Plausible(least, most, unit): Plausible) {
+        if !(least..=most).contains(&value) {
+            let invalid = Invalid::NotPlausible {
+                value,
+                least,
+                most,
+                unit,
+            };
+            self.report(path, invalid);
+        }
+    }
+
     fn range(&mut self, path: &str, range: Range, most: u32) {
         let Range { min, max } = range;
         if max > most {

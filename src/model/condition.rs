@@ -5,14 +5,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, Answers};
-use crate::dates::{add_months, age_on};
+use crate::dates::{add_days, add_months, age_on};
 
 /// A test on the answers, written as JSON:
 /// `{"answered": "q"}`, `{"equals": {"question": "q", "value": "code"}}`,
 /// `{"one_of": {"question": "q", "values": ["a", "b"]}}`, `{"includes": {"question": "q", "value": "code"}}`,
 /// `{"not": …}`, `{"all": […]}`, `{"any": […]}`,
 /// `{"age_under": {"question": "dob", "years": 18}}`,
-/// `{"within_months": {"question": "d", "months": 6}}`.
+/// `{"within_months": {"question": "d", "months": 6}}`, `{"within_days": {"question": "d", "days": 14}}`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
@@ -41,10 +41,16 @@ pub enum Condition {
         question: String,
         years: u32,
     },
-    /// The date is less than `months` calendar months before the reference date.
+    /// The date is less than `months` calendar months before the reference date: the date plus
+    /// `months` is after it. A month answer counts as its last day.
     WithinMonths {
         question: String,
         months: u32,
+    },
+    /// The date plus `days` is after the reference date. A month answer counts as its last day.
+    WithinDays {
+        question: String,
+        days: u32,
     },
 }
 
@@ -78,16 +84,21 @@ impl Condition {
             Condition::Not(inner) => !inner.holds(answers, today),
             Condition::All(all) => all.iter().all(|c| c.holds(answers, today)),
             Condition::Any(any) => any.iter().any(|c| c.holds(answers, today)),
-            Condition::AgeUnder { question, years } => match answers.get(question) {
-                Some(Answer::Date(born)) => age_on(*born, today).is_some_and(|age| age < *years),
-                _ => false,
-            },
-            Condition::WithinMonths { question, months } => match answers.get(question) {
-                Some(Answer::Date(date)) => {
-                    add_months(*date, *months).is_some_and(|until| until > today)
-                }
-                _ => false,
-            },
+            Condition::AgeUnder { question, years } => answers
+                .get(question)
+                .and_then(Answer::date)
+                .and_then(|born| age_on(born, today))
+                .is_some_and(|age| age < *years),
+            Condition::WithinMonths { question, months } => answers
+                .get(question)
+                .and_then(Answer::date)
+                .and_then(|date| add_months(date, *months))
+                .is_some_and(|until| until > today),
+            Condition::WithinDays { question, days } => answers
+                .get(question)
+                .and_then(Answer::date)
+                .and_then(|date| add_days(date, *days))
+                .is_some_and(|until| until > today),
         }
     }
 
@@ -106,7 +117,8 @@ impl Condition {
             | Condition::OneOf { question, .. }
             | Condition::Includes { question, .. }
             | Condition::AgeUnder { question, .. }
-            | Condition::WithinMonths { question, .. } => {
+            | Condition::WithinMonths { question, .. }
+            | Condition::WithinDays { question, .. } => {
                 if !out.contains(&question.as_str()) {
                     out.push(question);
                 }
@@ -208,12 +220,26 @@ mod tests {
     }
 
     #[test]
-    fn add_months_clamps_to_the_month_end() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
-        assert_eq!(add_months(d(2026, 5, 31), 6), Some(d(2026, 11, 30)));
-        assert_eq!(add_months(d(2027, 8, 31), 6), Some(d(2028, 2, 29)));
-        assert_eq!(age_on(d(2008, 11, 24), d(2026, 11, 24)), Some(18));
-        assert_eq!(age_on(d(2008, 11, 25), d(2026, 11, 24)), Some(17));
-        assert_eq!(age_on(d(2027, 1, 1), d(2026, 11, 24)), None);
+    fn date_windows_end_on_the_day_the_wait_is_over() {
+        let on = |answer: Answer, c: serde_json::Value| {
+            let mut a = Answers::new();
+            a.set("d", answer);
+            cond(c).holds(&a, today())
+        };
+        let day = |s: &str| Answer::Date(s.parse().expect("a date"));
+        let days = json!({"within_days": {"question": "d", "days": 14}});
+        assert!(
+            on(day("2026-11-11"), days.clone()),
+            "the wait ends on 25 November"
+        );
+        assert!(!on(day("2026-11-10"), days.clone()), "the wait ends today");
+        let months = json!({"within_months": {"question": "d", "months": 6}});
+        assert!(on(day("2026-05-25"), months.clone()));
+        assert!(!on(day("2026-05-24"), months.clone()));
+        // A month counts as its last day: May 2026 is 31 May, six months on is 30 November.
+        let may = Answer::Month(crate::dates::YearMonth::new(2026, 5).expect("a month"));
+        assert!(on(may.clone(), months));
+        assert!(on(may, json!({"age_under": {"question": "d", "years": 1}})));
+        assert!(!on(Answer::Bool(true), days), "a wait reads only dates");
     }
 }

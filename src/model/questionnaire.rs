@@ -31,7 +31,22 @@ pub struct Questionnaire {
     /// Which questions hold the patient's identity.
     pub patient: PatientFields,
     pub sections: Vec<Section>,
+    /// Answers that must agree with each other, checked like the answers themselves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
     pub rules: Rules,
+}
+
+/// A cross-question constraint: `require` must hold once `question` is answered; otherwise
+/// `message` is shown at `question`. `require` reads `question` and earlier questions only, so it
+/// can be checked when `question` is answered.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Constraint {
+    pub id: String,
+    pub question: String,
+    pub require: Condition,
+    pub message: Text,
 }
 
 fn default_languages() -> Vec<String> {
@@ -94,9 +109,13 @@ pub struct Item {
     /// Text: the most characters accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
-    /// Date: refuse a date after the reference date.
+    /// Date: refuse a date after the reference date (a month after the reference date's month).
     #[serde(default)]
     pub not_future: bool,
+    /// Date: a month and year is enough (for a patient who does not know the day); it counts as
+    /// the month's last day.
+    #[serde(default)]
+    pub approximate: bool,
     /// Date of birth: refuse an age above this many years.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age_years: Option<u32>,
@@ -199,6 +218,24 @@ pub enum Reassess {
     DaysAfterReference(u32),
     /// A date answer plus this many calendar months (a day past the month's end clamps).
     MonthsAfterAnswer { question: String, months: u32 },
+    /// A date answer plus this many days.
+    DaysAfterAnswer { question: String, days: u32 },
+    /// The day a date of birth reaches this age in completed years (the birthday; 1 March for 29
+    /// February in a year without one).
+    Birthday { question: String, years: u32 },
+}
+
+impl Reassess {
+    /// The date question it counts from, if any.
+    #[must_use]
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Reassess::DaysAfterReference(_) => None,
+            Reassess::MonthsAfterAnswer { question, .. }
+            | Reassess::DaysAfterAnswer { question, .. }
+            | Reassess::Birthday { question, .. } => Some(question),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

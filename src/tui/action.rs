@@ -48,6 +48,14 @@ pub enum Action {
     Delete,
     /// `r`: try the export again.
     Retry,
+    /// `/`: find a patient in the list.
+    Find,
+    /// `e`: change a record's answers with the patient.
+    ChangeAnswers,
+    /// `s`: sign a record off.
+    SignOff,
+    /// `p`: print a record (a page written beside it).
+    Print,
     /// `n`: the next patient.
     NextPatient,
 }
@@ -66,6 +74,14 @@ pub enum Hit {
 pub enum Focus {
     Start {
         has_rows: bool,
+        /// Typing a name or date to find.
+        finding: bool,
+    },
+    /// Staff: one intake's record.
+    Record,
+    /// Staff: signing a record off.
+    SignOff {
+        on_decision: bool,
     },
     Welcome,
     Question {
@@ -80,7 +96,13 @@ pub enum Focus {
         saved: bool,
     },
     ThankYou,
+    /// Kiosk: waiting for staff; no key but F10 does anything.
+    Held,
     Pin,
+    /// Kiosk, after the PIN: the staff menu.
+    StaffMenu,
+    /// Staff: asked before leaving an intake.
+    Leaving,
     Note,
     Override {
         on_level: bool,
@@ -104,6 +126,7 @@ impl Focus {
             self,
             Focus::Welcome
                 | Focus::ThankYou
+                | Focus::Held
                 | Focus::Question { staff: false, .. }
                 | Focus::Review { staff: false }
         )
@@ -116,6 +139,8 @@ impl Focus {
                 answer: AnswerKind::Text | AnswerKind::Date,
                 ..
             } | Focus::Pin
+                | Focus::Start { finding: true, .. }
+                | Focus::SignOff { on_decision: false }
                 | Focus::Note
                 | Focus::Override { on_level: false }
         )
@@ -242,7 +267,33 @@ static BINDINGS: &[Binding] = &[
         hint: Some(("Enter", "open")),
     },
     Binding {
-        when: |f| matches!(f, Focus::Start { has_rows: true }),
+        when: is_start,
+        keys: &[key(KeyCode::PageUp), key(KeyCode::PageDown)],
+        action: paging,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { finding: false, .. }),
+        keys: &[ch('/')],
+        action: |_| Action::Find,
+        hint: Some(("/", "find")),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { finding: true, .. }),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: Some(("Esc", "show all")),
+    },
+    Binding {
+        when: |f| {
+            matches!(
+                f,
+                Focus::Start {
+                    has_rows: true,
+                    finding: false
+                }
+            )
+        },
         keys: &[ch('d'), key(KeyCode::Delete)],
         action: |_| Action::Delete,
         hint: Some(("d", "delete")),
@@ -258,6 +309,92 @@ static BINDINGS: &[Binding] = &[
         keys: &[ch('q')],
         action: |_| Action::Quit,
         hint: Some(("q", "quit")),
+    },
+    // One record.
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: ARROWS,
+        action: arrow,
+        hint: Some(("↑↓", "scroll")),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: PAGING,
+        action: paging,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[ch('e')],
+        action: |_| Action::ChangeAnswers,
+        hint: Some(("e", "change answers")),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[ch('s')],
+        action: |_| Action::SignOff,
+        hint: Some(("s", "sign off")),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[ch('o'), key(KeyCode::F(3))],
+        action: |_| Action::Override,
+        hint: Some(("o", "override")),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[ch('p')],
+        action: |_| Action::Print,
+        hint: Some(("p", "print")),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[key(KeyCode::Esc), ch('q')],
+        action: |_| Action::Back,
+        hint: Some(("Esc", "back to the list")),
+    },
+    // Signing off.
+    Binding {
+        when: |f| matches!(f, Focus::SignOff { .. }),
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::SignOff { .. }),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::SignOff { .. }),
+        keys: &[key(KeyCode::Tab), key(KeyCode::Down)],
+        action: |_| Action::NextField,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::SignOff { .. }),
+        keys: &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        action: |_| Action::PreviousField,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::SignOff { on_decision: true },
+        keys: &[key(KeyCode::Left)],
+        action: |_| Action::Left,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::SignOff { on_decision: true },
+        keys: &[key(KeyCode::Right)],
+        action: |_| Action::Right,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::SignOff { on_decision: true },
+        keys: &[ch('1'), ch('2'), ch('3')],
+        action: digit,
+        hint: None,
     },
     // Kiosk welcome and thank-you.
     Binding {
@@ -446,6 +583,30 @@ static BINDINGS: &[Binding] = &[
     },
     // Popups.
     Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: ARROWS,
+        action: arrow,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: &[ch('1'), ch('2'), ch('3')],
+        action: digit,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        keys: &[key(KeyCode::Enter)],
+        action: |_| Action::Confirm,
+        hint: None,
+    },
+    Binding {
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        keys: &[key(KeyCode::Esc)],
+        action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
         when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
@@ -495,7 +656,7 @@ static BINDINGS: &[Binding] = &[
     },
     // Everywhere in staff mode: Ctrl-C leaves (its hint shows where it is listed above).
     Binding {
-        when: |f| !f.kiosk() && f != Focus::Pin,
+        when: |f| !f.kiosk() && !matches!(f, Focus::Pin | Focus::StaffMenu),
         keys: &[ctrl('c')],
         action: |_| Action::Leave,
         hint: None,

@@ -30,6 +30,7 @@ use crate::store::durability::Syncer;
 
 mod flow;
 mod outcomes;
+mod records;
 mod timers;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,9 @@ pub struct App {
     pub left: Option<Kept>,
     /// The terminal's size: where taps land and how far the result scrolls.
     pub area: Rect,
+    /// Staff took over the kiosk with the PIN to review intakes; the kiosk returns by the staff
+    /// menu or when staff walk away.
+    pub staff_at_kiosk: bool,
     /// Makes saved drafts durable off this thread; leaving waits for it.
     syncer: Syncer,
 }
@@ -91,6 +95,7 @@ impl App {
             left: None,
             area: Rect::new(0, 0, 80, 24),
             syncer: Syncer::start(),
+            staff_at_kiosk: false,
             config,
         };
         app.home();
@@ -112,6 +117,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         }
     }
 
@@ -136,8 +142,14 @@ impl App {
         (self.config.clock)().trunc_subsecs(0)
     }
 
+    /// A patient is at the screen: kiosk mode, and no staff member has taken over.
+    #[must_use]
+    pub fn kiosk(&self) -> bool {
+        self.config.kiosk && !self.staff_at_kiosk
+    }
+
     fn mode(&self) -> Mode {
-        if self.config.kiosk {
+        if self.kiosk() {
             Mode::Kiosk
         } else {
             Mode::Staff
@@ -232,7 +244,7 @@ impl App {
             return self.update_overlay(overlay, action, now);
         }
         match action {
-            Action::Leave => return self.quit_staff(),
+            Action::Leave => return self.ask_leave(),
             Action::Staff => {
                 self.overlay = Some(Overlay::Pin(Pin::default()));
                 return;
@@ -246,6 +258,9 @@ impl App {
                     input: tui_input::Input::new(note.unwrap_or_default()),
                 }));
                 return;
+            }
+            Action::Override if matches!(self.screen, Screen::Record(_)) => {
+                return self.on_record(super::screens::record::Outcome::Override);
             }
             Action::Override => {
                 if let Some(session) = &self.session {
@@ -305,6 +320,9 @@ impl App {
                     self.home();
                 }
             }
+            // Only F10 and the PIN (above) leave it.
+            Screen::Held(_) => {}
+            Screen::Record(_) => self.update_record(action),
         }
     }
 }

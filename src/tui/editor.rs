@@ -1,7 +1,6 @@
 //! The answer being given to one question, before it is confirmed: a highlighted option, ticked
 //! options, yes/no, or text being typed. Turning it into an [`Answer`] and back.
 
-use chrono::NaiveDate;
 use tui_input::Input;
 
 use super::action::{Action, AnswerKind, Hit};
@@ -73,6 +72,7 @@ impl Editor {
             })),
             ItemKind::Date => Editor::Date(Input::new(match answer {
                 Some(Answer::Date(d)) => d.format("%Y-%m-%d").to_string(),
+                Some(Answer::Month(m)) => m.to_string(),
                 _ => String::new(),
             })),
         }
@@ -199,7 +199,10 @@ impl Editor {
             Editor::Boolean { value, .. } => value.map(Answer::Bool),
             Editor::Text(input) => Some(Answer::Text(input.value().trim().to_owned())),
             Editor::Date(input) if input.value().trim().is_empty() => None,
-            Editor::Date(input) => Some(Answer::Date(parse(input.value())?)),
+            Editor::Date(input) => Some(Answer::from(dates::parse_date_input(
+                input.value(),
+                item.approximate,
+            )?)),
         })
     }
 }
@@ -212,13 +215,24 @@ fn edited(changed: bool) -> Edited {
     }
 }
 
-fn parse(s: &str) -> Result<NaiveDate, DateProblem> {
-    dates::parse_date_input(s)
-}
-
 /// `DD/MM/YYYY` is ten characters; a little room for spaces.
 const DATE_MAX: usize = 12;
 
 /// The hint shown under a date field.
 pub const DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. \
      DD/MM/YYYY (day first) also works.";
+
+/// The hint shown under a date field where the month is enough.
+pub const APPROXIMATE_DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day) or \
+     DD/MM/YYYY (day first). If you do not know the day, the month and year will do: 08/2026 or \
+     August 2026.";
+
+/// The hint for a date question.
+#[must_use]
+pub fn date_hint(item: &Item) -> &'static str {
+    if item.approximate {
+        APPROXIMATE_DATE_HINT
+    } else {
+        DATE_HINT
+    }
+}

@@ -1,14 +1,19 @@
 //! One module per screen and popup: each owns its state, what actions do to it, where taps land
 //! and how it is drawn. Screens import widgets, never the app or each other.
 
+pub mod initials;
 pub mod kiosk;
+pub mod leaving;
 pub mod note;
 pub mod override_form;
 pub mod panel;
 pub mod pin;
 pub mod question;
+pub mod record;
 pub mod result;
 pub mod review;
+pub mod sign_off;
+pub mod staff_menu;
 pub mod start;
 
 use std::time::Instant;
@@ -32,6 +37,10 @@ pub enum Screen {
         farewell: kiosk::Farewell,
         since: Instant,
     },
+    /// Kiosk: an intake that could not be written, until it is or staff take over.
+    Held(kiosk::Held),
+    /// Staff: one intake's record.
+    Record(record::RecordScreen),
 }
 
 /// A popup over the screen.
@@ -45,6 +54,14 @@ pub enum Overlay {
     Note(note::Note),
     /// Staff: an override of the verdict.
     Override(override_form::OverrideForm),
+    /// Kiosk, after the PIN: what staff want to do.
+    StaffMenu(staff_menu::StaffMenu),
+    /// Staff: Ctrl-C during an intake, asking before leaving it.
+    Leaving,
+    /// Staff: signing a record off.
+    SignOff(sign_off::SignOff),
+    /// Staff: who is about to change a record's answers.
+    Initials(initials::Initials),
 }
 
 impl Screen {
@@ -58,6 +75,8 @@ impl Screen {
             Screen::Review(_) => review::Review::focus(ctx),
             Screen::Result(result) => result.focus(),
             Screen::ThankYou { .. } => Focus::ThankYou,
+            Screen::Held(_) => Focus::Held,
+            Screen::Record(record) => record.focus(),
         }
     }
 }
@@ -69,7 +88,12 @@ impl Overlay {
         match self {
             Overlay::Idle { .. } => None,
             Overlay::Pin(_) => Some(Focus::Pin),
-            Overlay::Note(_) => Some(Focus::Note),
+            Overlay::Note(_) | Overlay::Initials(_) => Some(Focus::Note),
+            Overlay::StaffMenu(_) => Some(Focus::StaffMenu),
+            Overlay::Leaving => Some(Focus::Leaving),
+            Overlay::SignOff(form) => Some(Focus::SignOff {
+                on_decision: form.field == sign_off::Field::Decision,
+            }),
             Overlay::Override(form) => Some(Focus::Override {
                 on_level: form.field == override_form::OverrideField::Level,
             }),

@@ -7,12 +7,25 @@ use std::time::Instant;
 use super::config::Config;
 use super::editor::Editor;
 use crate::engine::intake::Intake;
-use crate::store::Draft;
+use crate::store::{Draft, DraftLock, Version};
 
-#[derive(Debug, Clone)]
+/// A record whose answers are being changed with the patient: its versions, and who changes them.
+#[derive(Debug)]
+pub struct Amending {
+    pub versions: Vec<Version>,
+    pub by: String,
+}
+
+#[derive(Debug)]
 pub struct Session {
     pub intake: Intake,
+    /// Set when the intake changes a finished record: confirming saves a new version of it, not
+    /// a draft or a summary of its own.
+    pub amending: Option<Amending>,
     pub draft: Draft,
+    /// Held from the first save (or from resuming) until the intake is submitted or put away:
+    /// no other terminal can open it meanwhile.
+    pub lock: Option<DraftLock>,
     pub typed: BTreeMap<String, Editor>,
 }
 
@@ -33,4 +46,6 @@ pub struct Ctx<'a> {
     pub session: Option<&'a Session>,
     /// The latest instant the app was told about (countdowns draw from it).
     pub now: Instant,
+    /// A patient is at the screen (kiosk mode, not staff after the PIN): patient words only.
+    pub kiosk: bool,
 }

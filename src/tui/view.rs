@@ -5,14 +5,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::{self, Focus, Hit};
 use super::screens::pin::PinLock;
 use super::screens::review::PANEL_FROM_WIDTH;
-use super::screens::{Overlay, Screen, kiosk, panel};
+use super::screens::{Overlay, Screen, kiosk, leaving, panel};
 use super::session::Ctx;
-use super::text_layout::{ellipsize, width_of, wrapped_height};
+use super::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use super::theme::Theme;
 use super::widgets::footer;
 use crate::engine::visibility;
@@ -62,8 +62,8 @@ impl View<'_> {
         ]));
         let (notice, body) = match &self.notice {
             Some(notice) => {
-                let height =
-                    wrapped_height(&format!("! {notice}"), body.width.saturating_sub(2)).min(3);
+                let lines = notice_lines(notice, body.width.saturating_sub(2));
+                let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
                 let [notice_area, rest] = body.layout(&Layout::vertical([
                     Constraint::Length(height),
                     Constraint::Min(0),
@@ -72,7 +72,7 @@ impl View<'_> {
             }
             None => (None, body),
         };
-        let with_panel = !self.ctx.config.kiosk
+        let with_panel = !self.ctx.kiosk
             && area.width >= PANEL_FROM_WIDTH
             && self.ctx.session.is_some()
             && matches!(self.screen, Screen::Question(_) | Screen::Review(_));
@@ -126,9 +126,8 @@ impl View<'_> {
         };
         draw_header(ctx, parts.header, buf);
         if let (Some(notice), Some(rect)) = (&self.notice, parts.notice) {
-            Paragraph::new(format!("! {notice}"))
+            Paragraph::new(notice_lines(notice, rect.width))
                 .style(theme.notice)
-                .wrap(Wrap { trim: true })
                 .render(rect, buf);
         }
         if let Some(rect) = parts.panel {
@@ -136,10 +135,7 @@ impl View<'_> {
         }
         let body = parts.body;
         let mut cursor = match self.screen {
-            Screen::Start(start) => {
-                start.render(ctx, body, buf);
-                None
-            }
+            Screen::Start(start) => start.render(ctx, body, buf),
             Screen::Welcome => {
                 kiosk::welcome(ctx, body, buf);
                 None
@@ -155,6 +151,14 @@ impl View<'_> {
             }
             Screen::ThankYou { farewell, .. } => {
                 kiosk::thank_you(ctx, *farewell, body, buf);
+                None
+            }
+            Screen::Held(_) => {
+                kiosk::held(ctx, body, buf);
+                None
+            }
+            Screen::Record(record) => {
+                record.render(ctx, body, buf);
                 None
             }
         };
@@ -174,11 +178,29 @@ impl View<'_> {
                 pin.render(ctx, self.pin_lock, area, buf);
                 cursor = None;
             }
+            Some(Overlay::StaffMenu(menu)) => {
+                menu.render(ctx, area, buf);
+                cursor = None;
+            }
+            Some(Overlay::Leaving) => {
+                leaving::render(ctx, area, buf);
+                cursor = None;
+            }
             Some(Overlay::Note(note)) => cursor = note.render(ctx, area, buf),
+            Some(Overlay::SignOff(form)) => cursor = form.render(ctx, area, buf),
+            Some(Overlay::Initials(form)) => cursor = form.render(ctx, area, buf),
             Some(Overlay::Override(form)) => cursor = form.render(ctx, area, buf),
         }
         cursor
     }
+}
+
+/// Messages for staff as they are drawn: at most three lines.
+fn notice_lines(notice: &str, width: u16) -> Vec<Line<'static>> {
+    wrap_at_most(&format!("! {notice}"), usize::from(width), 3)
+        .into_iter()
+        .map(Line::from)
+        .collect()
 }
 
 /// The top line: the questionnaire's title and who is using it; for staff, the patient's name
@@ -190,7 +212,7 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         ctx.config.questionnaire.title.get(&ctx.config.language)
     );
     let mut who = String::new();
-    if !ctx.config.kiosk {
+    if !ctx.kiosk {
         who.push_str("  ·  staff-guided intake");
         let name = ctx
             .session
@@ -217,21 +239,22 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = vec![
-        Line::from("Please enlarge the window."),
-        Line::from(format!(
-            "It needs at least {MIN_WIDTH} × {MIN_HEIGHT}; it is {} × {}.",
-            area.width, area.height
-        )),
-    ];
-    let height = 2.min(area.height);
+    let text = wrap_lines(
+        [
+            Line::from("Please enlarge the window."),
+            Line::from(format!(
+                "It needs at least {MIN_WIDTH} × {MIN_HEIGHT}; it is {} × {}.",
+                area.width, area.height
+            )),
+        ],
+        area.width,
+    );
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
-    Paragraph::new(text)
-        .style(theme.title)
-        .wrap(Wrap { trim: true })
-        .centered()
-        .render(
-            Rect::new(area.x, y, area.width, area.height - (y - area.y)),
-            buf,
-        );
+    Paragraph::new(text).style(theme.title).centered().render(
+        Rect::new(area.x, y, area.width, area.height - (y - area.y)),
+        buf,
+    );
 }

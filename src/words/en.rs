@@ -18,12 +18,37 @@ pub struct English;
 impl Words for English {
     fn date_problem(&self, problem: &DateProblem) -> String {
         match problem {
-            DateProblem::NotIso { given } => format!(
+            DateProblem::NotIso {
+                given,
+                month_allowed: false,
+            } => format!(
                 "'{given}' is not a real date written as YYYY-MM-DD (for example 1980-05-31)"
             ),
-            DateProblem::NotTyped { given } => format!(
+            DateProblem::NotIso {
+                given,
+                month_allowed: true,
+            } => format!(
+                "'{given}' is not a real date written as YYYY-MM-DD (for example 1980-05-31), \
+                 nor a month written as YYYY-MM (for example 2026-08)"
+            ),
+            DateProblem::NotTyped {
+                given,
+                month_allowed: false,
+            } => format!(
                 "'{given}' is not a date we can read. Please type it as YYYY-MM-DD, for example \
                  1980-05-31."
+            ),
+            DateProblem::NotTyped {
+                given,
+                month_allowed: true,
+            } => format!(
+                "'{given}' is not a date we can read. Please type it as YYYY-MM-DD, for example \
+                 2026-08-15, or only the month and year if you do not know the day, for example \
+                 08/2026 or August 2026."
+            ),
+            DateProblem::TooLate { date } => format!(
+                "'{date}' is too far in the future; dates up to {} are accepted",
+                crate::dates::LATEST
             ),
         }
     }
@@ -47,6 +72,7 @@ impl Words for English {
                     .into()
             }
             Fault::InFuture => "This date is in the future. Please check it.".into(),
+            Fault::MonthInFuture => "This month is in the future. Please check it.".into(),
             Fault::TooLongAgo { months } => format!(
                 "This date is more than {months} months ago. Please check it, or go back and \
                  change your earlier answer."
@@ -59,6 +85,7 @@ impl Words for English {
                 "'{}' cannot be combined with other options.",
                 label.get(LANGUAGE)
             ),
+            Fault::Constraint { message, .. } => message.get(LANGUAGE).to_owned(),
         }
     }
 
@@ -72,6 +99,10 @@ impl Words for English {
                 column,
                 message,
             } => format!("line {line}, column {column}: not valid JSON: {message}"),
+            AnswersProblem::DuplicateKey { line, column, key } => format!(
+                "line {line}, column {column}: the key \"{key}\" appears twice in one object; \
+                 keep one of them"
+            ),
             AnswersProblem::NotAnObject => {
                 r#"expected an object such as {"answers": {"full_name": "Ada Lovelace"}}"#.into()
             }
@@ -88,7 +119,7 @@ impl Words for English {
             AnswersProblem::UnknownQuestion { .. } => {
                 "no such question in this questionnaire".into()
             }
-            AnswersProblem::Value { problem, .. } => self.value_problem(problem),
+            AnswersProblem::Value { question, problem } => self.value_problem(question, problem),
             AnswersProblem::Answer(problem) => self.fault(&problem.fault),
         };
         match problem.question() {
@@ -100,6 +131,9 @@ impl Words for English {
     fn questionnaire_problem(&self, problem: &Problem) -> String {
         let message = match &problem.kind {
             ProblemKind::Syntax(message) => format!("JSON syntax: {message}"),
+            ProblemKind::DuplicateKey(key) => {
+                format!("the key \"{key}\" appears twice in one object; keep one of them")
+            }
             ProblemKind::Structure(message) => message.clone(),
             ProblemKind::Meaning(invalid) => broken_rule(invalid),
         };
@@ -113,34 +147,29 @@ impl Words for English {
 
     fn summary_problem(&self, problem: &SummaryProblem) -> String {
         match problem {
+            SummaryProblem::Empty => "the file is empty; give the path of a summary".into(),
             SummaryProblem::Syntax {
                 line,
                 column,
                 message,
             } => format!("line {line}, column {column}: not valid JSON: {message}"),
-            SummaryProblem::NotASummary => {
-                r#"not a skin-intake summary: it lacks "format": "skin-intake/summary""#.into()
-            }
-            SummaryProblem::NewerFormat { version, known } => format!(
-                "summary format version {version} is newer than this program reads (up to \
-                 {known}); use a newer skin-intake"
+            SummaryProblem::DuplicateKey { line, column, key } => format!(
+                "line {line}, column {column}: the key \"{key}\" appears twice in one object; \
+                 the file has been changed by hand"
             ),
-            SummaryProblem::Structure { path, message } if path.is_empty() || path == "." => {
-                format!("not a well-formed summary: {message}")
+            SummaryProblem::NotASummary => {
+                r#"not a skin-intake summary (it has no "format": "skin-intake/summary"); give the path of a summary"#.into()
+            }
+            SummaryProblem::NewerFormat { found } => format!(
+                "written by a newer skin-intake (summary format {found}, this one reads up to {}); \
+                 update skin-intake to read it",
+                crate::engine::summary::FORMAT_VERSION
+            ),
+            SummaryProblem::Structure { path, message } if path == "." => {
+                format!("not a complete summary: {message}")
             }
             SummaryProblem::Structure { path, message } => {
-                format!("{path}: not a well-formed summary: {message}")
-            }
-            SummaryProblem::OtherQuestionnaire { made_with, given } => format!(
-                "made with questionnaire '{made_with}', not '{given}'; give the questionnaire it \
-                 was made with (--questions PATH)"
-            ),
-            SummaryProblem::UnknownQuestion { question } => format!(
-                "question '{question}': no such question in this questionnaire; give the \
-                 questionnaire the summary was made with (--questions PATH)"
-            ),
-            SummaryProblem::Value { question, problem } => {
-                format!("question '{question}': {}", self.value_problem(problem))
+                format!("not a complete summary: {path}: {message}")
             }
         }
     }
@@ -149,6 +178,7 @@ impl Words for English {
         match shown {
             Shown::Text(s) => (*s).to_owned(),
             Shown::Date(d) => d.format("%-d %B %Y").to_string(),
+            Shown::Month(m) => m.first_day().format("%B %Y").to_string(),
             Shown::YesNo(true) => "Yes".into(),
             Shown::YesNo(false) => "No".into(),
             Shown::Options(labels) => labels.join(", "),
@@ -157,8 +187,19 @@ impl Words for English {
 }
 
 impl English {
-    fn value_problem(&self, problem: &ValueProblem) -> String {
+    /// What is wrong with the value given for `question`.
+    fn value_problem(&self, question: &str, problem: &ValueProblem) -> String {
         match problem {
+            ValueProblem::Element { index, problem } => match &**problem {
+                ValueProblem::WrongType { found, .. } => format!(
+                    "{question}[{index}]: expected an option code, found {}",
+                    json_type(*found)
+                ),
+                other => format!(
+                    "{question}[{index}]: {}",
+                    self.value_problem(question, other)
+                ),
+            },
             ValueProblem::WrongType { expected, found } => {
                 let expected = match expected {
                     ItemKind::Text => "a string",
@@ -252,6 +293,12 @@ fn broken_rule(invalid: &Invalid) -> String {
             "show_if refers to question '{question}', which comes later; a question can only \
              depend on earlier ones"
         ),
+        Invalid::ConstraintReadsLater { question, of } => format!(
+            "the constraint reads question '{question}', which comes after its question '{of}'; \
+             a constraint is checked when its question is answered, so it can only read that \
+             question and earlier ones: make '{question}' the constraint's question, or move it \
+             earlier"
+        ),
         Invalid::UnknownQuestion { by, question } => format!(
             "{by} refers to question '{question}', which does not exist; check the spelling \
              or add the question"
@@ -310,6 +357,20 @@ fn broken_rule(invalid: &Invalid) -> String {
              remove it or change the level",
             level.code()
         ),
+        Invalid::NotPlausible {
+            value,
+            least,
+            most,
+            unit,
+        } => {
+            format!("{value} is not plausible here; use a number of {unit} from {least} to {most}")
+        }
+        Invalid::EmptyLanguage => {
+            "an empty language code; remove it or write a code such as \"es\"".to_owned()
+        }
+        Invalid::RepeatedLanguage { language, first } => {
+            format!("\"{language}\" is listed already at {first}; remove one of them")
+        }
         Invalid::Implausible { max, most } => {
             format!("max {max} is not plausible here; use at most {most}")
         }
@@ -356,6 +417,7 @@ fn field_words(field: Field) -> (&'static str, &'static str) {
         Field::QuestionId => ("question", "id"),
         Field::OptionCode => ("option", "code"),
         Field::RuleId => ("rule", "id"),
+        Field::ConstraintId => ("constraint", "id"),
     }
 }
 

@@ -285,6 +285,15 @@ fn a_date_setting_on_a_text_question() {
 }
 
 #[test]
+fn approximate_on_a_text_question() {
+    refused_for(
+        "approximate_on_text.json",
+        "sections[0].items[0].approximate",
+        "only applies to \"date\" questions",
+    );
+}
+
+#[test]
 fn a_zero_max_length() {
     refused_for(
         "zero_max_length.json",
@@ -372,6 +381,35 @@ fn an_empty_all() {
     refused_for("empty_all.json", "rules.screening[3].when.all", "empty");
 }
 
+#[test]
+fn within_days_on_a_yes_no_question() {
+    refused_for(
+        "within_days_not_date.json",
+        "rules.screening[3].when.within_days",
+        "needs a \"date\" question",
+    );
+}
+
+// ── Constraints ─────────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_constraint_on_an_unknown_question() {
+    refused_for(
+        "constraint_unknown_question.json",
+        "constraints[0].question",
+        "'sunburnt', which does not exist",
+    );
+}
+
+#[test]
+fn a_constraint_that_reads_a_later_question() {
+    refused_for(
+        "constraint_reads_later.json",
+        "constraints[0].require.not.all[0].equals",
+        "'sunburn', which comes after its question 'concerns'",
+    );
+}
+
 // ── Rules, ranges and plans ─────────────────────────────────────────────────────────────────
 
 #[test]
@@ -388,6 +426,15 @@ fn reassess_months_after_a_question_that_is_not_a_date() {
     refused_for(
         "reassess_not_date.json",
         "rules.screening[2].reassess.months_after_answer",
+        "needs a \"date\" question",
+    );
+}
+
+#[test]
+fn reassess_days_after_a_question_that_is_not_a_date() {
+    refused_for(
+        "reassess_days_not_date.json",
+        "rules.screening[3].reassess.days_after_answer",
         "needs a \"date\" question",
     );
 }

@@ -42,7 +42,7 @@ fn score_prints_a_questionnaire_response() {
     let r = score("fhir", "suitable.json");
     assert_eq!(r["resourceType"], "QuestionnaireResponse");
     assert_eq!(r["status"], "completed");
-    assert_eq!(r["questionnaire"], format!("{URL}|1.0.0"));
+    assert_eq!(r["questionnaire"], format!("{URL}|2.0.0"));
     assert_eq!(r["identifier"]["system"], format!("{URL}/intake"));
     assert_eq!(r["item"][0]["item"][0]["linkId"], "full_name");
 }
@@ -90,9 +90,7 @@ fn show_refuses_what_is_not_a_summary_of_this_questionnaire() {
     run(&["show", "--format", "fhir", &shown])
         .code(2)
         .stdout("")
-        .stderr(format!(
-            "{shown}: not a skin-intake summary: it lacks \"format\": \"skin-intake/summary\"\n"
-        ));
+        .stderr(predicate::str::contains("not a skin-intake summary"));
     let mut summary = score("summary", "suitable.json");
     summary["questionnaire"]["id"] = json!("another-form");
     std::fs::write(&path, summary.to_string()).expect("write");
@@ -102,9 +100,6 @@ fn show_refuses_what_is_not_a_summary_of_this_questionnaire() {
             "made with questionnaire 'another-form', not 'microneedling-intake'; give the \
              questionnaire it was made with (--questions PATH)",
         ));
-    run(&["show", &shown])
-        .code(2)
-        .stderr(predicate::str::contains("--format"));
 }
 
 #[test]

@@ -91,6 +91,8 @@ fn library_responses(dir: &Path) -> Vec<PathBuf> {
                     reason: "Wants the dermatologist's view first".into(),
                     by: "JM".into(),
                     at,
+                    start_date: None,
+                    schedule: None,
                 });
             }
             let r = fhir::response::export(&s, &q).expect("exported");
@@ -150,7 +152,8 @@ fn a_translated_questionnaire_passes_the_second_validator() {
     q["sections"][1]["items"][2]["show_if"] = json!({"any": [
         {"age_under": {"question": "born", "years": 25}},
         {"not": {"equals": {"question": "sunburn", "value": true}}},
-        {"within_months": {"question": "born", "months": 300}}
+        {"within_months": {"question": "born", "months": 12}},
+        {"within_days": {"question": "born", "days": 14}}
     ]});
     let path = write(dir.path(), "q.json", q.to_string().as_bytes());
     let path = path.to_str().expect("UTF-8");

@@ -7,5 +7,7 @@ mod check;
 mod delivery;
 mod fhir;
 mod fhir_validator;
+mod hostile;
 mod score;
+mod show;
 mod smart;

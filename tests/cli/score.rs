@@ -55,10 +55,10 @@ fn summary(contents: &[u8]) -> Value {
 fn the_summary_has_its_metadata_and_patient() {
     let s = summary(BASELINE.as_bytes());
     assert_eq!(s["format"], "skin-intake/summary");
-    assert_eq!(s["format_version"], 1);
+    assert_eq!(s["format_version"], 2);
     assert_eq!(
         s["questionnaire"],
-        json!({"id": "microneedling-intake", "version": "1.0.0"})
+        json!({"id": "microneedling-intake", "version": "2.0.0"})
     );
     assert_eq!(s["language"], "en");
     assert_eq!(s["mode"], "batch");
@@ -78,6 +78,16 @@ fn the_summary_has_its_metadata_and_patient() {
     );
     assert_eq!(s["clinician_note"], Value::Null);
     assert_eq!(s["override"], Value::Null);
+}
+
+#[test]
+fn score_prints_version_1_of_an_intake() {
+    let s = summary(BASELINE.as_bytes());
+    assert_eq!(s["intake_id"], s["id"], "version 1 carries the intake's id");
+    assert_eq!(s["version"], 1);
+    assert_eq!(s["supersedes"], Value::Null);
+    assert_eq!(s["changes"], json!([]));
+    assert_eq!(s["review"], Value::Null);
 }
 
 #[test]
@@ -165,6 +175,44 @@ fn the_assessment_fields() {
     assert_eq!(a["schedule"].as_array().map(Vec::len), Some(5));
 }
 
+#[test]
+fn a_dated_delay_with_an_open_physician_question_is_provisional() {
+    let s = summary(&with(&[
+        ("recent_procedures", json!(["botox"])),
+        ("botox_date", json!("2026-11-15")),
+        ("keloid_history", json!(true)),
+    ]));
+    let a = &s["assessment"];
+    assert_eq!(a["suitability"], "delay");
+    assert_eq!(
+        a["reassess_on"], "2026-11-29",
+        "14 days after the injections"
+    );
+    assert_eq!(a["schedule"][0]["earliest"], "2026-11-29");
+    assert_eq!(a["schedule_provisional"], true);
+    assert_eq!(
+        summary(BASELINE.as_bytes())["assessment"]["schedule_provisional"],
+        false
+    );
+}
+
+#[test]
+fn a_month_is_exported_as_given_with_the_date_used() {
+    let s = summary(&with(&[
+        ("concerns", json!(["other_scars"])),
+        ("scar_date", json!("2026-08")),
+    ]));
+    let scar = s["answers"]
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["id"] == "scar_date"))
+        .expect("the scar's date");
+    assert_eq!(scar["value"], "2026-08");
+    assert_eq!(scar["date_used"], "2026-08-31");
+    assert_eq!(scar["display"], "August 2026");
+    assert_eq!(s["assessment"]["reasons"][0]["rule"], "scar_too_new");
+    assert_eq!(s["assessment"]["reassess_on"], "2027-02-28");
+}
+
 /// Runs score on bad answers: exit 2, nothing on stdout, and every expected fragment on stderr.
 fn refused(contents: &[u8], expected: &[&str]) {
     let out = score(contents).code(2).get_output().clone();
@@ -230,6 +278,45 @@ fn each_kind_of_bad_answer_exits_2_naming_the_question() {
             ("acne_scar_severity", Value::Null),
         ]),
         &["question 'acne_scar_severity'"],
+    );
+    refused(
+        &with(&[
+            ("concerns", json!(["other_scars"])),
+            ("scar_date", json!("2026-12")),
+        ]),
+        &["question 'scar_date'", "This month is in the future"],
+    );
+    refused(
+        &with(&[("scar_date", json!("2026-8"))]),
+        &["question 'scar_date'", "YYYY-MM (for example 2026-08)"],
+    );
+    refused(
+        &with(&[
+            ("isotretinoin", json!("recent")),
+            ("isotretinoin_last_dose", json!("2026-04")),
+        ]),
+        &[
+            "question 'isotretinoin_last_dose'",
+            "more than 6 months ago",
+        ],
+    );
+}
+
+#[test]
+fn a_broken_constraint_exits_2_naming_its_question() {
+    let out = score(&with(&[
+        ("concerns", json!(["cellulite"])),
+        ("areas", json!(["face"])),
+    ]))
+    .code(2)
+    .get_output()
+    .clone();
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("answers.json: question 'areas': Cellulite is treated on the body"),
+        "{stderr}"
     );
 }
 

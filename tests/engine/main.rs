@@ -5,15 +5,22 @@ mod schema;
 #[path = "../support/engine.rs"]
 mod support;
 
+mod approximate;
+mod constraints;
 mod fhir;
 mod intake;
 mod layers;
+mod listing;
 mod loaders;
 mod plans;
+mod print;
 mod problems;
 mod properties;
+mod questionnaire;
 mod questionnaire_problems;
+mod records;
 mod rules;
 mod schemas;
 mod store;
+mod versions;
 mod visibility;

@@ -36,7 +36,7 @@ fn each_plan_row() {
         ),
         (
             vec![("concerns", json!(["texture"]))],
-            range(2, 3),
+            range(3, 4),
             None,
             None,
         ),
@@ -53,7 +53,7 @@ fn each_plan_row() {
             ],
             range(5, 6),
             None,
-            None,
+            Some("results are more limited"),
         ),
         (
             vec![
@@ -76,7 +76,7 @@ fn each_plan_row() {
         (
             vec![
                 ("concerns", json!(["other_scars"])),
-                ("scar_under_6_months", json!(false)),
+                ("scar_date", json!("2025-01-10")),
             ],
             range(3, 5),
             None,
@@ -86,6 +86,16 @@ fn each_plan_row() {
             vec![
                 ("concerns", json!(["stretch_marks"])),
                 ("stretch_mark_colour", json!("white")),
+                ("stretch_mark_severity", json!("severe")),
+            ],
+            range(6, 8),
+            Some(range(6, 12)),
+            Some("respond more slowly"),
+        ),
+        (
+            vec![
+                ("concerns", json!(["stretch_marks"])),
+                ("stretch_mark_colour", json!("red")),
                 ("stretch_mark_severity", json!("severe")),
             ],
             range(6, 8),
@@ -149,7 +159,7 @@ fn concerns_share_sessions_largest_min_and_largest_max() {
     let a = assess_with(
         &[
             ("concerns", json!(["glow", "fine_lines", "other_scars"])),
-            ("scar_under_6_months", json!(false)),
+            ("scar_date", json!("2025-01-10")),
         ],
         TODAY,
     );
@@ -161,7 +171,7 @@ fn concerns_share_sessions_largest_min_and_largest_max() {
     );
     assert_eq!(a.sessions, Some(range(3, 5)));
     let a = assess_with(&[("concerns", json!(["texture", "glow"]))], TODAY);
-    assert_eq!(a.sessions, Some(range(2, 3)));
+    assert_eq!(a.sessions, Some(range(3, 4)));
 }
 
 #[test]
@@ -226,7 +236,19 @@ fn the_schedule_per_verdict() {
 fn general_notes_follow_their_conditions() {
     let with = assess_with(&[("serum_interest", json!(true))], TODAY);
     let without = assess_with(&[("serum_interest", json!(false))], TODAY);
-    assert!(with.notes.iter().any(|n| n.contains("growth-factor serum")));
+    let serum = with
+        .notes
+        .iter()
+        .find(|n| n.contains("growth-factor serum"))
+        .expect("the serum note");
+    assert!(
+        serum.contains("Only sterile products approved for use on the skin"),
+        "{serum}"
+    );
+    assert!(
+        serum.contains("not a way of delivering medicines"),
+        "{serum}"
+    );
     assert!(
         !without
             .notes
@@ -234,4 +256,65 @@ fn general_notes_follow_their_conditions() {
             .any(|n| n.contains("growth-factor serum"))
     );
     assert!(without.notes.iter().any(|n| n.contains("20–30 minutes")));
+}
+
+#[test]
+fn numbing_cream_is_promised_only_to_those_who_can_have_it() {
+    let pain_relief = |changes: &[(&str, serde_json::Value)]| {
+        let notes = assess_with(changes, TODAY).notes;
+        let cream = notes
+            .iter()
+            .any(|n| n.starts_with("A numbing cream is applied first"));
+        let discuss = notes
+            .iter()
+            .any(|n| n.starts_with("A clinician will discuss pain relief with you"));
+        assert!(cream != discuss, "one of the two: {notes:?}");
+        assert!(notes.iter().any(|n| n.contains("20–30 minutes")));
+        cream
+    };
+    assert!(pain_relief(&[]));
+    assert!(pain_relief(&[("allergies", json!(["metal", "other"]))]));
+    assert!(!pain_relief(&[("allergies", json!(["anaesthetic"]))]));
+    assert!(!pain_relief(&[(
+        "allergies",
+        json!(["metal", "anaesthetic"])
+    )]));
+    assert!(!pain_relief(&[("numbing_cream_risk", json!(true))]));
+}
+
+#[test]
+fn a_physician_reason_makes_the_schedule_provisional_whatever_the_verdict() {
+    let provisional = |changes: &[(&str, serde_json::Value)]| {
+        let a = assess_with(changes, TODAY);
+        (
+            a.suitability,
+            a.schedule.first().map(|s| s.earliest),
+            a.schedule_provisional,
+        )
+    };
+    assert_eq!(
+        provisional(&[]),
+        (Level::Suitable, Some(date(TODAY)), false)
+    );
+    assert_eq!(
+        provisional(&[("recent_sun", json!(true))]),
+        (Level::Delay, Some(date("2026-12-08")), false)
+    );
+    assert_eq!(
+        provisional(&[("keloid_history", json!(true))]),
+        (Level::PhysicianReview, Some(date(TODAY)), true),
+        "the start date is unchanged; the dates wait for the physician"
+    );
+    assert_eq!(
+        provisional(&[("keloid_history", json!(true)), ("recent_sun", json!(true))]),
+        (Level::Delay, Some(date("2026-12-08")), true),
+        "a dated delay with an open physician question"
+    );
+    assert_eq!(
+        provisional(&[
+            ("keloid_history", json!(true)),
+            ("suspicious_lesion", json!(true))
+        ]),
+        (Level::NotSuitable, None, true)
+    );
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use skin_intake::dates::{DateProblem, parse_date_input, parse_iso_date};
+use skin_intake::dates::{DateProblem, YearMonth, parse_date_input, parse_iso_date};
 use skin_intake::engine::checks::{AnswerProblem, Fault, check_answer};
 use skin_intake::engine::display::{Shown, shown};
 use skin_intake::load::answers::{
@@ -26,18 +26,20 @@ fn a_date_problem_carries_the_text_given_and_says_which_form_to_use() {
     assert_eq!(
         written,
         DateProblem::NotIso {
-            given: "31/05/1980".into()
+            given: "31/05/1980".into(),
+            month_allowed: false
         }
     );
     assert_eq!(
         English.date_problem(&written),
         "'31/05/1980' is not a real date written as YYYY-MM-DD (for example 1980-05-31)"
     );
-    let typed = parse_date_input("  31/02/1980 ").unwrap_err();
+    let typed = parse_date_input("  31/02/1980 ", false).unwrap_err();
     assert_eq!(
         typed,
         DateProblem::NotTyped {
-            given: "31/02/1980".into()
+            given: "31/02/1980".into(),
+            month_allowed: false
         }
     );
     assert_eq!(
@@ -351,6 +353,7 @@ fn a_problem_with_one_answer_names_its_question_and_reads_as_today() {
                 "date_of_birth",
                 ValueProblem::Date(DateProblem::NotIso {
                     given: "1980-02-30".into(),
+                    month_allowed: false,
                 }),
             ),
             "question 'date_of_birth': '1980-02-30' is not a real date written as YYYY-MM-DD \
@@ -422,6 +425,12 @@ fn an_answer_is_shown_as_data_and_english_writes_yes_no_dates_and_lists() {
             Shown::Options(vec!["gone"]),
             "gone",
         ),
+        (
+            "scar_date",
+            Answer::Month(YearMonth::new(2026, 8).expect("a month")),
+            Shown::Month(YearMonth::new(2026, 8).expect("a month")),
+            "August 2026",
+        ),
     ];
     for (id, answer, want, english) in cases {
         let found = shown(item(id), &answer, "en");
@@ -432,8 +441,42 @@ fn an_answer_is_shown_as_data_and_english_writes_yes_no_dates_and_lists() {
 }
 
 #[test]
+fn where_a_month_is_enough_the_problems_say_so() {
+    let q = questionnaire();
+    let scar = q.item("scar_date").expect("a built-in question");
+    let month = |s: &str| Answer::Month(s.parse::<NaiveDate>().map(YearMonth::of).expect("a date"));
+    let fault = check_answer(scar, Some(&month("2026-12-01")), date(TODAY)).unwrap_err();
+    assert_eq!(fault, Fault::MonthInFuture);
+    assert_eq!(
+        English.fault(&fault),
+        "This month is in the future. Please check it."
+    );
+    assert_eq!(
+        check_answer(scar, Some(&month("2026-11-01")), date(TODAY)),
+        Ok(()),
+        "the current month"
+    );
+    let typed = parse_date_input("Agust 2026", true).unwrap_err();
+    assert_eq!(
+        English.date_problem(&typed),
+        "'Agust 2026' is not a date we can read. Please type it as YYYY-MM-DD, for example \
+         2026-08-15, or only the month and year if you do not know the day, for example 08/2026 \
+         or August 2026."
+    );
+    let written = skin_intake::dates::parse_iso("2026-8", true).unwrap_err();
+    assert_eq!(
+        English.date_problem(&written),
+        "'2026-8' is not a real date written as YYYY-MM-DD (for example 1980-05-31), nor a month \
+         written as YYYY-MM (for example 2026-08)"
+    );
+}
+
+#[test]
 fn a_language_without_words_yet_is_given_english() {
-    let problem = DateProblem::NotIso { given: "x".into() };
+    let problem = DateProblem::NotIso {
+        given: "x".into(),
+        month_allowed: false,
+    };
     assert_eq!(
         words::for_language("es").date_problem(&problem),
         English.date_problem(&problem)

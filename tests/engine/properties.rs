@@ -2,6 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use skin_intake::dates::YearMonth;
 use skin_intake::engine::assessment::assess;
 use skin_intake::engine::{checks, visibility};
 use skin_intake::model::answer::{Answer, Answers};
@@ -16,10 +17,16 @@ fn answers_from(q: &Questionnaire, draws: &[u32], today: NaiveDate) -> Answers {
             ItemKind::Text => Answer::Text(format!("text {draw}")),
             // Mostly "no" and mostly the first option, so that every verdict turns up.
             ItemKind::Boolean => Answer::Bool(draw % 8 == 0),
-            // From today back to 100 years ago, or within the item's window of recent months.
+            // From today back to 100 years ago, or within the item's window of recent months;
+            // every other one only to the month where that is enough.
             ItemKind::Date => {
                 let days = item.max_months_ago.map_or(36_500, |months| months * 28);
-                Answer::Date(today - Days::new(u64::from(draw % days)))
+                let date = today - Days::new(u64::from(draw % days));
+                if item.approximate && draw % 2 == 0 {
+                    Answer::Month(YearMonth::of(date))
+                } else {
+                    Answer::Date(date)
+                }
             }
             ItemKind::Single if draw % 2 == 0 => Answer::Choice(item.options[0].code.clone()),
             ItemKind::Single => Answer::Choice(item.options[pick(item.options.len())].code.clone()),
@@ -45,6 +52,14 @@ fn answers_from(q: &Questionnaire, draws: &[u32], today: NaiveDate) -> Answers {
             }
         };
         answers.set(&item.id, answer);
+    }
+    // Cellulite is treated on the body: the questionnaire's constraint asks for a body area.
+    if !checks::broken_constraints(q, &answers, today).is_empty()
+        && let Some(Answer::Choices(areas)) = answers.get("areas")
+    {
+        let mut areas = areas.clone();
+        areas.push("thighs".into());
+        answers.set("areas", Answer::Choices(areas));
     }
     answers
 }
@@ -86,6 +101,10 @@ proptest! {
         if a.suitability != Level::Delay {
             prop_assert_eq!(a.reassess_on, None);
         }
+        prop_assert_eq!(
+            a.schedule_provisional,
+            a.reasons.iter().any(|r| r.level == Level::PhysicianReview)
+        );
         // Answers to hidden questions change nothing.
         let shown = visibility::effective(&q, &answers, today);
         prop_assert_eq!(assess(&q, &shown, today, "en"), a);

@@ -266,11 +266,11 @@ fn options_and_settings_that_do_not_fit_the_question() {
         )],
         "sections[1].items[5].options",
         Invalid::OptionsNotAllowed {
-            question: "scar_under_6_months".into(),
-            kind: ItemKind::Boolean,
+            question: "scar_date".into(),
+            kind: ItemKind::Date,
         },
-        "question 'scar_under_6_months' is \"boolean\" and cannot have options; remove them or \
-         make it \"single\" or \"multi\"",
+        "question 'scar_date' is \"date\" and cannot have options; remove them or make it \
+         \"single\" or \"multi\"",
     );
     first_is(
         &[("/sections/0/items/2/options/0/exclusive", json!(true))],
@@ -405,10 +405,10 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
             Invalid::SingleComparedWithBool {
                 question: "diabetes".into(),
                 value: true,
-                options: strings(&["no", "controlled", "uncontrolled"]),
+                options: strings(&["controlled", "uncontrolled", "no"]),
             },
-            "question 'diabetes' is \"single\"; compare it with one of its option codes (no, \
-             controlled, uncontrolled), not true",
+            "question 'diabetes' is \"single\"; compare it with one of its option codes \
+             (controlled, uncontrolled, no), not true",
         ),
         (
             json!({"equals": {"question": "active_acne", "value": "yes"}}),
@@ -425,10 +425,10 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
             Invalid::UnknownCode {
                 code: "type_2".into(),
                 question: "diabetes".into(),
-                options: strings(&["no", "controlled", "uncontrolled"]),
+                options: strings(&["controlled", "uncontrolled", "no"]),
             },
-            "'type_2' is not an option code of question 'diabetes'; use one of: no, controlled, \
-             uncontrolled",
+            "'type_2' is not an option code of question 'diabetes'; use one of: controlled, \
+             uncontrolled, no",
         ),
         (
             json!({"within_months": {"question": "recent_sun", "months": 6}}),
@@ -458,23 +458,23 @@ fn conditions_that_cannot_hold_or_compare_the_wrong_type() {
 fn reassess_fits_only_a_delay_and_a_date() {
     first_is(
         &[(
-            "/rules/screening/0/reassess",
+            "/rules/screening/2/reassess",
             json!({"days_after_reference": 14}),
         )],
-        "rules.screening[0].reassess",
+        "rules.screening[2].reassess",
         Invalid::ReassessNotDelay {
-            rule: "under_18".into(),
-            level: Level::NotSuitable,
+            rule: "pregnancy_unsure".into(),
+            level: Level::PhysicianReview,
         },
-        "rule 'under_18' has level \"not_suitable\", but reassess only applies to \"delay\" \
-         rules; remove it or change the level",
+        "rule 'pregnancy_unsure' has level \"physician_review\", but reassess only applies to \
+         \"delay\" rules; remove it or change the level",
     );
     first_is(
         &[(
-            "/rules/screening/15/reassess",
+            "/rules/screening/20/reassess",
             json!({"months_after_answer": {"question": "isotretinoin", "months": 6}}),
         )],
-        "rules.screening[15].reassess.months_after_answer",
+        "rules.screening[20].reassess.months_after_answer",
         Invalid::NeedsDate {
             keyword: "months_after_answer",
             question: "isotretinoin".into(),
@@ -549,7 +549,7 @@ fn plans_cover_each_concern_once_with_a_fallback() {
             "/rules/plans/-",
             json!({"concern": "glow", "sessions": {"min": 1, "max": 2}}),
         )],
-        "rules.plans[14]",
+        "rules.plans[15]",
         Invalid::UnreachablePlan {
             concern: "glow".into(),
             fallback: 0,
@@ -591,5 +591,93 @@ fn settings_that_name_a_question_of_the_wrong_type() {
             kind: ItemKind::Text,
         },
         "patient.date_of_birth must name a \"date\" question, and 'full_name' is \"text\"",
+    );
+}
+
+#[test]
+fn date_settings_waits_and_birthdays_need_a_date_question() {
+    first_is(
+        &[("/sections/0/items/0/approximate", json!(true))],
+        "sections[0].items[0].approximate",
+        Invalid::SettingNotFor {
+            setting: "approximate",
+            applies_to: ItemKind::Date,
+            question: "full_name".into(),
+            kind: ItemKind::Text,
+        },
+        "\"approximate\" only applies to \"date\" questions, and 'full_name' is \"text\"; \
+         remove it",
+    );
+    let (pointer, condition) = when(
+        0,
+        json!({"within_days": {"question": "recent_sun", "days": 14}}),
+    );
+    first_is(
+        &[(&pointer, condition)],
+        "rules.screening[0].when.within_days",
+        Invalid::NeedsDate {
+            keyword: "within_days",
+            question: "recent_sun".into(),
+            kind: ItemKind::Boolean,
+        },
+        "within_days needs a \"date\" question, and 'recent_sun' is \"boolean\"",
+    );
+    for (reassess, keyword) in [
+        (
+            json!({"birthday": {"question": "full_name", "years": 18}}),
+            "birthday",
+        ),
+        (
+            json!({"days_after_answer": {"question": "full_name", "days": 14}}),
+            "days_after_answer",
+        ),
+    ] {
+        first_is(
+            &[("/rules/screening/0/reassess", reassess)],
+            &format!("rules.screening[0].reassess.{keyword}"),
+            Invalid::NeedsDate {
+                keyword,
+                question: "full_name".into(),
+                kind: ItemKind::Text,
+            },
+            &format!("{keyword} needs a \"date\" question, and 'full_name' is \"text\""),
+        );
+    }
+}
+
+#[test]
+fn a_constraint_reads_only_its_question_and_earlier_ones_and_has_its_own_id() {
+    first_is(
+        &[("/constraints/0/question", json!("concerns"))],
+        "constraints[0].require.any[1].includes",
+        Invalid::ConstraintReadsLater {
+            question: "areas".into(),
+            of: "concerns".into(),
+        },
+        "the constraint reads question 'areas', which comes after its question 'concerns'; a \
+         constraint is checked when its question is answered, so it can only read that question \
+         and earlier ones: make 'areas' the constraint's question, or move it earlier",
+    );
+    let q: Value = serde_json::from_str(BUILT_IN).expect("JSON");
+    first_is(
+        &[("/constraints/-", q["constraints"][0].clone())],
+        "constraints[1].id",
+        Invalid::Duplicate {
+            field: Field::ConstraintId,
+            id: "cellulite_needs_body_area".into(),
+            first: "constraints[0]".into(),
+        },
+        "constraint id 'cellulite_needs_body_area' is used already by constraints[0]; give this \
+         constraint another id",
+    );
+    first_is(
+        &[("/constraints/0/question", json!("favourite_colour"))],
+        "constraints[0].question",
+        Invalid::UnknownQuestion {
+            by: "the constraint",
+            question: "favourite_colour".into(),
+        },
+        "the constraint refers to question 'favourite_colour', which does not exist; check the \
+         spelling or add the question",
     );
 }

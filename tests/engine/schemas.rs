@@ -113,6 +113,8 @@ fn every_summary_fits_its_schema() {
                 reason: "Holiday in the sun next week".into(),
                 by: "AB".into(),
                 at: s.completed_at,
+                start_date: None,
+                schedule: None,
             });
             assert_valid_summary(&serde_json::to_value(&s).expect("JSON"));
         }

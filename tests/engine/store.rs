@@ -28,6 +28,12 @@ fn summary(id: &str) -> Summary {
     })
 }
 
+/// Saves a draft as the app does: holding its lock for the time of the save.
+pub fn save(out: &std::path::Path, draft: &Draft) -> std::path::PathBuf {
+    let lock = store::lock_draft(out, &draft.id).expect("locked");
+    store::save_draft(out, draft, &lock).expect("saved")
+}
+
 fn mode_of(path: &std::path::Path) -> u32 {
     fs::metadata(path).expect("metadata").permissions().mode() & 0o777
 }
@@ -37,7 +43,7 @@ fn a_summary_is_written_whole_private_and_named_without_personal_data() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("exports");
     let s = summary("5f0c8a9e-1111-4222-8333-944455556666");
-    let path = store::write_summary(&out, &s).expect("written");
+    let path = store::write_version(&out, &s).expect("written");
     assert_eq!(
         path.file_name().and_then(|n| n.to_str()),
         Some("2026-11-24_5f0c8a9e-1111-4222-8333-944455556666.json")
@@ -57,10 +63,10 @@ fn a_summary_is_written_whole_private_and_named_without_personal_data() {
 fn an_existing_summary_is_never_overwritten() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let first = summary("same-id");
-    let path = store::write_summary(tmp.path(), &first).expect("first");
+    let path = store::write_version(tmp.path(), &first).expect("first");
     let mut second = summary("same-id");
     second.clinician_note = Some("different".into());
-    let err = store::write_summary(tmp.path(), &second).expect_err("refused");
+    let err = store::write_version(tmp.path(), &second).expect_err("refused");
     assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
     assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
 }
@@ -71,7 +77,7 @@ fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
     let out = tmp.path().join("clinic").join("out");
-    let err = store::write_summary(&out, &summary("x")).expect_err("refused");
+    let err = store::write_version(&out, &summary("x")).expect_err("refused");
     assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
     let names: Vec<_> = fs::read_dir(tmp.path())
         .expect("list")
@@ -98,8 +104,8 @@ fn a_draft_round_trips_and_lists_newest_first() {
         skin_intake::model::answer::Answer::Text("Ana Silva".into()),
     );
     newer.record(&few, Some("date_of_birth"), at("2026-11-24T10:01:00+00:00"));
-    let path = store::save_draft(tmp.path(), &older).expect("saved");
-    store::save_draft(tmp.path(), &newer).expect("saved");
+    let path = save(tmp.path(), &older);
+    save(tmp.path(), &newer);
     assert_eq!(mode_of(&path), 0o600);
     assert_eq!(mode_of(&tmp.path().join("unfinished")), 0o700);
     assert!(
@@ -123,9 +129,9 @@ fn a_draft_round_trips_and_lists_newest_first() {
     assert_eq!(resumed.answers, answers_with(&q, &[]));
     assert!(resumed.dropped.is_empty());
 
-    store::remove_draft(tmp.path(), &older).expect("removed");
+    store::delete_draft(tmp.path(), &older.id).expect("removed");
     assert_eq!(store::list_drafts(tmp.path()).expect("listed").len(), 1);
-    store::remove_draft(tmp.path(), &older).expect("removing twice is fine");
+    store::delete_draft(tmp.path(), &older.id).expect("removing twice is fine");
 }
 
 #[test]
@@ -148,6 +154,34 @@ fn a_draft_from_another_version_keeps_what_fits_and_names_what_does_not() {
     );
     assert!(resumed.answers.get("full_name").is_some());
     assert!(resumed.answers.get("skin_type").is_none());
+}
+
+#[test]
+fn a_draft_saved_with_questionnaire_1_0_0_resumes_with_what_still_fits() {
+    let q = questionnaire();
+    let saved = include_str!("../fixtures/drafts/questionnaire_1.0.0.json");
+    let draft: Draft = serde_json::from_str(saved).expect("a 1.0.0 draft");
+    let resumed = draft.resume(&q);
+    assert_eq!(
+        resumed.dropped,
+        ["scar_under_6_months"],
+        "replaced by the scar's date"
+    );
+    assert_eq!(
+        resumed.answers.iter().count(),
+        draft.answers.len() - 1,
+        "every other answer still fits"
+    );
+    assert_eq!(
+        resumed.answers.get("recent_procedures"),
+        Some(&skin_intake::model::answer::Answer::Choices(vec![
+            "botox".into()
+        ]))
+    );
+    // The intake goes on at the first question that 2.0.0 asks and the draft has no answer for.
+    let next =
+        skin_intake::engine::visibility::first_unanswered(&q, &resumed.answers, date("2026-11-24"));
+    assert_eq!(next.map(|i| i.id.as_str()), Some("scar_date"));
 }
 
 #[test]
@@ -181,7 +215,7 @@ fn a_damaged_draft_is_listed_and_kept_aside() {
         .iter()
         .filter_map(|l| match l {
             Listed::Damaged { path, .. } => path.file_name().and_then(|n| n.to_str()),
-            Listed::Draft(_) => None,
+            _ => None,
         })
         .collect();
     assert_eq!(paths, ["other.json.damaged", "truncated.json.damaged"]);
@@ -206,7 +240,7 @@ fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
             .and_then(|f| f.set_modified(an_hour_ago))
             .expect("age the file");
     }
-    store::sweep_temporaries(tmp.path());
+    store::sweep_leftovers(tmp.path());
     assert!(!old.exists(), "a stale temporary file of ours is removed");
     assert!(young.exists(), "a write in progress keeps its file");
     assert!(foreign.exists(), "files that are not ours stay");
@@ -223,7 +257,7 @@ fn two_instances_on_one_folder_never_clobber_each_other() {
                 let q = questionnaire();
                 for i in 0..25 {
                     let s = summary(&format!("writer{w}-{i}"));
-                    store::write_summary(&out, &s).expect("written");
+                    store::write_version(&out, &s).expect("written");
                     let mut draft =
                         Draft::new(&q, "en", Mode::Staff, at("2026-11-24T09:00:00+00:00"));
                     draft.record(
@@ -231,7 +265,7 @@ fn two_instances_on_one_folder_never_clobber_each_other() {
                         None,
                         at("2026-11-24T09:00:00+00:00"),
                     );
-                    store::save_draft(&out, &draft).expect("saved");
+                    save(&out, &draft);
                 }
             })
         })
@@ -256,6 +290,7 @@ fn a_draft_saved_without_waiting_is_whole_on_disk_at_once_and_durable_after_the_
     let q = questionnaire();
     let mut draft = Draft::new(&q, "en", Mode::Staff, at("2026-11-24T10:00:00+01:00"));
     let syncer = store::durability::Syncer::start();
+    let lock = store::lock_draft(tmp.path(), &draft.id).expect("locked");
     for k in 0..20 {
         let mut answers = answers_with(&q, &[]);
         answers.set(
@@ -263,7 +298,8 @@ fn a_draft_saved_without_waiting_is_whole_on_disk_at_once_and_durable_after_the_
             skin_intake::model::answer::Answer::Text(format!("note {k}")),
         );
         draft.record(&answers, Some("notes"), at("2026-11-24T10:00:00+01:00"));
-        let path = store::save_draft_soon_durable(tmp.path(), &draft, &syncer).expect("saved");
+        let path =
+            store::save_draft_soon_durable(tmp.path(), &draft, &lock, &syncer).expect("saved");
         // What a killed process leaves: the whole draft, before any fsync was waited for.
         let on_disk: Draft =
             serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("whole");
@@ -275,6 +311,7 @@ fn a_draft_saved_without_waiting_is_whole_on_disk_at_once_and_durable_after_the_
         .expect("list")
         .flatten()
         .map(|e| e.file_name())
+        .filter(|n| !n.to_string_lossy().ends_with(".lock"))
         .collect();
     assert_eq!(names.len(), 1, "one draft, no temporary file: {names:?}");
 }

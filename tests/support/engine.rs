@@ -43,3 +43,13 @@ pub fn assess_with(changes: &[(&str, Value)], today: &str) -> Assessment {
     let q = questionnaire();
     assess(&q, &answers_with(&q, changes), date(today), "en")
 }
+
+/// A questionnaire from `tests/fixtures/questionnaires/`.
+pub fn fixture(name: &str) -> Questionnaire {
+    let path = format!(
+        "{}/tests/fixtures/questionnaires/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the fixture is readable");
+    load::questionnaire::load(name, &text).expect("the fixture is valid")
+}

@@ -59,7 +59,7 @@ fn score(answers: &Value, dir: &Path) -> Value {
 
 fn without_volatile(mut v: Value) -> Value {
     let o = v.as_object_mut().unwrap();
-    for k in ["id", "completed_at", "mode"] {
+    for k in ["id", "intake_id", "completed_at", "mode"] {
         o.remove(k);
     }
     v
@@ -196,7 +196,7 @@ fn kiosk_ignores_quit_keys_and_idle_reset_keeps_a_draft_for_staff() {
 }
 
 #[test]
-fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
+fn f10_pin_locks_after_three_wrong_tries_and_opens_the_staff_menu_when_right() {
     let out = out_dir();
     let now = Instant::now();
     let mut app = App::new(config(out.path(), true), now);
@@ -213,6 +213,9 @@ fn f10_pin_locks_after_three_wrong_tries_and_exits_when_right() {
     app.tick(later);
     type_str(&mut app, "2468", later);
     press(&mut app, KeyCode::Enter, later);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    assert_eq!(app.running, Running::Yes);
+    press(&mut app, KeyCode::Char('3'), later); // Leave kiosk mode
     assert_eq!(app.running, Running::Done);
 }
 
@@ -450,46 +453,11 @@ fn a_bad_questionnaire_is_reported_like_check_before_the_ui() {
     assert!(ui.stdout.is_empty());
 }
 
-/// A 256 KiB tmpfs, unmounted on drop; `None` where this machine does not allow mounting.
-struct TinyDisk(tempfile::TempDir);
-
-impl TinyDisk {
-    fn mount() -> Option<TinyDisk> {
-        let dir = tempfile::tempdir().ok()?;
-        let mounted = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then_some(TinyDisk(dir))
-    }
-
-    /// Writes a filler file until the disk is full.
-    fn fill(&self) -> PathBuf {
-        use std::io::Write;
-        let filler = self.0.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        let block = [0u8; 4096];
-        while file.write_all(&block).is_ok() {}
-        let _ = file.sync_all();
-        filler
-    }
-}
-
-impl Drop for TinyDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.0.path())
-            .status();
-    }
-}
-
 #[test]
 #[ignore = "mounts a tmpfs, which needs root; .ci/run runs it"]
 fn a_full_disk_shows_a_message_keeps_the_answers_and_the_retry_succeeds() {
     let disk = TinyDisk::mount().expect("a 256 KiB tmpfs can be mounted (this test needs root)");
-    let out = disk.0.path().join("summaries");
+    let out = disk.path().join("summaries");
     let scratch = tempfile::tempdir().unwrap();
     let now = Instant::now();
     let mut app = App::new(config(&out, false), now);
@@ -598,7 +566,9 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
         .answers
         .insert("favourite_colour".into(), json!("blue"));
     draft.answers.insert("skin_type".into(), json!("VII"));
-    store::save_draft(out.path(), &draft).unwrap();
+    let lock = store::lock_draft(out.path(), &draft.id).unwrap();
+    store::save_draft(out.path(), &draft, &lock).unwrap();
+    drop(lock);
 
     let now = Instant::now();
     let mut app = App::new(config(out.path(), false), now);
@@ -618,11 +588,15 @@ fn a_draft_from_another_version_resumes_and_names_what_was_left_out() {
         screen.contains("left out: favourite_colour, skin_type"),
         "names the dropped answers:\n{screen}"
     );
+    assert!(
+        screen.contains("started with version 0.9.0 of the questionnaire"),
+        "names the version it was made with:\n{screen}"
+    );
     type_str(&mut app, "1970-01-01", now);
     press(&mut app, KeyCode::Enter, now);
     let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
         store::Listed::Draft(d) => d,
-        other @ store::Listed::Damaged { .. } => panic!("{other:?}"),
+        other => panic!("{other:?}"),
     };
     assert_eq!(
         saved.questionnaire_version, q.version,
@@ -652,13 +626,19 @@ fn note_and_override_survive_leaving_and_resuming() {
     // Saved at once: even a kill now would keep them.
     let saved = match store::list_drafts(out.path()).unwrap().remove(0) {
         store::Listed::Draft(d) => d,
-        other @ store::Listed::Damaged { .. } => panic!("{other:?}"),
+        other => panic!("{other:?}"),
     };
     assert_eq!(saved.clinician_note.as_deref(), Some("Needs a GP letter."));
     assert_eq!(
         saved.verdict_override.as_ref().map(|o| o.by.as_str()),
         Some("KL")
     );
+    ctrl_c(&mut app, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Leaving)),
+        "leaving an intake is asked"
+    );
+    assert_eq!(app.running, Running::Yes);
     ctrl_c(&mut app, now);
     assert_eq!(app.running, Running::Done);
 
@@ -685,6 +665,7 @@ fn leaving_when_the_intake_cannot_be_saved_asks_twice() {
     press(&mut app, KeyCode::Enter, now);
     answer_current(&mut app, &suitable(), now);
     press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
     ctrl_c(&mut app, now);
     assert_eq!(
         app.running,
@@ -731,7 +712,7 @@ fn an_empty_pin_is_not_a_wrong_try() {
     assert!(app.pin_lock.locked_until.is_none());
     type_str(&mut app, "2468", now);
     press(&mut app, KeyCode::Enter, now);
-    assert_eq!(app.running, Running::Done);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
 }
 
 #[test]
@@ -767,6 +748,7 @@ fn staff_delete_an_unfinished_intake_only_after_confirming() {
     press(&mut app, KeyCode::Enter, now);
     answer_current(&mut app, &suitable(), now);
     press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
     ctrl_c(&mut app, now);
     std::fs::write(out.path().join("unfinished/broken.json"), b"{").unwrap();
 
@@ -865,5 +847,211 @@ fn the_app_only_wakes_without_input_for_a_kiosk_timer() {
         kiosk.next_deadline(now),
         Some(now + Duration::from_mins(2)),
         "a patient answering: the idle timer"
+    );
+}
+
+#[test]
+fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    // Staff come: F10, the PIN, Review intakes.
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        matches!(app.screen, Screen::Start(_)),
+        "the list of intakes"
+    );
+    assert!(app.session.is_none());
+    let list = draw(&app, 100, 30);
+    assert!(list.contains("Maria Garcia"), "{list}");
+    assert!(list.contains("staff-guided"), "{list}");
+    // q on the list opens the staff menu again; Back to the kiosk.
+    press(&mut app, KeyCode::Char('q'), now);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    press(&mut app, KeyCode::Char('2'), now);
+    assert!(matches!(app.screen, Screen::Welcome));
+    let welcome = draw(&app, 100, 30);
+    assert!(!welcome.contains("Maria"), "{welcome}");
+    assert_eq!(app.running, Running::Yes);
+}
+
+#[test]
+fn staff_who_walk_away_from_the_kiosk_leave_it_to_the_welcome_screen() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    let later = now + Duration::from_mins(3);
+    app.tick(later);
+    assert!(matches!(app.overlay, Some(Overlay::Idle { .. })));
+    app.tick(later + Duration::from_mins(1));
+    assert!(matches!(app.screen, Screen::Welcome));
+    assert!(!app.staff_at_kiosk);
+}
+
+#[test]
+fn ctrl_c_during_an_intake_asks_and_enter_goes_to_the_list() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    ctrl_c(&mut app, now);
+    let words = draw(&app, 80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("Leave this intake?"), "{words}");
+    assert!(words.contains("Enter go to the list of intakes"), "{words}");
+    press(&mut app, KeyCode::Esc, now);
+    assert!(app.overlay.is_none(), "Esc keeps answering");
+    assert_eq!(app.current_item().unwrap().id, "date_of_birth");
+    ctrl_c(&mut app, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert_eq!(app.running, Running::Yes);
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 1);
+    // On the list, q leaves.
+    press(&mut app, KeyCode::Char('q'), now);
+    assert_eq!(app.running, Running::Done);
+}
+
+fn error(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Question(q) => q.error.clone(),
+        _ => None,
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_constraint_is_said_at_its_question_and_at_the_review() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let mut answers = suitable();
+    answers["concerns"] = json!(["cellulite"]);
+    answers["areas"] = json!(["face", "neck"]);
+    while app.current_item().is_some_and(|i| i.id != "areas") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    answer_current(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "areas", "not accepted");
+    let message = error(&app).expect("a message at the question");
+    assert!(
+        message.starts_with("Cellulite is treated on the body"),
+        "{message}"
+    );
+    assert!(one_line(&draw(&app, 80, 24)).contains("⚠ Cellulite is treated on the body"));
+    // Thighs too: accepted.
+    answers["areas"] = json!(["face", "thighs"]);
+    answer_current(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_ne!(app.current_item().map(|i| i.id.as_str()), Some("areas"));
+
+    // From the review, cellulite is added to a face-only intake: the review says so, and
+    // submitting opens the areas question with the message.
+    let mut app = App::new(config(out_dir().path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &suitable(), now);
+    let concerns = app
+        .review_rows()
+        .iter()
+        .position(|i| i.id == "concerns")
+        .unwrap()
+        + 1;
+    for _ in 0..concerns {
+        press(&mut app, KeyCode::Down, now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('0'), now); // + cellulite
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Review { .. }));
+    let review = one_line(&draw(&app, 80, 24));
+    assert!(
+        review.contains("⚠ Cellulite is treated on the body"),
+        "{review}"
+    );
+    press(&mut app, KeyCode::Home, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "areas");
+    assert!(error(&app).is_some_and(|m| m.starts_with("Cellulite is treated on the body")));
+}
+
+#[test]
+fn a_month_is_enough_where_the_question_says_so() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    let mut answers = suitable();
+    answers["concerns"] = json!(["other_scars"]);
+    while app.current_item().is_some_and(|i| i.id != "scar_date") {
+        answer_current(&mut app, &answers, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    let screen = one_line(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("the month and year will do: 08/2026 or August 2026"),
+        "{screen}"
+    );
+    let mut month = |typed: &str, app: &mut App| {
+        answers["scar_date"] = json!(typed);
+        answer_current(app, &answers, now);
+        press(app, KeyCode::Enter, now);
+    };
+    month("13/2024", &mut app);
+    assert!(error(&app).is_some_and(|m| m.contains("08/2026 or August 2026")));
+    month("04/2025", &mut app);
+    assert_eq!(
+        error(&app).as_deref(),
+        Some("This month is in the future. Please check it."),
+        "today is 10 March 2025"
+    );
+    month("March 2025", &mut app);
+    assert_ne!(app.current_item().map(|i| i.id.as_str()), Some("scar_date"));
+    let session = app.session.as_ref().unwrap();
+    let given = session.intake.answers().get("scar_date").unwrap();
+    assert_eq!(serde_json::to_value(given).unwrap(), json!("2025-03"));
+    // Back to it: the field holds the month as it is kept.
+    press(&mut app, KeyCode::Esc, now);
+    assert_eq!(app.current_item().unwrap().id, "scar_date");
+    assert!(one_line(&draw(&app, 80, 24)).contains("2025-03"));
+}
+
+#[test]
+fn a_draft_saved_with_questionnaire_1_0_0_names_the_answer_left_out() {
+    let out = out_dir();
+    let saved = include_str!("../fixtures/drafts/questionnaire_1.0.0.json");
+    let draft: store::Draft = serde_json::from_str(saved).unwrap();
+    let lock = store::lock_draft(out.path(), &draft.id).unwrap();
+    store::save_draft(out.path(), &draft, &lock).unwrap();
+    drop(lock);
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(app.current_item().unwrap().id, "scar_date");
+    let screen = one_line(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("left out: scar_under_6_months."),
+        "names the dropped answer:\n{screen}"
     );
 }

@@ -154,13 +154,19 @@ fn every_hint_names_a_key_that_does_what_it_says() {
             Action::Override,
         ),
         (
-            Focus::Start { has_rows: true },
+            Focus::Start {
+                has_rows: true,
+                finding: false,
+            },
             "d",
             key(KeyCode::Char('d')),
             Action::Delete,
         ),
         (
-            Focus::Start { has_rows: true },
+            Focus::Start {
+                has_rows: true,
+                finding: false,
+            },
             "q",
             key(KeyCode::Char('q')),
             Action::Quit,

@@ -6,8 +6,10 @@ mod support;
 
 mod flow;
 mod frames;
+mod held;
 mod never_panics;
 mod panic_hook;
 mod pty;
 mod screens;
 mod styles_and_mouse;
+mod text_layout;

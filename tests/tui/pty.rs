@@ -12,6 +12,8 @@ use serde_json::Value;
 use skin_intake::model::answer::Answer;
 use skin_intake::model::questionnaire::ItemKind;
 
+mod records;
+
 const BIN: &str = env!("CARGO_BIN_EXE_skin-intake");
 
 /// A tmux server of its own, killed on drop. The program's exit status goes to a file, so it can be
@@ -157,6 +159,15 @@ impl Tmux {
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Tmux {
+    /// Ends the tmux server, closing its terminals as a closed window does.
+    fn kill_server(&self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
@@ -312,6 +323,16 @@ fn kiosk_intake_idle_reset_and_f10_exit_in_a_real_terminal() {
     let screen = tmux.screen();
     assert!(!screen.contains("2468"), "the PIN is never shown");
     tmux.keys(&["Enter"]);
+    // The staff menu: back to the kiosk shows the welcome; leaving kiosk mode ends the program.
+    tmux.wait_for("Leave kiosk mode", 10);
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Press Enter to begin", 10);
+    tmux.keys(&["F10"]);
+    tmux.wait_for("staff PIN", 10);
+    tmux.text("2468");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Leave kiosk mode", 10);
+    tmux.keys(&["3"]);
     assert_eq!(tmux.wait_exit(10), 0);
 }
 

@@ -64,6 +64,8 @@ fn start_screen() {
     // One unfinished intake and one damaged file.
     let mut app = staff_at("pregnant_or_breastfeeding", out.path());
     press(&mut app, KeyCode::Esc, now);
+    // Closed, as by leaving: its intake is no longer open anywhere.
+    drop(app);
     let dir = out.path().join("unfinished");
     std::fs::write(dir.join("broken.json"), b"{ not json").unwrap();
     snap(
@@ -153,6 +155,107 @@ fn review_and_result() {
     }
 }
 
+const LONG_NOTE: &str = "Discussed aftercare in detail; the patient will read \
+     https://www.example-clinic.org/aftercare/microneedling/first-week-instructions-v2.pdf \
+     before the first session and bring the signed consent form. Last line: see you soon.";
+
+#[test]
+fn the_result_scrolls_to_the_last_line_of_a_long_clinician_note() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    press(&mut app, KeyCode::F(2), now);
+    type_str(&mut app, LONG_NOTE, now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Home, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Result(_)));
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        press(&mut app, KeyCode::Home, now);
+        // As the terminal does: a frame, then a key; 80 lines down is past the end at every size.
+        let mut text = draw(&app, w, h);
+        for _ in 0..80 {
+            press(&mut app, KeyCode::Down, now);
+            text = draw(&app, w, h);
+        }
+        assert!(!text.contains("▼ more below"), "{w}x{h}:\n{text}");
+        let flat: String = screen_lines(&app, w, h)
+            .concat()
+            .split_whitespace()
+            .collect();
+        assert!(
+            flat.contains("consentform.Lastline:seeyousoon."),
+            "{w}x{h}: the note's last line:\n{text}"
+        );
+        let text = regex_lite_replace(&text.replace(out.path().to_str().unwrap(), "<out>"));
+        assert_snapshot!(format!("result_long_note_end_{w}x{h}"), text);
+    }
+}
+
+/// Random clinician notes: words, long words, URLs and paths.
+fn note() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let word = prop_oneof![
+        6 => "[a-z]{1,10}[.,;]?",
+        1 => "[A-Za-z0-9]{15,90}",
+        2 => "https://[a-z]{3,12}\\.org(/[a-z0-9_.-]{1,24}){1,6}",
+        1 => "(/[a-z0-9._-]{1,30}){2,6}",
+    ];
+    proptest::collection::vec(word, 1..60).prop_map(|words| words.join(" "))
+}
+
+#[test]
+fn any_clinician_note_scrolls_to_its_last_line_at_any_size() {
+    use proptest::test_runner::{Config, TestRunner};
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    press(&mut app, KeyCode::Enter, now);
+    let app = std::cell::RefCell::new(app);
+    let mut runner = TestRunner::new(Config {
+        cases: 64,
+        ..Config::default()
+    });
+    runner
+        .run(&(note(), 60u16..=120, 20u16..=40), |(note, w, h)| {
+            let mut app = app.borrow_mut();
+            app.resize(w, h);
+            let Screen::Result(ResultScreen {
+                summary, scroll, ..
+            }) = &mut app.screen
+            else {
+                panic!("no result");
+            };
+            summary.clinician_note = Some(note.clone());
+            *scroll = 0;
+            // Page down until a page changes nothing.
+            let mut text = screen_lines(&app, w, h).join("\n");
+            for _ in 0..100 {
+                press(&mut app, KeyCode::PageDown, now);
+                let next = screen_lines(&app, w, h).join("\n");
+                if next == text {
+                    break;
+                }
+                text = next;
+            }
+            let flat: String = text.split_whitespace().collect();
+            let tail: String = note.split_whitespace().collect();
+            let tail = &tail[tail.len().saturating_sub(16)..];
+            proptest::prop_assert!(!text.contains("▼ more below"), "{}x{}:\n{}", w, h, text);
+            proptest::prop_assert!(
+                flat.contains(tail),
+                "{}x{}: {:?} not shown:\n{}",
+                w,
+                h,
+                tail,
+                text
+            );
+            Ok(())
+        })
+        .unwrap();
+}
+
 /// Replaces the random summary id in a file name with `<id>`.
 fn regex_lite_replace(text: &str) -> String {
     let mut out = String::new();
@@ -181,7 +284,7 @@ fn kiosk_screens() {
                 level,
                 sessions: Some(Range { min: 3, max: 4 }),
                 interval_weeks: Range { min: 4, max: 6 },
-                saved: true,
+                provisional: level == Level::PhysicianReview,
             },
             since: now,
         };
@@ -416,19 +519,19 @@ fn long_option_labels_wrap_under_their_text_and_every_line_takes_a_tap() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let out = out_dir();
     let now = Instant::now();
-    let mut app = staff_at("recent_procedures", out.path());
+    let mut app = staff_at("other_skin_conditions", out.path());
     snap("question_long_options", &app);
     let lines = screen_lines(&app, 60, 20);
     let text = lines.join("\n");
     let first = lines
         .iter()
-        .position(|l| l.contains("4  A chemical peel or laser treatment"))
+        .position(|l| l.contains("4  Scleroderma, morphea"))
         .unwrap_or_else(|| panic!("{text}"));
-    let column = lines[first].find("A chemical").unwrap();
+    let column = lines[first].find("Scleroderma").unwrap();
     // The rest of the label is on the next line, under the label's first letter.
     let next = &lines[first + 1];
     assert!(
-        next[column..].starts_with("weeks") || next[column..].starts_with("4 weeks"),
+        next[column..].contains("affecting the skin") && !next[column..].starts_with(' '),
         "{text}"
     );
     assert!(next[..column].trim().is_empty(), "{text}");
@@ -542,6 +645,7 @@ fn result_reasons_most_severe_first_with_their_dates_and_hanging_indents() {
     answers["diabetes"] = Value::String("controlled".into());
     answers["immune_condition"] = Value::Bool(true);
     answers["recent_procedures"] = serde_json::json!(["peel_or_laser"]);
+    answers["peel_or_laser_date"] = Value::String(TODAY.into());
     let mut app = reviewed(out.path(), &answers);
     press(&mut app, KeyCode::Enter, now);
     let Screen::Result(ResultScreen { summary, .. }) = &app.screen else {
@@ -737,7 +841,7 @@ fn words_said_once_ranges_kept_together_and_even_footer_gaps() {
             level: Level::Suitable,
             sessions: Some(Range { min: 3, max: 4 }),
             interval_weeks: Range { min: 4, max: 6 },
-            saved: true,
+            provisional: false,
         },
         since: now,
     };
@@ -798,4 +902,58 @@ fn the_wrapping_helper_breaks_paths_at_slashes_and_cuts_with_an_ellipsis() {
         ["• Mild redness and", "  swelling for one", "  or two days"]
     );
     assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+}
+
+#[test]
+fn schedules_that_wait_for_a_physician_say_so_everywhere() {
+    const PROVISIONAL: &str =
+        "⚠ Provisional: these dates hold only after a physician has approved the treatment.";
+    let one_line = |text: &str| {
+        text.lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let now = Instant::now();
+    // Keloids (physician review) and Botox five days ago (a dated delay).
+    let mut answers = suitable();
+    answers["keloid_history"] = Value::Bool(true);
+    answers["recent_procedures"] = serde_json::json!(["botox"]);
+    answers["botox_date"] = Value::String("2025-03-05".into());
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &answers);
+    let panel = one_line(&draw(&app, 120, 40));
+    assert!(
+        panel.contains("⚠ Provisional: these dates hold only"),
+        "{panel}"
+    );
+    press(&mut app, KeyCode::Enter, now);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down, now);
+    }
+    let result = one_line(&draw(&app, 120, 40));
+    assert!(result.contains(PROVISIONAL), "{result}");
+    assert!(
+        result.contains("19 Mar 2025"),
+        "the schedule starts when the wait ends: {result}"
+    );
+
+    let out = out_dir();
+    let mut app = reviewed(out.path(), &suitable());
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+    press(&mut app, KeyCode::Enter, now);
+    assert!(!draw(&app, 120, 40).contains("Provisional"));
+
+    // The kiosk's thank-you, in patient words.
+    let out = out_dir();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &answers, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::ThankYou { .. }));
+    let thanks = one_line(&draw(&app, 80, 24));
+    assert!(
+        thanks.contains("A doctor needs to approve your treatment first"),
+        "{thanks}"
+    );
 }

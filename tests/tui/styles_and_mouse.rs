@@ -168,7 +168,7 @@ fn taps_choose_options_and_the_buttons_go_back_and_next() {
     type_str(&mut app, "1980-05-31", now);
     click(&mut app, Hit::Next, now);
     assert_eq!(app.current_item().unwrap().id, "pregnant_or_breastfeeding");
-    click(&mut app, Hit::Option(0), now);
+    click(&mut app, Hit::Option(1), now);
     click(&mut app, Hit::Next, now);
     assert_eq!(app.current_item().unwrap().id, "concerns");
     click(&mut app, Hit::Option(1), now);

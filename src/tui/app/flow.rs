@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use super::{App, Kept, Running};
 use crate::engine::intake::{Back, Intake, Step};
@@ -10,14 +11,15 @@ use crate::engine::summary::{Metadata, Summary};
 use crate::engine::visibility;
 use crate::fhir;
 use crate::model::answer::Answers;
-use crate::store::{self, Draft, Listed};
+use crate::store::{self, Draft, DraftLock, Listed};
 use crate::tui::editor::Editor;
-use crate::tui::screens::Screen;
-use crate::tui::screens::kiosk::Farewell;
+use crate::tui::screens::kiosk::{Farewell, Held};
 use crate::tui::screens::question;
 use crate::tui::screens::result::{Export, ResultScreen};
 use crate::tui::screens::review::Review;
+use crate::tui::screens::staff_menu::StaffMenu;
 use crate::tui::screens::start::{Start, StartEntry};
+use crate::tui::screens::{Overlay, Screen};
 use crate::tui::session::{Ctx, Session};
 use crate::words;
 
@@ -26,22 +28,48 @@ impl App {
     pub fn home(&mut self) {
         self.session = None;
         self.overlay = None;
-        if self.config.kiosk {
+        if self.kiosk() {
             // The next patient sees nothing of the last one, not even a message about them.
             self.notice = None;
             self.draft_problem = None;
             self.screen = Screen::Welcome;
         } else {
             let entries = self.list_entries();
-            self.screen = Screen::Start(Start {
-                selected: 0,
-                entries,
-                deleting: false,
-            });
+            self.screen = Screen::Start(Start::new(entries));
         }
     }
 
+    /// The clinic's records and unfinished intakes, for the list.
     pub(super) fn list_entries(&mut self) -> Vec<StartEntry> {
+        let mut entries = self.draft_entries();
+        match store::list_records(&self.config.out) {
+            Ok(records) => {
+                if !records.unreadable.is_empty() {
+                    self.notice = Some(format!(
+                        "{} summary file(s) could not be read, for example {}: `skin-intake show \
+                         FILE` says why.",
+                        records.unreadable.len(),
+                        records.unreadable[0].display()
+                    ));
+                }
+                entries.extend(
+                    records
+                        .rows
+                        .into_iter()
+                        .map(|row| StartEntry::Record(Box::new(row))),
+                );
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not read the finished intakes in {}: {e}",
+                    self.config.out.display()
+                ));
+            }
+        }
+        entries
+    }
+
+    fn draft_entries(&mut self) -> Vec<StartEntry> {
         let q = &self.config.questionnaire;
         let today = self.config.today;
         match store::list_drafts(&self.config.out) {
@@ -54,9 +82,18 @@ impl App {
                             name: visibility::patient_name(q, &given).map(str::to_owned),
                             answered: visibility::answered_items(q, &given, today).len(),
                             shown: visibility::shown_items(q, &given, today).len(),
+                            elsewhere: store::open_elsewhere(&self.config.out, &draft.id),
                             draft,
                         }
                     }
+                    Listed::Finished { summary, .. } => StartEntry::Finished { summary },
+                    Listed::Newer {
+                        path,
+                        format_version,
+                    } => StartEntry::Newer {
+                        path,
+                        format_version,
+                    },
                     Listed::Damaged { path, reason } => StartEntry::Damaged { path, reason },
                 })
                 .collect(),
@@ -71,7 +108,7 @@ impl App {
     }
 
     /// Makes `draft` the intake under way, at its first unanswered shown question.
-    pub(super) fn begin(&mut self, draft: Draft, answers: Answers) {
+    pub(super) fn begin(&mut self, draft: Draft, lock: Option<DraftLock>, answers: Answers) {
         let intake = Intake::new(
             Arc::clone(&self.config.questionnaire),
             answers,
@@ -80,7 +117,9 @@ impl App {
         );
         self.session = Some(Session {
             intake,
+            amending: None,
             draft,
+            lock,
             typed: std::collections::BTreeMap::new(),
         });
         self.show_step(None);
@@ -95,11 +134,24 @@ impl App {
             self.now(),
         );
         self.notice = None;
-        self.begin(draft, Answers::new());
+        self.begin(draft, None, Answers::new());
     }
 
-    /// Resumes a saved intake at its first unanswered shown question.
-    pub fn resume(&mut self, mut draft: Draft) {
+    /// Resumes a saved intake, as it is on disk now, at its first unanswered shown question;
+    /// one open on another terminal, finished or gone is left alone and the list shown again.
+    pub fn resume(&mut self, listed: &Draft) {
+        let (mut draft, lock) = match store::open_draft(&self.config.out, &listed.id) {
+            Ok(opened) => opened,
+            Err(e) => {
+                if !matches!(e, store::OpenError::Elsewhere) {
+                    // Finished or gone meanwhile: the list is out of date.
+                    self.home();
+                }
+                self.notice = Some(format!("Could not open this intake: {e}."));
+                return;
+            }
+        };
+        let made_with = draft.made_with_other(&self.config.questionnaire);
         let resumed = draft.resume(&self.config.questionnaire);
         // From now on the draft holds answers to this questionnaire.
         draft
@@ -108,13 +160,19 @@ impl App {
         draft
             .questionnaire_version
             .clone_from(&self.config.questionnaire.version);
-        self.notice = (!resumed.dropped.is_empty()).then(|| {
+        let dropped = (!resumed.dropped.is_empty()).then(|| {
             format!(
                 "Some saved answers no longer fit this questionnaire and were left out: {}.",
                 resumed.dropped.join(", ")
             )
         });
-        self.begin(draft, resumed.answers);
+        let origin = made_with.map(|m| format!("This intake was started with {m}."));
+        self.notice = match (origin, dropped) {
+            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
+            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
+            (None, dropped) => dropped,
+        };
+        self.begin(draft, Some(lock), resumed.answers);
     }
 
     /// Shows the screen for where the intake stands: its question (pre-filled with what was
@@ -131,7 +189,10 @@ impl App {
                 }
             }
             Step::Review => {
-                self.screen = Screen::Review(Review::default());
+                let seen_before = self.seen_before();
+                let mut review = Review::default();
+                review.seen_before = seen_before;
+                self.screen = Screen::Review(review);
                 self.prepare_review();
             }
         }
@@ -144,6 +205,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         };
         if let Screen::Review(review) = &mut self.screen {
             review.prepare(ctx, width);
@@ -157,12 +219,33 @@ impl App {
         let Some(session) = &mut self.session else {
             return Err("no intake is under way".into());
         };
+        if let Some(amending) = &session.amending {
+            // A record's changes are kept when they are saved as its next version.
+            return amending
+                .versions
+                .last()
+                .map(|v| v.path.clone())
+                .ok_or_else(|| "the record has no version".to_owned());
+        }
         let current = session.intake.current_question().map(str::to_owned);
         session
             .draft
             .record(session.intake.answers(), current.as_deref(), now);
-        let saved = store::save_draft_soon_durable(&self.config.out, &session.draft, &self.syncer)
-            .map_err(|e| format!("{}: {e}", self.config.out.join(store::UNFINISHED).display()));
+        let out = &self.config.out;
+        let where_ =
+            |e: &dyn std::fmt::Display| format!("{}: {e}", out.join(store::UNFINISHED).display());
+        // The lock is taken with the first save, when the draft file appears.
+        let locked = match session.lock.take() {
+            Some(lock) => Ok(lock),
+            None => store::lock_draft(out, &session.draft.id).map_err(|e| where_(&e)),
+        };
+        let syncer = &self.syncer;
+        let saved = locked.and_then(|lock| {
+            let saved = store::save_draft_soon_durable(out, &session.draft, &lock, syncer)
+                .map_err(|e| where_(&e));
+            session.lock = Some(lock);
+            saved
+        });
         self.draft_problem = saved.as_ref().err().map(|cause| {
             format!(
                 "Could not save the unfinished intake in {cause}. The answers are kept on screen."
@@ -174,7 +257,12 @@ impl App {
     /// Saves the intake under way before it leaves the screen. An intake with nothing in it
     /// leaves no draft.
     pub(super) fn keep_for_leaving(&mut self) -> Kept {
-        if self.session.as_ref().is_none_or(Session::is_empty) {
+        // A record being changed stays as it was until the changes are saved.
+        if self
+            .session
+            .as_ref()
+            .is_none_or(|s| s.is_empty() || s.amending.is_some())
+        {
             return Kept::Nothing;
         }
         match self.save_draft() {
@@ -221,7 +309,7 @@ impl App {
                 self.show_step(None);
             }
             // Staff go back to the list; confirmed answers are in the draft already.
-            Back::AtStart if !self.config.kiosk => self.home(),
+            Back::AtStart if !self.kiosk() => self.home(),
             Back::AtStart => {}
         }
     }
@@ -236,8 +324,12 @@ impl App {
             let message = words::for_language(&self.config.language).fault(&problem.fault);
             return self.show_step(Some(message));
         }
+        if session.amending.is_some() {
+            return self.save_amendment();
+        }
         let meta = Metadata {
-            id: uuid::Uuid::new_v4().to_string(),
+            // One intake, one record: the summary carries the intake's id.
+            id: session.draft.id.clone(),
             language: self.config.language.clone(),
             mode: self.mode(),
             completed_at: self.now(),
@@ -254,41 +346,32 @@ impl App {
         summary
             .clinician_note
             .clone_from(&session.draft.clinician_note);
-        summary
-            .verdict_override
-            .clone_from(&session.draft.verdict_override);
-        self.export(summary);
+        summary.set_override(session.draft.verdict_override.clone());
+        self.export(summary, self.kiosk());
     }
 
-    pub(super) fn export(&mut self, summary: Summary) {
+    /// Writes the summary; `for_patient` at the kiosk (thanks, or held for staff), else for staff
+    /// (the result screen, with a retry on failure).
+    pub(super) fn export(&mut self, summary: Summary, for_patient: bool) {
         let now = self.last_activity;
-        let written = store::write_summary(&self.config.out, &summary);
+        let written = self.submit_summary(&summary);
         if written.is_ok() {
             self.queue_for_delivery(&summary);
         }
-        // The draft goes only once the summary is safely written.
-        if written.is_ok()
-            && let Some(session) = &self.session
-            && let Err(e) = store::remove_draft(&self.config.out, &session.draft)
-        {
-            self.notice = Some(format!(
-                "The summary is saved, but its unfinished copy could not be removed: {e}"
-            ));
-        }
-        if self.config.kiosk {
-            let farewell = Farewell {
-                level: summary.assessment.suitability,
-                sessions: summary.assessment.sessions,
-                interval_weeks: summary.assessment.interval_weeks,
-                saved: written.is_ok(),
-            };
-            // Nothing of this patient stays in memory at the kiosk; on failure the draft keeps
-            // the answers for staff.
-            self.session = None;
-            self.screen = Screen::ThankYou {
-                farewell,
-                since: now,
-            };
+        if for_patient {
+            match written {
+                Ok(_) => {
+                    // Nothing of this patient stays in memory at the kiosk.
+                    self.session = None;
+                    self.screen = Screen::ThankYou {
+                        farewell: Farewell::of(&summary),
+                        since: now,
+                    };
+                }
+                // A finished intake is never dropped: kept in memory (and in its draft, if that
+                // can be written) and tried again until it is saved or staff take over.
+                Err(cause) => self.hold(Some(Box::new(summary)), cause, now),
+            }
             return;
         }
         let export = match written {
@@ -296,9 +379,9 @@ impl App {
                 self.session = None;
                 Export::Saved(path)
             }
-            Err(e) => Export::Failed {
+            Err(cause) => Export::Failed {
                 dir: self.config.out.clone(),
-                cause: e.to_string(),
+                cause,
             },
         };
         self.screen = Screen::Result(ResultScreen {
@@ -311,7 +394,7 @@ impl App {
     /// Queues a written summary for the FHIR server, when there is one; the sender sends it in the
     /// background. A failure here is made good by `push`, which queues any summary missing from
     /// the outbox.
-    fn queue_for_delivery(&mut self, summary: &Summary) {
+    pub(super) fn queue_for_delivery(&mut self, summary: &Summary) {
         let Some(sender) = &self.config.delivery else {
             return;
         };
@@ -332,6 +415,91 @@ impl App {
         }
     }
 
+    /// Writes the summary of the intake under way (once) and removes its draft, holding its lock.
+    fn submit_summary(&mut self, summary: &Summary) -> Result<PathBuf, String> {
+        let out = &self.config.out;
+        let Some(session) = &mut self.session else {
+            return Err("no intake is under way".into());
+        };
+        let lock = match session.lock.take() {
+            Some(lock) => lock,
+            None => store::lock_draft(out, &session.draft.id).map_err(|e| e.to_string())?,
+        };
+        match store::submit(out, summary, lock) {
+            Ok(submitted) => {
+                if let Some(e) = submitted.leftover {
+                    self.notice = Some(format!(
+                        "The summary is saved, but its unfinished copy could not be removed: {e}"
+                    ));
+                }
+                Ok(submitted.summary)
+            }
+            Err(store::NotSubmitted { error, lock }) => {
+                session.lock = Some(lock);
+                Err(error.to_string())
+            }
+        }
+    }
+
+    /// Kiosk: keeps the intake under way that could not be written, behind a screen that asks
+    /// for staff.
+    pub(super) fn hold(&mut self, summary: Option<Box<Summary>>, cause: String, now: Instant) {
+        if summary.is_some() {
+            // The draft keeps the answers for staff even if this process ends.
+            self.save_draft().ok();
+        }
+        self.overlay = None;
+        self.screen = Screen::Held(Held {
+            summary,
+            cause,
+            tried: now,
+        });
+    }
+
+    /// Kiosk: tries again to write what is held; on success the kiosk carries on as usual.
+    pub(super) fn retry_held(&mut self, now: Instant) {
+        let Screen::Held(held) = &self.screen else {
+            return;
+        };
+        match held.summary.clone() {
+            Some(summary) => match self.submit_summary(&summary) {
+                Ok(_) => {
+                    self.session = None;
+                    self.screen = Screen::ThankYou {
+                        farewell: Farewell::of(&summary),
+                        since: now,
+                    };
+                }
+                Err(cause) => self.hold(Some(summary), cause, now),
+            },
+            None => match self.save_draft() {
+                Ok(_) => self.home(),
+                Err(cause) => self.hold(None, cause, now),
+            },
+        }
+    }
+
+    /// The staff PIN was given at the kiosk. Staff see a held intake's failure (what and where)
+    /// and can try again; otherwise the staff menu opens (returned, to show over the screen).
+    pub(super) fn staff_take_over(&mut self) -> Option<Overlay> {
+        if let Screen::Held(held) = &self.screen
+            && let Some(summary) = held.summary.clone()
+        {
+            let cause = held.cause.clone();
+            self.staff_at_kiosk = true;
+            self.screen = Screen::Result(ResultScreen {
+                summary,
+                export: Export::Failed {
+                    dir: self.config.out.clone(),
+                    cause,
+                },
+                scroll: 0,
+            });
+            return None;
+        }
+        Some(Overlay::StaffMenu(StaffMenu::default()))
+    }
+
     /// Ctrl-C: leaves with the intake saved for later. When it cannot be saved, staff are told
     /// and a second Ctrl-C leaves without it.
     pub(super) fn quit_staff(&mut self) {
@@ -350,14 +518,25 @@ impl App {
 
     pub(super) fn leave(&mut self, kept: Kept) {
         self.left = Some(self.durable(kept));
+        self.release();
         self.running = Running::Done;
     }
 
-    /// Ends the app at once (SIGTERM, SIGHUP), saving the intake under way if it can.
+    /// Ends the app at once (SIGTERM, SIGHUP, the terminal gone), saving the intake under way if
+    /// it can.
     pub fn stop(&mut self) -> Kept {
         let kept = self.keep_for_leaving();
         self.running = Running::Done;
-        self.durable(kept)
+        let kept = self.durable(kept);
+        self.release();
+        kept
+    }
+
+    /// Lets other terminals open the intake under way: this app is done with it.
+    fn release(&mut self) {
+        if let Some(session) = &mut self.session {
+            session.lock = None;
+        }
     }
 
     /// Waits until every saved draft is durable on disk, as leaving must.

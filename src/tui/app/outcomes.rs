@@ -2,15 +2,21 @@
 
 use std::time::Instant;
 
-use super::{App, Running};
+use super::{App, Kept};
 use crate::store;
 use crate::tui::action::Action;
+use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
-use crate::tui::screens::{Overlay, Screen, note, override_form, pin, result};
+use crate::tui::screens::{
+    Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
+};
 use crate::tui::session::Ctx;
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: &Action, now: Instant) {
+        if *action == Action::Leave && matches!(overlay, Overlay::Note(_) | Overlay::Override(_)) {
+            return self.ask_leave();
+        }
         self.overlay = match overlay {
             Overlay::Idle { .. } => None,
             Overlay::Pin(mut prompt) => {
@@ -18,11 +24,7 @@ impl App {
                 match prompt.update(action, now, &mut self.pin_lock, staff_pin.as_deref()) {
                     pin::Outcome::Stay => Some(Overlay::Pin(prompt)),
                     pin::Outcome::Close => None,
-                    pin::Outcome::Staff => {
-                        let kept = self.keep_for_leaving();
-                        self.leave(kept);
-                        None
-                    }
+                    pin::Outcome::Staff => self.staff_take_over(),
                 }
             }
             Overlay::Note(mut form) => match form.update(action) {
@@ -39,6 +41,16 @@ impl App {
             Overlay::Override(mut form) => match form.update(action, self.now()) {
                 override_form::Outcome::Stay => Some(Overlay::Override(form)),
                 override_form::Outcome::Cancel => None,
+                override_form::Outcome::Save(verdict_override)
+                    if matches!(self.screen, Screen::Record(_)) =>
+                {
+                    self.save_record_override(Some(verdict_override));
+                    None
+                }
+                override_form::Outcome::Remove if matches!(self.screen, Screen::Record(_)) => {
+                    self.save_record_override(None);
+                    None
+                }
                 override_form::Outcome::Remove => {
                     if let Some(session) = &mut self.session {
                         session.draft.verdict_override = None;
@@ -56,8 +68,81 @@ impl App {
                     None
                 }
             },
+            Overlay::StaffMenu(mut menu) => match menu.update(action) {
+                staff_menu::Outcome::Stay => Some(Overlay::StaffMenu(menu)),
+                staff_menu::Outcome::Close => None,
+                staff_menu::Outcome::Review => {
+                    // Whatever the patient was answering waits, saved, under Unfinished.
+                    self.keep_for_leaving();
+                    self.staff_at_kiosk = true;
+                    self.home();
+                    None
+                }
+                staff_menu::Outcome::Kiosk => {
+                    self.keep_for_leaving();
+                    self.staff_at_kiosk = false;
+                    self.home();
+                    None
+                }
+                staff_menu::Outcome::Leave => {
+                    let kept = self.keep_for_leaving();
+                    self.leave(kept);
+                    None
+                }
+            },
+            Overlay::SignOff(mut form) => match form.update(action, self.now()) {
+                sign_off::Outcome::Stay => Some(Overlay::SignOff(form)),
+                sign_off::Outcome::Cancel => None,
+                sign_off::Outcome::Save(review) => {
+                    self.save_sign_off(review);
+                    None
+                }
+            },
+            Overlay::Initials(mut form) => match form.update(action) {
+                initials::Outcome::Stay => Some(Overlay::Initials(form)),
+                initials::Outcome::Cancel => None,
+                initials::Outcome::Done(by) => {
+                    self.start_amending(by);
+                    None
+                }
+            },
+            Overlay::Leaving => match leaving::update(action) {
+                leaving::Outcome::Stay => Some(Overlay::Leaving),
+                leaving::Outcome::Close => None,
+                leaving::Outcome::ToList => {
+                    if let Kept::Lost(cause) = self.keep_for_leaving() {
+                        self.notice = Some(format!(
+                            "The intake could not be saved ({cause}), so it stays on screen. Fix \
+                             the folder, then try again."
+                        ));
+                    } else {
+                        self.home();
+                    }
+                    None
+                }
+                leaving::Outcome::Quit => return self.quit_or_menu(),
+            },
         };
-        if matches!(action, Action::Leave) && !self.config.kiosk {
+    }
+
+    /// Ctrl-C: during an intake, ask first; elsewhere, leave.
+    pub(super) fn ask_leave(&mut self) {
+        // Nothing to ask about when nothing was answered, or when leaving unsaved was asked already.
+        let under_way = self.session.as_ref().is_some_and(|s| !s.is_empty())
+            && matches!(self.screen, Screen::Question(_) | Screen::Review(_))
+            && !self.leave_unsaved_armed;
+        if under_way {
+            self.overlay = Some(Overlay::Leaving);
+        } else {
+            self.quit_or_menu();
+        }
+    }
+
+    /// Quitting: staff at the kiosk go back to the staff menu (only it leaves kiosk mode).
+    pub(super) fn quit_or_menu(&mut self) {
+        if self.staff_at_kiosk {
+            self.overlay = Some(Overlay::StaffMenu(StaffMenu::default()));
+        } else {
             self.quit_staff();
         }
     }
@@ -68,12 +153,16 @@ impl App {
         };
         match outcome {
             start::Outcome::None => {}
-            start::Outcome::Quit => self.running = Running::Done,
+            start::Outcome::Quit => self.quit_or_menu(),
             start::Outcome::Open(0) => self.new_intake(),
-            start::Outcome::Open(row) => match start.entries.get(row - 1) {
+            start::Outcome::Open(row) => match start.entry(row) {
                 Some(StartEntry::Draft { draft, .. }) => {
                     let draft = (**draft).clone();
-                    self.resume(draft);
+                    self.resume(&draft);
+                }
+                Some(StartEntry::Record(row)) => {
+                    let intake_id = row.intake_id.clone();
+                    self.open_record(&intake_id);
                 }
                 Some(StartEntry::Damaged { path, .. }) => {
                     self.notice = Some(format!(
@@ -81,15 +170,48 @@ impl App {
                         path.display()
                     ));
                 }
+                Some(StartEntry::Finished { summary }) => {
+                    self.notice = Some(format!(
+                        "This intake was submitted as skin-intake stopped; its summary is saved \
+                         as {}. It cannot be opened again.",
+                        summary.display()
+                    ));
+                }
+                Some(StartEntry::Newer {
+                    path,
+                    format_version,
+                }) => {
+                    self.notice = Some(format!(
+                        "{} was saved by a newer skin-intake (draft format {format_version}); \
+                         open it with that version. It is left as it is.",
+                        path.display()
+                    ));
+                }
                 None => {}
             },
             start::Outcome::AskDelete(row) => {
-                let what = match start.entries.get(row - 1) {
+                let what = match start.entry(row) {
                     Some(StartEntry::Draft { name, .. }) => format!(
                         "the unfinished intake of {}",
                         name.as_deref().unwrap_or("a patient with no name yet")
                     ),
-                    _ => "this damaged file".to_owned(),
+                    Some(StartEntry::Damaged { .. }) => "this damaged file".to_owned(),
+                    // A finished intake's record and a newer program's draft are not ours to
+                    // delete.
+                    other => {
+                        let record = matches!(other, Some(StartEntry::Record(_)));
+                        if let Screen::Start(start) = &mut self.screen {
+                            start.deleting = false;
+                        }
+                        if record {
+                            self.notice = Some(
+                                "A finished intake's record is never deleted: the clinic's \
+                                 records policy decides what happens to its files."
+                                    .into(),
+                            );
+                        }
+                        return;
+                    }
                 };
                 self.notice = Some(format!(
                     "Delete {what}? Its answers will be gone for good. Press d again to delete, \
@@ -97,12 +219,17 @@ impl App {
                 ));
             }
             start::Outcome::Delete(row) => {
-                let path = match start.entries.get(row.wrapping_sub(1)) {
-                    Some(StartEntry::Draft { draft, .. }) => draft.path(&self.config.out),
-                    Some(StartEntry::Damaged { path, .. }) => path.clone(),
-                    None => return,
+                let (path, result) = match start.entry(row) {
+                    Some(StartEntry::Draft { draft, .. }) => (
+                        draft.path(&self.config.out),
+                        store::delete_draft(&self.config.out, &draft.id).map_err(|e| e.to_string()),
+                    ),
+                    Some(StartEntry::Damaged { path, .. }) => (
+                        path.clone(),
+                        store::discard(path).map_err(|e| e.to_string()),
+                    ),
+                    _ => return,
                 };
-                let result = store::discard(&path);
                 self.home();
                 self.notice = Some(match result {
                     Ok(()) => "Deleted.".to_owned(),
@@ -118,6 +245,7 @@ impl App {
             config: &self.config,
             session: self.session.as_ref(),
             now: self.instant,
+            kiosk: self.kiosk(),
         };
         let Screen::Result(screen) = &mut self.screen else {
             return;
@@ -125,10 +253,10 @@ impl App {
         match screen.update(ctx, action, body) {
             result::Outcome::Retry => {
                 let summary = (*screen.summary).clone();
-                self.export(summary);
+                self.export(summary, false);
             }
             result::Outcome::NextPatient => self.home(),
-            result::Outcome::Quit => self.running = Running::Done,
+            result::Outcome::Quit => self.quit_or_menu(),
             result::Outcome::None => {}
         }
     }

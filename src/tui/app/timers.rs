@@ -2,7 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::App;
+use super::{App, Kept};
+
+/// How often the kiosk tries again to write an intake it holds.
+pub const RETRY_EVERY: Duration = Duration::from_secs(5);
 use crate::tui::screens::{Overlay, Screen};
 
 impl App {
@@ -21,12 +24,20 @@ impl App {
         if self.pin_lock.locked_until.is_some_and(|until| now >= until) {
             self.pin_lock.locked_until = None;
         }
+        if let Screen::Held(held) = &self.screen {
+            // Held for staff: no idle reset (it would drop the answers), only the retry.
+            if now.duration_since(held.tried) >= RETRY_EVERY {
+                self.retry_held(now);
+            }
+            return;
+        }
         match self.overlay {
             Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
             Some(Overlay::Idle { .. }) => {}
             _ => {
-                let busy = self.session.is_some() || self.overlay.is_some();
-                if busy && now.duration_since(self.last_activity) >= self.config.idle_timeout {
+                if self.idle_watched()
+                    && now.duration_since(self.last_activity) >= self.config.idle_timeout
+                {
                     self.overlay = Some(Overlay::Idle {
                         until: now + self.idle_countdown(),
                     });
@@ -53,11 +64,22 @@ impl App {
         Duration::from_secs((self.config.idle_timeout.as_secs() / 4).clamp(5, 30))
     }
 
-    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared.
+    /// The kiosk after nobody answered: answers kept as an unfinished intake, screen cleared. When
+    /// they cannot be saved they are held for staff instead of dropped.
+    /// Something is on the kiosk's screen that must not stay there when nobody is at it: a
+    /// patient's answers, a popup, or staff's view of the clinic's intakes.
+    fn idle_watched(&self) -> bool {
+        self.session.is_some() || self.overlay.is_some() || self.staff_at_kiosk
+    }
+
     fn idle_reset(&mut self) {
-        self.keep_for_leaving();
         self.pin_lock.failures = 0;
-        self.home();
+        // Staff who walked away from the kiosk leave no patient's record on it.
+        self.staff_at_kiosk = false;
+        match self.keep_for_leaving() {
+            Kept::Lost(cause) => self.hold(None, cause, self.instant),
+            Kept::Draft(_) | Kept::Nothing => self.home(),
+        }
     }
 
     /// When the event loop must wake up even without input: `None` means wait for input.
@@ -67,6 +89,9 @@ impl App {
             return None;
         }
         let second = now + Duration::from_secs(1);
+        if let Screen::Held(held) = &self.screen {
+            return Some(held.tried + RETRY_EVERY);
+        }
         if let Screen::ThankYou { since, .. } = self.screen {
             return Some((since + self.config.done_timeout).min(second));
         }
@@ -74,7 +99,7 @@ impl App {
             return Some(until.min(second));
         }
         let mut deadline = None;
-        if self.session.is_some() || self.overlay.is_some() {
+        if self.idle_watched() {
             deadline = Some(self.last_activity + self.config.idle_timeout);
         }
         if let Some(until) = self.pin_lock.locked_until

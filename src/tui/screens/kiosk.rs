@@ -6,10 +6,12 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
+use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Range};
 use crate::tui::session::Ctx;
+use crate::tui::text_layout::wrap_lines;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::assessment::range;
 use crate::tui::widgets::popup::popup;
@@ -20,12 +22,38 @@ pub struct Farewell {
     pub level: Level,
     pub sessions: Option<Range>,
     pub interval_weeks: Range,
-    pub saved: bool,
+    /// A physician must approve the treatment before any date holds.
+    pub provisional: bool,
+}
+
+impl Farewell {
+    #[must_use]
+    pub fn of(summary: &Summary) -> Self {
+        Farewell {
+            level: summary.assessment.suitability,
+            sessions: summary.assessment.sessions,
+            interval_weeks: summary.assessment.interval_weeks,
+            provisional: summary.assessment.schedule_provisional,
+        }
+    }
+}
+
+/// An intake the kiosk could not write: finished (its summary) or left idle (its draft). It stays
+/// in memory, is tried again every few seconds, and only staff (F10 and the PIN) can leave it.
+#[derive(Debug, Clone)]
+pub struct Held {
+    /// The finished intake's summary; `None` for an unfinished one whose draft could not be saved.
+    pub summary: Option<Box<Summary>>,
+    /// What failed and where, for staff after the PIN.
+    pub cause: String,
+    /// When it was last tried.
+    pub tried: Instant,
 }
 
 fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(70);
     let x = area.x + (area.width - width) / 2;
+    let lines = wrap_lines(lines, width);
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4);
@@ -33,7 +61,6 @@ fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffe
     let rect = Rect::new(x, y, width, area.bottom().saturating_sub(y));
     Paragraph::new(lines)
         .style(theme.base)
-        .wrap(Wrap { trim: true })
         .centered()
         .render(rect, buf);
 }
@@ -63,11 +90,7 @@ pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
 pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
     let mut lines = vec![Line::styled("Thank you", theme.title), Line::from("")];
-    lines.push(Line::from(if farewell.saved {
-        "Your answers have been saved."
-    } else {
-        "Please let a member of staff know you have finished: your answers are waiting for them."
-    }));
+    lines.push(Line::from("Your answers have been saved."));
     lines.push(Line::from(""));
     match (farewell.level, farewell.sessions) {
         (Level::Suitable | Level::SuitableWithPrecautions, Some(s)) => {
@@ -86,6 +109,13 @@ pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
             "A clinician will go through your answers with you.",
         )),
     }
+    if farewell.provisional {
+        lines.push(Line::from(""));
+        lines.push(Line::from(
+            "A doctor needs to approve your treatment first: any dates you are given hold only \
+             once a doctor has approved it.",
+        ));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from("Please take a seat. We will call you shortly."));
     lines.push(Line::from(""));
@@ -94,6 +124,22 @@ pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
         theme.help,
     ));
     centred(&theme, lines, area, buf);
+}
+
+/// The patient sees no cause and no answer: only that staff are needed and nothing is lost.
+pub fn held(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
+    centred(
+        &theme,
+        vec![
+            Line::styled("Please let a member of staff know", theme.title),
+            Line::from(""),
+            Line::from("Your answers are kept."),
+            Line::from("A member of staff will finish saving them with you."),
+        ],
+        area,
+        buf,
+    );
 }
 
 pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
@@ -105,15 +151,16 @@ pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.base);
     let inner = popup(&theme, "Are you still there?", 60, 9, area, buf);
     // The question is the dialog's title.
-    Paragraph::new(vec![
-        Line::from(""),
-        Line::from(format!(
-            "To keep your answers private, this screen will clear in {left:.0} seconds."
-        )),
-        Line::from(""),
-        Line::styled("Press any key to continue.", theme.key),
-    ])
-    .wrap(Wrap { trim: true })
-    .centered()
-    .render(inner, buf);
+    let lines = wrap_lines(
+        [
+            Line::from(""),
+            Line::from(format!(
+                "To keep your answers private, this screen will clear in {left:.0} seconds."
+            )),
+            Line::from(""),
+            Line::styled("Press any key to continue.", theme.key),
+        ],
+        inner.width,
+    );
+    Paragraph::new(lines).centered().render(inner, buf);
 }

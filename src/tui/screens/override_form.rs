@@ -5,13 +5,14 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
 use crate::engine::summary::Override;
 use crate::model::questionnaire::Level;
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
+use crate::tui::text_layout::wrap_at_most;
 use crate::tui::theme::verdict;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::text_field;
@@ -112,6 +113,8 @@ impl OverrideForm {
                         reason,
                         by,
                         at: now,
+                        start_date: None,
+                        schedule: None,
                     });
                 }
             }
@@ -180,9 +183,13 @@ impl OverrideForm {
                 .style(theme.error)
                 .render(rows[8], buf);
         }
-        Paragraph::new("←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel")
+        let keys = wrap_at_most(
+            "←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel",
+            usize::from(rows[9].width),
+            usize::from(rows[9].height),
+        );
+        Paragraph::new(keys.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(theme.key)
-            .wrap(Wrap { trim: true })
             .render(rows[9], buf);
         reason.or(by)
     }

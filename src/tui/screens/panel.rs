@@ -3,10 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::wrapped_height;
+use crate::tui::text_layout::wrap_lines;
 use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line};
 
 /// How wide the panel is.
@@ -47,10 +47,8 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         let note = labelled("Note: ", theme.help, note, inner.width);
         lines.splice(1..1, note);
     }
-    let total: u16 = lines
-        .iter()
-        .map(|line| wrapped_height(&line.to_string(), inner.width).max(1))
-        .sum();
+    let lines = wrap_lines(lines, inner.width);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let body = if total > inner.height && inner.height > 1 {
         let [body, more] = inner.layout(&Layout::vertical([
             Constraint::Min(0),
@@ -63,7 +61,5 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     } else {
         inner
     };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(body, buf);
+    Paragraph::new(lines).render(body, buf);
 }

@@ -4,10 +4,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
+use crate::tui::text_layout::wrap_at_most;
 use crate::tui::widgets::popup::popup;
 
 pub const PIN_TRIES: u8 = 3;
@@ -128,9 +130,13 @@ impl Pin {
                 .style(theme.highlight)
                 .render(field, buf);
             if let Some(message) = message {
-                Paragraph::new(format!("⚠ {message}"))
+                let lines = wrap_at_most(
+                    &format!("⚠ {message}"),
+                    usize::from(msg.width),
+                    usize::from(msg.height),
+                );
+                Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                     .style(theme.error)
-                    .wrap(Wrap { trim: true })
                     .render(msg, buf);
             }
         }

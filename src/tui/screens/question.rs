@@ -3,15 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget};
 use tui_input::Input;
 
 use crate::engine::intake::Intake;
 use crate::model::questionnaire::Item;
 use crate::tui::action::{Action, Focus, Hit};
-use crate::tui::editor::{DATE_HINT, Edited, Editor};
+use crate::tui::editor::{Edited, Editor, date_hint};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{wrap_at_most, wrapped_height};
+use crate::tui::text_layout::{wrap, wrap_at_most, wrapped_height};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::choice_list::{self, ChoiceList};
 use crate::tui::widgets::{buttons, text_field};
@@ -39,15 +39,17 @@ struct Parts {
     prompt: Rect,
     prompt_lines: Vec<String>,
     help: Rect,
+    help_lines: Vec<String>,
     widget: Rect,
     message: Rect,
+    message_lines: Vec<String>,
     buttons: Rect,
 }
 
 impl Question {
     /// Whether the person can go back from here (not from the kiosk's first question).
     fn can_go_back(&self, ctx: Ctx) -> bool {
-        !(ctx.config.kiosk
+        !(ctx.kiosk
             && ctx
                 .session
                 .is_some_and(|s| s.intake.is_first(&self.item) && !s.intake.from_review()))
@@ -58,7 +60,7 @@ impl Question {
         Focus::Question {
             answer: self.editor.kind(),
             can_go_back: self.can_go_back(ctx),
-            staff: !ctx.config.kiosk,
+            staff: !ctx.kiosk,
         }
     }
 
@@ -80,11 +82,12 @@ impl Question {
         let prompt = item.prompt.get(language);
         let help = item.help.as_ref().map(|h| h.get(language));
         let width = area.width;
-        let help_h = help.map_or(0, |h| wrapped_height(h, width).min(3));
-        let message_h = self
+        let help_lines = help.map_or_else(Vec::new, |h| wrap_at_most(h, usize::from(width), 3));
+        let help_h = u16::try_from(help_lines.len()).unwrap_or(3);
+        let message_lines = self
             .message()
-            .as_deref()
-            .map_or(0, |m| wrapped_height(m, width).min(3));
+            .map_or_else(Vec::new, |m| wrap_at_most(&m, usize::from(width), 3));
+        let message_h = u16::try_from(message_lines.len()).unwrap_or(3);
         // The lines the answer widget would like, and the fewest it can work with.
         let (widget_full, widget_least) = match &self.editor {
             Editor::Single { .. } | Editor::Multi { .. } => {
@@ -94,7 +97,7 @@ impl Question {
             }
             Editor::Boolean { .. } => (2, 2),
             Editor::Text(_) => (4, 3),
-            Editor::Date(_) => (3 + wrapped_height(DATE_HINT, width), 3),
+            Editor::Date(_) => (3 + wrapped_height(date_hint(item), width), 3),
         };
         // Section, progress, three blank lines and the buttons are always there; the prompt gets
         // the lines it needs before the answer widget, leaving the widget the fewest it can work
@@ -138,8 +141,10 @@ impl Question {
             prompt,
             prompt_lines,
             help,
+            help_lines,
             widget,
             message,
+            message_lines,
             buttons,
         }
     }
@@ -198,31 +203,24 @@ impl Question {
             .filled_style(theme.gauge)
             .unfilled_style(theme.border)
             .render(parts.progress, buf);
-        Paragraph::new(
-            parts
-                .prompt_lines
-                .iter()
-                .map(|l| Line::from(l.as_str()))
-                .collect::<Vec<_>>(),
-        )
-        .style(theme.title)
-        .render(parts.prompt, buf);
-        if let Some(help) = item.help.as_ref().map(|h| h.get(&ctx.config.language)) {
-            Paragraph::new(help)
-                .style(theme.help)
-                .wrap(Wrap { trim: true })
-                .render(parts.help, buf);
-        }
+        Paragraph::new(lines_of(&parts.prompt_lines))
+            .style(theme.title)
+            .render(parts.prompt, buf);
+        Paragraph::new(lines_of(&parts.help_lines))
+            .style(theme.help)
+            .render(parts.help, buf);
         let cursor = answer_widget(ctx, item, &self.editor, parts.widget, buf);
-        if let Some(message) = self.message() {
-            Paragraph::new(message)
-                .style(theme.error)
-                .wrap(Wrap { trim: true })
-                .render(parts.message, buf);
-        }
+        Paragraph::new(lines_of(&parts.message_lines))
+            .style(theme.error)
+            .render(parts.message, buf);
         buttons::render(&theme, self.can_go_back(ctx), parts.buttons, buf);
         cursor
     }
+}
+
+/// Laid-out lines, ready to draw.
+fn lines_of(lines: &[String]) -> Vec<Line<'_>> {
+    lines.iter().map(|l| Line::from(l.as_str())).collect()
 }
 
 fn item_of<'a>(ctx: Ctx<'a>, id: &str) -> Option<&'a Item> {
@@ -306,7 +304,7 @@ fn answer_widget(
                 .map(|m| format!("{} of {m} characters", input.value().chars().count()));
             text_box(theme, input, max.as_deref(), area, buf)
         }
-        Editor::Date(input) => text_box(theme, input, Some(DATE_HINT), area, buf),
+        Editor::Date(input) => text_box(theme, input, Some(date_hint(item)), area, buf),
     }
 }
 
@@ -335,9 +333,9 @@ fn text_box(
     block.render(field, buf);
     let cursor = text_field::draw(input, theme.base, Some(theme.cursor), inner, buf);
     if let Some(hint) = hint {
-        Paragraph::new(hint)
+        let lines = wrap(hint, usize::from(hint_area.width));
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(theme.help)
-            .wrap(Wrap { trim: true })
             .render(hint_area, buf);
     }
     cursor

@@ -6,12 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::engine::summary::Summary;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrapped_height};
+use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::{assessment_lines, labelled};
 
@@ -91,7 +91,8 @@ impl ResultScreen {
         (parts, status_lines)
     }
 
-    /// The body's lines at `width`: the assessment, any override, the clinician note.
+    /// The body's lines at `width` as they are drawn: the assessment, any override, the clinician
+    /// note.
     fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
         let theme = ctx.config.theme;
         let summary = &self.summary;
@@ -122,19 +123,16 @@ impl ResultScreen {
             lines.push(Line::from(""));
             lines.extend(labelled("Clinician note: ", theme.section, note, width));
         }
-        lines
+        wrap_lines(lines, width)
     }
 
-    fn total(lines: &[Line], width: u16) -> u16 {
-        lines
-            .iter()
-            .map(|line| wrapped_height(&line.to_string(), width).max(1))
-            .sum()
+    fn total(lines: &[Line]) -> u16 {
+        u16::try_from(lines.len()).unwrap_or(u16::MAX)
     }
 
     fn scroll_max(&self, ctx: Ctx, area: Rect) -> u16 {
         let ([_, body, _, _], _) = self.parts(area);
-        Self::total(&self.content(ctx, body.width), body.width).saturating_sub(body.height)
+        Self::total(&self.content(ctx, body.width)).saturating_sub(body.height)
     }
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
@@ -166,17 +164,14 @@ impl ResultScreen {
         .style(theme.title)
         .render(title, buf);
         let lines = self.content(ctx, body.width);
-        let total = Self::total(&lines, body.width);
+        let total = Self::total(&lines);
         let scroll = self.scroll.min(total.saturating_sub(body.height));
         if total > scroll + body.height {
             Paragraph::new("▼ more below: ↑↓ to scroll")
                 .style(theme.help)
                 .render(more, buf);
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .render(body, buf);
+        Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
         Paragraph::new(status_lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(style)
             .render(status_area, buf);

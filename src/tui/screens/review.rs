@@ -8,12 +8,12 @@ use std::collections::HashSet;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, width_of, wrap, wrapped_height};
+use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::override_line;
 use crate::words;
@@ -25,6 +25,8 @@ pub const PANEL_FROM_WIDTH: u16 = 100;
 pub struct Review {
     /// Row 0 is Submit; row k is the k-th answer.
     pub selected: usize,
+    /// Staff: the same person's earlier intake (its date and verdict), when there is one.
+    pub seen_before: Option<String>,
     layout: Laid,
 }
 
@@ -88,9 +90,7 @@ impl Review {
 
     #[must_use]
     pub fn focus(ctx: Ctx) -> Focus {
-        Focus::Review {
-            staff: !ctx.config.kiosk,
-        }
+        Focus::Review { staff: !ctx.kiosk }
     }
 
     pub fn update(&mut self, action: &Action) -> Outcome {
@@ -121,13 +121,16 @@ impl Review {
         }
     }
 
-    fn parts(ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 4] {
-        let verdict_h = verdict_so_far(ctx, screen_width)
-            .as_ref()
-            .map_or(0, |line| wrapped_height(&line.to_string(), area.width));
+    fn parts(&self, ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 6] {
+        let verdict_h =
+            u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
+        let disagreements_h =
+            u16::try_from(disagreement_lines(ctx, area.width).len()).unwrap_or(u16::MAX);
         area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(2),
+            Constraint::Length(u16::from(self.seen_before.is_some())),
+            Constraint::Length(disagreements_h),
             Constraint::Length(verdict_h),
             Constraint::Min(0),
         ]))
@@ -163,7 +166,7 @@ impl Review {
     /// Where a tap on each row lands.
     #[must_use]
     pub fn hits(&self, ctx: Ctx, screen_width: u16, area: Rect) -> Vec<(Rect, Hit)> {
-        let [_, _, _, list] = Self::parts(ctx, screen_width, area);
+        let [_, _, _, _, _, list] = self.parts(ctx, screen_width, area);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -179,21 +182,29 @@ impl Review {
 
     pub fn render(&self, ctx: Ctx, screen_width: u16, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
-        let [title, intro, verdict_area, list] = Self::parts(ctx, screen_width, area);
+        let [title, intro, seen, disagreements_area, verdict_area, list] =
+            self.parts(ctx, screen_width, area);
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
-        Paragraph::new(
+        let intro_lines = wrap_at_most(
             "Press Enter to send them. To change one, move to it with ↑↓ and press Enter.",
-        )
-        .style(theme.help)
-        .wrap(Wrap { trim: true })
-        .render(intro, buf);
-        if let Some(verdict) = verdict_so_far(ctx, screen_width) {
-            Paragraph::new(verdict)
-                .wrap(Wrap { trim: true })
-                .render(verdict_area, buf);
+            usize::from(intro.width),
+            usize::from(intro.height),
+        );
+        Paragraph::new(intro_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.help)
+            .render(intro, buf);
+        if let Some(text) = &self.seen_before {
+            Paragraph::new(ellipsize(text, usize::from(seen.width)))
+                .style(theme.notice)
+                .render(seen, buf);
         }
+        Paragraph::new(disagreement_lines(ctx, disagreements_area.width))
+            .style(theme.error)
+            .render(disagreements_area, buf);
+        Paragraph::new(verdict_lines(ctx, screen_width, verdict_area.width))
+            .render(verdict_area, buf);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -235,8 +246,10 @@ impl Review {
 /// each answer with its prompt beside its first line.
 fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
-    let submit = if ctx.config.kiosk {
+    let submit = if ctx.kiosk {
         "[ Submit my answers ]"
+    } else if ctx.session.is_some_and(|s| s.amending.is_some()) {
+        "[ Save the changes as a new version of the record ]"
     } else {
         "[ Submit the answers ]"
     };
@@ -326,9 +339,30 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
     }
 }
 
+/// Answers that disagree with each other, as drawn at `width`: said here as well as at their
+/// question on submit.
+fn disagreement_lines(ctx: Ctx, width: u16) -> Vec<Line<'static>> {
+    let Some(session) = ctx.session else {
+        return Vec::new();
+    };
+    let words = words::for_language(&ctx.config.language);
+    session
+        .intake
+        .disagreements()
+        .iter()
+        .flat_map(|p| wrap(&format!("⚠ {}", words.fault(&p.fault)), usize::from(width)))
+        .map(Line::from)
+        .collect()
+}
+
+/// The verdict so far as it is drawn at `width`.
+fn verdict_lines(ctx: Ctx, screen_width: u16, width: u16) -> Vec<Line<'static>> {
+    verdict_so_far(ctx, screen_width).map_or_else(Vec::new, |line| wrap_line(&line, width))
+}
+
 /// Staff without the side panel see the verdict (and any override of it) before they submit.
 fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
-    if ctx.config.kiosk || screen_width >= PANEL_FROM_WIDTH {
+    if ctx.kiosk || screen_width >= PANEL_FROM_WIDTH {
         return None;
     }
     let theme = ctx.config.theme;

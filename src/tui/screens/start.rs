@@ -1,26 +1,48 @@
-//! Staff start screen: `New intake`, then unfinished intakes newest first, then damaged files.
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+//! Staff start screen: the clinic's list of intakes. `New intake`, then the groups: waiting for
+//! review (finished, not signed off, in the order patients finished), unfinished (newest first),
+//! reviewed (most recent first). `/` finds a patient by name or date of birth as one types.
+//!
+//! The list's lines are laid out when the list or the filter changes; a frame draws only the
+//! lines in view, so a key costs the same with twenty or twenty thousand records.
 
 use std::path::PathBuf;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_input::Input;
+
 use crate::engine::summary::Mode;
 use crate::store::Draft;
+use crate::store::Row;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
+use crate::tui::theme::{Theme, verdict_short};
+use crate::tui::widgets::text_field;
 
 /// A row after `New intake`.
 #[derive(Debug, Clone)]
 pub enum StartEntry {
+    /// A finished intake, by its latest version.
+    Record(Box<Row>),
     Draft {
         draft: Box<Draft>,
         name: Option<String>,
         answered: usize,
         shown: usize,
+        /// Open on another terminal right now.
+        elsewhere: bool,
+    },
+    /// Submitted as skin-intake stopped: its summary is written; it cannot be opened again.
+    Finished {
+        summary: PathBuf,
+    },
+    /// A draft of a later format than this program knows, left as it is.
+    Newer {
+        path: PathBuf,
+        format_version: u64,
     },
     Damaged {
         path: PathBuf,
@@ -28,13 +50,68 @@ pub enum StartEntry {
     },
 }
 
-/// The list: row 0 is `New intake`, row k the k-th entry.
+/// The groups of the list, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Waiting,
+    Unfinished,
+    Reviewed,
+}
+
+impl Group {
+    const ALL: [Group; 3] = [Group::Waiting, Group::Unfinished, Group::Reviewed];
+
+    fn heading(self) -> &'static str {
+        match self {
+            Group::Waiting => "Waiting for review",
+            Group::Unfinished => "Unfinished",
+            Group::Reviewed => "Reviewed",
+        }
+    }
+}
+
+impl StartEntry {
+    fn group(&self) -> Group {
+        match self {
+            StartEntry::Record(row) if row.review.is_some() => Group::Reviewed,
+            StartEntry::Record(_) => Group::Waiting,
+            _ => Group::Unfinished,
+        }
+    }
+
+    fn matches(&self, query: &str) -> bool {
+        match self {
+            StartEntry::Record(row) => row.matches(query),
+            StartEntry::Draft { name, .. } => name
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase())),
+            _ => false,
+        }
+    }
+}
+
+/// One line of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListLine {
+    NewIntake,
+    Blank,
+    Heading(Group, usize),
+    Entry(usize),
+    Nothing,
+}
+
+/// The list: row 0 is `New intake`, row k the k-th entry shown.
 #[derive(Debug, Clone)]
 pub struct Start {
     pub selected: usize,
     pub entries: Vec<StartEntry>,
     /// The selected row waits for a second `d` to be deleted.
     pub deleting: bool,
+    /// What was typed after `/`, while finding a patient.
+    pub filter: Option<Input>,
+    lines: Vec<ListLine>,
+    /// The line of each row.
+    rows: Vec<usize>,
 }
 
 /// What the list asks the app to do.
@@ -49,24 +126,117 @@ pub enum Outcome {
 }
 
 impl Start {
+    /// The list of `entries`, in any order: they are grouped and sorted here.
+    #[must_use]
+    pub fn new(mut entries: Vec<StartEntry>) -> Self {
+        // Waiting: in the order patients finished; reviewed: the latest review first; unfinished
+        // keep the store's order (newest first).
+        entries.sort_by(|a, b| {
+            let group = |e: &StartEntry| Group::ALL.iter().position(|g| *g == e.group());
+            group(a).cmp(&group(b)).then_with(|| match (a, b) {
+                (StartEntry::Record(a), StartEntry::Record(b)) if a.review.is_some() => {
+                    let at = |r: &Row| r.review.as_ref().map(|r| r.at);
+                    at(b).cmp(&at(a))
+                }
+                (StartEntry::Record(a), StartEntry::Record(b)) => {
+                    a.completed_at.cmp(&b.completed_at)
+                }
+                _ => std::cmp::Ordering::Equal,
+            })
+        });
+        let mut start = Start {
+            selected: 0,
+            entries,
+            deleting: false,
+            filter: None,
+            lines: Vec::new(),
+            rows: Vec::new(),
+        };
+        start.lay_out();
+        start
+    }
+
+    /// The entry of row `row` (row 0, `New intake`, has none).
+    #[must_use]
+    pub fn entry(&self, row: usize) -> Option<&StartEntry> {
+        match self.lines.get(*self.rows.get(row)?)? {
+            ListLine::Entry(i) => self.entries.get(*i),
+            _ => None,
+        }
+    }
+
+    fn lay_out(&mut self) {
+        let query = self.filter.as_ref().map(|f| f.value().to_owned());
+        let shown = |e: &StartEntry| query.as_deref().is_none_or(|q| e.matches(q));
+        let mut lines = vec![ListLine::NewIntake];
+        for group in Group::ALL {
+            let members: Vec<usize> = (0..self.entries.len())
+                .filter(|&i| self.entries[i].group() == group && shown(&self.entries[i]))
+                .collect();
+            if members.is_empty() && (group != Group::Waiting || query.is_some()) {
+                continue;
+            }
+            lines.push(ListLine::Blank);
+            lines.push(ListLine::Heading(group, members.len()));
+            if members.is_empty() {
+                lines.push(ListLine::Nothing);
+            }
+            lines.extend(members.into_iter().map(ListLine::Entry));
+        }
+        self.rows = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l, ListLine::NewIntake | ListLine::Entry(_)))
+            .map(|(i, _)| i)
+            .collect();
+        self.lines = lines;
+        self.selected = self.selected.min(self.rows.len() - 1);
+    }
+
     #[must_use]
     pub fn focus(&self) -> Focus {
         Focus::Start {
             has_rows: !self.entries.is_empty(),
+            finding: self.filter.is_some(),
         }
     }
 
     pub fn update(&mut self, action: &Action) -> Outcome {
-        let last = self.entries.len();
+        let last = self.rows.len() - 1;
         if std::mem::take(&mut self.deleting) && *action == Action::Delete {
             return Outcome::Delete(self.selected);
         }
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Home => self.selected = 0,
             Action::End => self.selected = last,
             Action::Quit => return Outcome::Quit,
+            Action::Find => {
+                self.filter = Some(Input::default());
+                self.selected = 0;
+            }
+            Action::Back if self.filter.is_some() => {
+                self.filter = None;
+                self.lay_out();
+            }
+            Action::Edit(key) => {
+                if let Some(filter) = &mut self.filter
+                    && text_field::key(filter, *key, Some(60))
+                {
+                    self.selected = usize::from(self.rows.len() > 1);
+                    self.lay_out();
+                    self.selected = self.selected.min(self.rows.len() - 1);
+                }
+            }
+            Action::Paste(text) => {
+                if let Some(filter) = &mut self.filter {
+                    text_field::insert(filter, text, Some(60));
+                    self.lay_out();
+                }
+            }
             Action::Confirm => return Outcome::Open(self.selected),
             Action::Tap(Hit::Row(row)) => {
                 self.selected = *row;
@@ -81,96 +251,71 @@ impl Start {
         Outcome::None
     }
 
+    /// The lines in view, scrolled to keep the selected row there: (line, where it goes).
+    fn visible(&self, list: Rect) -> impl Iterator<Item = (usize, Rect)> {
+        let visible = usize::from(list.height.max(1));
+        let line = self.rows.get(self.selected).copied().unwrap_or(0);
+        let first = (line + 1).saturating_sub(visible);
+        (first..self.lines.len())
+            .take(visible)
+            .enumerate()
+            .map(move |(k, i)| {
+                let y = list.y + u16::try_from(k).unwrap_or(0);
+                (i, Rect::new(list.x, y, list.width, 1))
+            })
+    }
+
     /// Where a tap on each row lands.
     #[must_use]
     pub fn hits(&self, area: Rect) -> Vec<(Rect, Hit)> {
-        let list = list_area(area);
-        let rows = if self.entries.is_empty() {
-            1
-        } else {
-            self.entries.len() + 1
-        };
-        visible_rows(self.selected, rows, list)
-            .map(|(i, rect)| (rect, Hit::Row(i)))
+        self.visible(list_area(area))
+            .filter_map(|(line, rect)| {
+                let row = self.rows.iter().position(|&r| r == line)?;
+                Some((rect, Hit::Row(row)))
+            })
             .collect()
     }
 
-    pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    /// Draws the list; returns where the cursor is while a patient is being found.
+    pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = ctx.config.theme;
-        let selected = &self.selected;
-        let entries = &self.entries;
         let [title, list] = [title_area(area), list_area(area)];
-        Paragraph::new("Start a new intake or continue an unfinished one")
-            .style(theme.title)
-            .render(title, buf);
-        let mut rows: Vec<Line> = vec![Line::from("New intake")];
-        if entries.is_empty() {
-            rows.push(Line::from(Span::styled(
-                "   (no unfinished intakes)",
-                theme.help,
-            )));
-        }
-        // Time, progress and mode stay whole; the name takes the room left, shortened with `…`.
+        let cursor = if let Some(filter) = &self.filter {
+            let [label, field] = title.layout(&Layout::horizontal([
+                Constraint::Length(28),
+                Constraint::Min(1),
+            ]));
+            Paragraph::new("Find by name or birth date:")
+                .style(theme.title)
+                .render(label, buf);
+            text_field::draw(filter, theme.highlight, Some(theme.cursor), field, buf)
+        } else {
+            Paragraph::new("The clinic's intakes")
+                .style(theme.title)
+                .render(title, buf);
+            None
+        };
         let room = usize::from(list.width).saturating_sub(2);
-        let right = |entry: &StartEntry, year: bool| match entry {
-            StartEntry::Draft {
-                draft,
-                answered,
-                shown,
-                ..
-            } => {
-                let when = draft.updated_at.format(if year {
-                    "%-d %b %Y %H:%M"
-                } else {
-                    "%-d %b %H:%M"
-                });
-                let mode = match draft.mode {
-                    Mode::Kiosk => "  · kiosk",
-                    _ => "",
-                };
-                format!("{when}  {answered} of {shown} answered{mode}")
-            }
-            StartEntry::Damaged { .. } => String::new(),
-        };
-        let right_width = |year: bool| {
-            entries
-                .iter()
-                .map(|e| width_of(&right(e, year)))
-                .max()
-                .unwrap_or(0)
-        };
-        let year = room.saturating_sub(right_width(true) + 2) >= 16;
-        let name_width = room.saturating_sub(right_width(year) + 2).min(30);
-        for entry in entries {
-            rows.push(match entry {
-                StartEntry::Draft { name, .. } => {
-                    let name = ellipsize(name.as_deref().unwrap_or("(no name yet)"), name_width);
-                    let pad = name_width.saturating_sub(width_of(&name));
-                    Line::from(ellipsize(
-                        &format!("{name}{:pad$}  {}", "", right(entry, year)),
-                        room,
-                    ))
-                }
-                StartEntry::Damaged { path, reason } => Line::from(Span::styled(
-                    ellipsize(
-                        &format!(
-                            "DAMAGED, cannot be opened: {} ({reason})",
-                            path.file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                        ),
-                        room,
-                    ),
-                    theme.error,
+        let selected_line = self.rows.get(self.selected).copied();
+        for (i, rect) in self.visible(list) {
+            let is_selected = Some(i) == selected_line;
+            let line = match self.lines[i] {
+                ListLine::NewIntake => Line::from("New intake"),
+                ListLine::Blank => Line::from(""),
+                ListLine::Heading(group, count) => Line::from(Span::styled(
+                    format!("{} ({count})", group.heading()),
+                    theme.section,
                 )),
-            });
-        }
-        let count = rows.len();
-        let mut rows: Vec<Option<Line>> = rows.into_iter().map(Some).collect();
-        for (i, rect) in visible_rows(*selected, count, list) {
-            let Some(line) = rows[i].take() else {
-                continue;
+                ListLine::Nothing => Line::from(Span::styled(
+                    if self.filter.is_some() {
+                        "   (nobody found)"
+                    } else {
+                        "   (nobody waiting)"
+                    },
+                    theme.help,
+                )),
+                ListLine::Entry(e) => entry_line(&theme, &self.entries[e], room),
             };
-            let is_selected = i == *selected && (i == 0 || !entries.is_empty());
             let pointer = if is_selected { "▶ " } else { "  " };
             let mut spans = vec![Span::raw(pointer)];
             spans.extend(line.spans);
@@ -183,7 +328,124 @@ impl Start {
                 .style(style)
                 .render(rect, buf);
         }
+        cursor
     }
+}
+
+/// A date and time, with the year where there is room for it.
+fn when_format(room: usize) -> &'static str {
+    if room >= 70 {
+        "%-d %b %Y %H:%M"
+    } else {
+        "%-d %b %H:%M"
+    }
+}
+
+/// How wide the name column is: a quarter of the room, 10 to 28 columns.
+fn name_width(room: usize) -> usize {
+    (room / 4).clamp(10, 28)
+}
+
+/// `name` padded or cut to the name column.
+fn name_column(name: &str, room: usize) -> String {
+    let width = name_width(room);
+    let name = ellipsize(name, width);
+    let pad = width.saturating_sub(width_of(&name));
+    format!("{name}{:pad$}  ", "")
+}
+
+fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
+    let cut = |text: String, style| Line::from(Span::styled(ellipsize(&text, room), style));
+    match entry {
+        StartEntry::Record(row) => {
+            let name = name_column(row.name.as_deref().unwrap_or("(no name)"), room);
+            let age = row.age.map(|a| format!("{a:>3}  ")).unwrap_or_default();
+            let when = row.completed_at.format(when_format(room)).to_string();
+            let mode = match row.mode {
+                Mode::Kiosk => "kiosk",
+                _ => "staff",
+            };
+            let level = row.shown();
+            let mut flags = Vec::new();
+            if row.provisional {
+                flags.push("⚠ provisional");
+            }
+            if row.overridden.is_some() {
+                flags.push("override");
+            }
+            if row.seen_before.is_some() {
+                flags.push("seen before");
+            }
+            if let Some(review) = &row.review {
+                flags.push(match review.decision {
+                    crate::engine::summary::Decision::Approved => "approved",
+                    crate::engine::summary::Decision::Declined => "declined",
+                    crate::engine::summary::Decision::NeedsPhysician => "needs a physician",
+                });
+            }
+            let head = format!("{name}{age}{when}  {mode}  ");
+            let verdict = verdict_short(level);
+            let tail = if flags.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", flags.join(" · "))
+            };
+            let fits = room.saturating_sub(width_of(&head));
+            let verdict_cut = ellipsize(verdict, fits);
+            let tail_cut = ellipsize(&tail, fits.saturating_sub(width_of(&verdict_cut)));
+            Line::from(vec![
+                Span::raw(ellipsize(&head, room)),
+                Span::styled(verdict_cut, theme.level(level)),
+                Span::styled(tail_cut, theme.help),
+            ])
+        }
+        StartEntry::Draft {
+            draft,
+            name,
+            answered,
+            shown,
+            elsewhere,
+        } => {
+            let name = name_column(name.as_deref().unwrap_or("(no name yet)"), room);
+            let when = draft.updated_at.format(when_format(room));
+            let mode = match draft.mode {
+                Mode::Kiosk => "  · kiosk",
+                _ => "",
+            };
+            let open = if *elsewhere {
+                "  · open on another terminal"
+            } else {
+                ""
+            };
+            cut(
+                format!("{name}{when}  {answered} of {shown} answered{mode}{open}"),
+                theme.base,
+            )
+        }
+        StartEntry::Finished { summary } => cut(
+            format!("FINISHED, saved as {}", file_name(summary)),
+            theme.help,
+        ),
+        StartEntry::Newer {
+            path,
+            format_version,
+        } => cut(
+            format!(
+                "NEWER FORMAT {format_version}, left as it is: {}",
+                file_name(path)
+            ),
+            theme.help,
+        ),
+        StartEntry::Damaged { path, reason } => cut(
+            format!("DAMAGED, cannot be opened: {} ({reason})", file_name(path)),
+            theme.error,
+        ),
+    }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 fn title_area(area: Rect) -> Rect {
@@ -197,14 +459,4 @@ fn list_area(area: Rect) -> Rect {
         Constraint::Min(0),
     ]));
     list
-}
-
-/// The rows in view, scrolled to keep the selected one there: (row, where it goes).
-fn visible_rows(selected: usize, rows: usize, list: Rect) -> impl Iterator<Item = (usize, Rect)> {
-    let visible = usize::from(list.height.max(1));
-    let first = (selected + 1).saturating_sub(visible);
-    (first..rows).take(visible).enumerate().map(move |(k, i)| {
-        let y = list.y + u16::try_from(k).unwrap_or(0);
-        (i, Rect::new(list.x, y, list.width, 1))
-    })
 }

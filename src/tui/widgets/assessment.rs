@@ -6,19 +6,12 @@ use ratatui::text::{Line, Span};
 
 use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Override;
-use crate::model::questionnaire::{Level, Questionnaire, Range};
+use crate::model::questionnaire::{Level, Questionnaire};
 use crate::tui::text_layout::{hanging, width_of};
 use crate::tui::theme::{Theme, verdict};
 
-/// `4–6`, or `4` when both ends are the same.
-#[must_use]
-pub fn range(r: Range) -> String {
-    if r.min == r.max {
-        r.min.to_string()
-    } else {
-        format!("{}–{}", r.min, r.max)
-    }
-}
+/// `4–6`, or `4` when both ends are the same, as a printed record writes it.
+pub use crate::print::range;
 
 /// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
 #[must_use]
@@ -149,6 +142,19 @@ pub fn assessment_lines(
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
+    if a.schedule_provisional {
+        let provisional = if a.schedule.is_empty() {
+            "⚠ A physician must approve the treatment before any date is set."
+        } else {
+            "⚠ Provisional: these dates hold only after a physician has approved the treatment."
+        };
+        let style = theme.level(Level::PhysicianReview);
+        lines.extend(
+            labelled("", plain, provisional, width)
+                .into_iter()
+                .map(|line| line.style(style)),
+        );
+    }
     if a.schedule.is_empty() {
         let why = match (a.suitability, a.reassess_on) {
             (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
@@ -180,7 +186,8 @@ fn concern_label(q: &Questionnaire, language: &str, code: &str) -> String {
 }
 
 /// One line per session: its window in words and a bar on a shared time axis.
-fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
+#[must_use]
+pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
     let start = schedule.first().map(|s| s.earliest);
     let end = schedule.iter().map(|s| s.latest).max();
     let (Some(start), Some(end)) = (start, end) else {

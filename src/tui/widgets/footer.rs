@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::tui::text_layout::width_of;
 use crate::tui::theme::Theme;
 
 /// The keys on one line. Where they do not fit, the gaps narrow, then entries go from the end,
@@ -13,7 +14,7 @@ pub fn render(theme: &Theme, keys: &[(&str, &str)], area: Rect, buf: &mut Buffer
     let room = usize::from(area.width.saturating_sub(2));
     let width = |keys: &[(&str, &str)], gap: usize| {
         keys.iter()
-            .map(|(key, action)| key.chars().count() + 1 + action.chars().count())
+            .map(|(key, action)| width_of(key) + 1 + width_of(action))
             .sum::<usize>()
             + gap * keys.len().saturating_sub(1)
     };

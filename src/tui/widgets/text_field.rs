@@ -56,10 +56,8 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
         })
         .collect();
     let plain = strip_ansi_escapes::strip_str(spaced);
-    let cleaned = plain
-        .chars()
-        .filter(|c| !checks::is_invisible_control(*c))
-        .take(room);
+    let cleaned = checks::without_hidden(&plain);
+    let cleaned = cleaned.chars().take(room);
     for c in cleaned {
         input.handle(InputRequest::InsertChar(c));
     }

@@ -1,0 +1,380 @@
+//! A summary for people to read: as text for a terminal ([`text`]) and as a self-contained HTML
+//! page to print for the patient's chart and signatures ([`html`]). Both lay out the same
+//! [`Page`], so they say the same things in the same words.
+
+pub mod html;
+pub mod text;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::Value;
+
+use crate::engine::assessment::Session;
+use crate::engine::display::{self, Shown};
+use crate::engine::summary::{Decision, Mode, Summary};
+use crate::model::answer::Answer;
+use crate::model::questionnaire::{Level, Questionnaire, Range};
+use crate::words::{self, Words};
+
+/// A verdict in words, with a symbol so that it never rests on colour alone.
+#[must_use]
+pub fn verdict(level: Level) -> &'static str {
+    match level {
+        Level::Suitable => "✔ SUITABLE",
+        Level::SuitableWithPrecautions => "▲ SUITABLE WITH PRECAUTIONS",
+        Level::PhysicianReview => "? PHYSICIAN REVIEW NEEDED",
+        Level::Delay => "⏸ DELAY TREATMENT",
+        Level::NotSuitable => "✖ NOT SUITABLE",
+    }
+}
+
+/// A sign-off's decision in words.
+#[must_use]
+pub fn decision(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Approved => "Approved",
+        Decision::Declined => "Declined",
+        Decision::NeedsPhysician => "Needs a physician",
+    }
+}
+
+/// `4–6`, or `4` when both ends are the same.
+#[must_use]
+pub fn range(r: Range) -> String {
+    if r.min == r.max {
+        r.min.to_string()
+    } else {
+        format!("{}–{}", r.min, r.max)
+    }
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+fn moment(at: DateTime<FixedOffset>) -> String {
+    at.format("%-d %B %Y, %H:%M").to_string()
+}
+
+/// Everything a printed record says, in words, in the order it is read.
+struct Page {
+    title: String,
+    name: String,
+    /// Date of birth, age, when, how, which version.
+    facts: Vec<(&'static str, String)>,
+    /// The verdict as it stands.
+    verdict: Level,
+    verdict_override: Option<OverrideView>,
+    reasons: Vec<ReasonView>,
+    /// When every delay is over, if several reasons have dates.
+    reassess_all: Option<String>,
+    plan: Vec<(&'static str, String)>,
+    schedules: Vec<ScheduleView>,
+    notes: Vec<String>,
+    clinician_note: Option<String>,
+    answers: Vec<(String, String)>,
+    changes: Vec<ChangeView>,
+    review: Option<ReviewView>,
+}
+
+struct OverrideView {
+    level: Level,
+    computed: Level,
+    by: String,
+    at: String,
+    reason: String,
+    start: Option<String>,
+}
+
+struct ReasonView {
+    level: Level,
+    rule: String,
+    message: String,
+    reassess: Option<String>,
+}
+
+struct ScheduleView {
+    title: String,
+    /// A warning that the dates are not firm yet.
+    provisional: Option<&'static str>,
+    /// Why there are no sessions, when there are none.
+    empty: Option<&'static str>,
+    sessions: Vec<SessionView>,
+}
+
+struct SessionView {
+    number: u32,
+    when: String,
+    optional: bool,
+}
+
+struct ChangeView {
+    question: String,
+    before: String,
+    after: String,
+    by: String,
+    at: String,
+}
+
+struct ReviewView {
+    decision: &'static str,
+    by: String,
+    at: String,
+    note: Option<String>,
+}
+
+impl Page {
+    /// The page of `summary`; `questionnaire`, when it is the one the summary was made with (by
+    /// id), gives the title and the words of concerns and changed answers, else their codes show.
+    fn of(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Page {
+        let questionnaire = questionnaire.filter(|q| q.id == summary.questionnaire.id);
+        let language = summary.language.as_str();
+        let words = words::for_language(language);
+        let a = &summary.assessment;
+        let mut facts = Vec::new();
+        if let Some(born) = summary.patient.date_of_birth {
+            facts.push(("Date of birth", day(born)));
+        }
+        if let Some(age) = summary.patient.age {
+            facts.push(("Age", format!("{age} years")));
+        }
+        facts.push((
+            "Answered",
+            match summary.mode {
+                Mode::Kiosk => "by the patient at the kiosk",
+                Mode::Staff => "with a member of staff",
+                Mode::Batch => "from an answers file",
+            }
+            .to_owned(),
+        ));
+        facts.push(("Finished", moment(summary.completed_at)));
+        facts.push(("Assessed on", day(summary.reference_date)));
+        facts.push((
+            "Record",
+            format!(
+                "intake {}, version {}{}",
+                summary.intake_id,
+                summary.version,
+                summary
+                    .supersedes
+                    .as_ref()
+                    .map(|s| format!(" (replaces {s})"))
+                    .unwrap_or_default()
+            ),
+        ));
+        facts.push((
+            "Questionnaire",
+            format!(
+                "{} version {}",
+                summary.questionnaire.id, summary.questionnaire.version
+            ),
+        ));
+
+        let mut reasons: Vec<ReasonView> = a
+            .reasons
+            .iter()
+            .map(|r| ReasonView {
+                level: r.level,
+                rule: r.rule.clone(),
+                message: r.message.clone(),
+                reassess: r.reassess_on.map(day),
+            })
+            .collect();
+        // Most severe first; rule order within a level.
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
+        let reassess_all = a
+            .reassess_on
+            .filter(|_| a.reasons.iter().filter(|r| r.reassess_on.is_some()).count() > 1)
+            .map(day);
+
+        let concern = |code: &str| {
+            questionnaire
+                .and_then(|q| q.item(&q.rules.concerns_question))
+                .and_then(|item| item.option(code))
+                .map_or_else(|| code.to_owned(), |o| o.label.get(language).to_owned())
+        };
+        let mut plan = vec![(
+            "Sessions",
+            match a.sessions {
+                Some(s) => {
+                    let per: Vec<String> = a
+                        .concerns
+                        .iter()
+                        .map(|c| format!("{} {}", concern(&c.concern), range(c.sessions)))
+                        .collect();
+                    format!("{}  ({})", range(s), per.join(", "))
+                }
+                None => "none planned (no concern chosen)".to_owned(),
+            },
+        )];
+        plan.push((
+            "Interval",
+            format!("every {} weeks", range(a.interval_weeks)),
+        ));
+        plan.push((
+            "Maintenance",
+            a.maintenance_months.map_or_else(
+                || "none needed".to_owned(),
+                |m| format!("one session every {} months", range(m)),
+            ),
+        ));
+        if let Some(c) = a.course_weeks {
+            plan.push(("Course", format!("{} weeks", range(c))));
+        }
+
+        let own = summary
+            .verdict_override
+            .as_ref()
+            .and_then(|o| Some((o.start_date?, o.schedule.as_deref().unwrap_or_default())));
+        let mut schedules =
+            vec![ScheduleView {
+            title: if own.is_some() {
+                "Computed schedule (kept in the record; the override's below is in force)".into()
+            } else {
+                "Proposed schedule".into()
+            },
+            provisional: a.schedule_provisional.then_some(if a.schedule.is_empty() {
+                "⚠ A physician must approve the treatment before any date is set."
+            } else {
+                "⚠ Provisional: these dates hold only after a physician has approved the treatment."
+            }),
+            empty: a.schedule.is_empty().then_some(match (a.suitability, a.reassess_on) {
+                (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
+                (Level::Delay, None) => "No sessions can be scheduled until the delay is over.",
+                _ => "No sessions can be scheduled yet.",
+            }),
+            sessions: sessions(&a.schedule),
+        }];
+        if let Some((start, own)) = own {
+            schedules.push(ScheduleView {
+                title: format!("The override's schedule, from {}", day(start)),
+                provisional: None,
+                empty: own
+                    .is_empty()
+                    .then_some("No sessions are planned under the override."),
+                sessions: sessions(own),
+            });
+        }
+
+        let asked = |id: &str| {
+            summary
+                .answers
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.question.clone())
+                .or_else(|| {
+                    let item = questionnaire?.item(id)?;
+                    Some(item.prompt.get(language).to_owned())
+                })
+                .unwrap_or_else(|| id.to_owned())
+        };
+        let said = |id: &str, answer: Option<&Answer>| {
+            answer.map_or_else(
+                || "(no answer)".to_owned(),
+                |answer| answer_words(words, questionnaire, id, answer, language),
+            )
+        };
+        let changes = summary
+            .changes
+            .iter()
+            .map(|c| ChangeView {
+                question: asked(&c.question),
+                before: said(&c.question, c.before.as_ref()),
+                after: said(&c.question, c.after.as_ref()),
+                by: c.by.clone(),
+                at: moment(c.at),
+            })
+            .collect();
+
+        Page {
+            title: questionnaire.map_or_else(
+                || "Microneedling consultation".to_owned(),
+                |q| q.title.get(language).to_owned(),
+            ),
+            name: summary
+                .patient
+                .name
+                .clone()
+                .unwrap_or_else(|| "(no name given)".into()),
+            facts,
+            verdict: summary.shown_level(),
+            verdict_override: summary.verdict_override.as_ref().map(|o| OverrideView {
+                level: o.suitability,
+                computed: a.suitability,
+                by: o.by.clone(),
+                at: moment(o.at),
+                reason: o.reason.clone(),
+                start: o.start_date.map(day),
+            }),
+            reasons,
+            reassess_all,
+            plan,
+            schedules,
+            notes: a.notes.clone(),
+            clinician_note: summary.clinician_note.clone(),
+            answers: summary
+                .answers
+                .iter()
+                .map(|a| (a.question.clone(), a.display.clone()))
+                .collect(),
+            changes,
+            review: summary.review.as_ref().map(|r| ReviewView {
+                decision: decision(r.decision),
+                by: r.by.clone(),
+                at: moment(r.at),
+                note: r.note.clone(),
+            }),
+        }
+    }
+}
+
+fn sessions(schedule: &[Session]) -> Vec<SessionView> {
+    schedule
+        .iter()
+        .map(|s| SessionView {
+            number: s.session,
+            when: if s.earliest == s.latest {
+                s.earliest.format("%a %-d %b %Y").to_string()
+            } else if s.earliest.format("%Y").to_string() == s.latest.format("%Y").to_string() {
+                format!(
+                    "{} – {}",
+                    s.earliest.format("%-d %b"),
+                    s.latest.format("%-d %b %Y")
+                )
+            } else {
+                format!(
+                    "{} – {}",
+                    s.earliest.format("%-d %b %Y"),
+                    s.latest.format("%-d %b %Y")
+                )
+            },
+            optional: s.optional,
+        })
+        .collect()
+}
+
+/// A changed answer in words: typed against its question when the questionnaire has it (option
+/// labels), else as written (codes).
+fn answer_words(
+    words: &dyn Words,
+    questionnaire: Option<&Questionnaire>,
+    question: &str,
+    answer: &Answer,
+    language: &str,
+) -> String {
+    let item = questionnaire.and_then(|q| q.item(question));
+    let typed = item.and_then(|item| {
+        let value: Value = serde_json::to_value(answer).ok()?;
+        crate::load::answers::from_json(item, &value).ok()
+    });
+    if let (Some(item), Some(typed)) = (item, typed) {
+        return words.shown(&display::shown(item, &typed, language));
+    }
+    let shown = match answer {
+        Answer::Text(s) | Answer::Choice(s) => Shown::Text(s),
+        Answer::Date(d) => Shown::Date(*d),
+        Answer::Month(m) => Shown::Month(*m),
+        Answer::Bool(b) => Shown::YesNo(*b),
+        Answer::Choices(codes) => Shown::Options(codes.iter().map(String::as_str).collect()),
+    };
+    words.shown(&shown)
+}

@@ -1,0 +1,156 @@
+//! Staff: sign off a record — the clinician's initials, a decision and an optional note become the
+//! review of a new version.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_input::Input;
+
+use crate::engine::summary::{Decision, Review};
+use crate::print::decision;
+use crate::tui::action::Action;
+use crate::tui::session::Ctx;
+use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::text_field;
+
+pub const INITIALS_MAX: usize = 10;
+pub const NOTE_MAX: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Decision,
+    Note,
+    By,
+}
+
+#[derive(Debug, Clone)]
+pub struct SignOff {
+    pub decision: Decision,
+    pub note: Input,
+    pub by: Input,
+    pub field: Field,
+    pub error: Option<String>,
+}
+
+/// What the form asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Cancel,
+    Save(Review),
+}
+
+impl Default for SignOff {
+    fn default() -> Self {
+        SignOff {
+            decision: Decision::Approved,
+            note: Input::default(),
+            by: Input::default(),
+            field: Field::Decision,
+            error: None,
+        }
+    }
+}
+
+impl SignOff {
+    pub fn update(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Outcome {
+        let step = |decision: Decision, delta: isize| {
+            let at = Decision::ALL
+                .iter()
+                .position(|d| *d == decision)
+                .unwrap_or(0);
+            Decision::ALL[at.saturating_add_signed(delta).min(Decision::ALL.len() - 1)]
+        };
+        match action {
+            Action::Back => return Outcome::Cancel,
+            Action::NextField => {
+                self.field = match self.field {
+                    Field::Decision => Field::Note,
+                    Field::Note => Field::By,
+                    Field::By => Field::Decision,
+                };
+            }
+            Action::PreviousField => {
+                self.field = match self.field {
+                    Field::Decision => Field::By,
+                    Field::Note => Field::Decision,
+                    Field::By => Field::Note,
+                };
+            }
+            Action::Left => self.decision = step(self.decision, -1),
+            Action::Right => self.decision = step(self.decision, 1),
+            Action::Pick(i) => self.decision = Decision::ALL[(*i).min(Decision::ALL.len() - 1)],
+            Action::Confirm => {
+                let by = self.by.value().trim().to_owned();
+                if by.is_empty() {
+                    self.error = Some("Please enter your initials.".into());
+                    self.field = Field::By;
+                } else {
+                    let note = self.note.value().trim().to_owned();
+                    return Outcome::Save(Review {
+                        by,
+                        decision: self.decision,
+                        note: (!note.is_empty()).then_some(note),
+                        at: now,
+                    });
+                }
+            }
+            Action::Edit(key) => match self.field {
+                Field::Decision => {}
+                Field::Note => {
+                    text_field::key(&mut self.note, *key, Some(NOTE_MAX));
+                }
+                Field::By => {
+                    text_field::key(&mut self.by, *key, Some(INITIALS_MAX));
+                }
+            },
+            Action::Paste(text) => match self.field {
+                Field::Decision => {}
+                Field::Note => text_field::insert(&mut self.note, text, Some(NOTE_MAX)),
+                Field::By => text_field::insert(&mut self.by, text, Some(INITIALS_MAX)),
+            },
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = ctx.config.theme;
+        let inner = popup(&theme, "Sign off", 70, 13, area, buf);
+        let rows: [Rect; 9] = inner.layout(&Layout::vertical([Constraint::Length(1); 9]));
+        Paragraph::new("The review becomes a new version of the record.")
+            .style(theme.help)
+            .render(rows[0], buf);
+        let decision_style = if self.field == Field::Decision {
+            theme.highlight
+        } else {
+            theme.base
+        };
+        Paragraph::new(Line::from(vec![
+            Span::raw("Decision:  ◀ "),
+            Span::raw(decision(self.decision)),
+            Span::raw(" ▶"),
+        ]))
+        .style(decision_style)
+        .render(rows[2], buf);
+        let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
+            let style = if focused { theme.highlight } else { theme.base };
+            text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
+        };
+        Paragraph::new("Note (optional):").render(rows[3], buf);
+        let note = field(&self.note, self.field == Field::Note, rows[4], buf);
+        Paragraph::new("Your initials (required):").render(rows[5], buf);
+        let by = field(&self.by, self.field == Field::By, rows[6], buf);
+        if let Some(error) = &self.error {
+            Paragraph::new(format!("⚠ {error}"))
+                .style(theme.error)
+                .render(rows[7], buf);
+        }
+        Paragraph::new("←→/1-3 decision  Tab next field  Enter save  Esc cancel")
+            .style(theme.key)
+            .render(rows[8], buf);
+        note.or(by)
+    }
+}
