@@ -249,6 +249,15 @@ impl App {
                 self.overlay = Some(Overlay::Pin(Pin::default()));
                 return;
             }
+            Action::Note | Action::Override
+                if self.session.as_ref().is_some_and(|s| s.amending.is_some()) =>
+            {
+                self.notice = Some(
+                    "Save the changed answers first; then o on the record overrides its verdict."
+                        .into(),
+                );
+                return;
+            }
             Action::Note if self.session.is_some() => {
                 let note = self
                     .session

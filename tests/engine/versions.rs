@@ -411,3 +411,30 @@ fn what_is_not_a_summary_is_named() {
         "{words}"
     );
 }
+
+#[test]
+fn an_override_of_a_record_is_its_next_version_and_needs_a_new_sign_off() {
+    let v1 = first(&[("active_acne", json!(true))]);
+    let v2 = sign_off(&v1, review(Decision::NeedsPhysician));
+    let v3 = skin_intake::engine::versions::with_override(
+        &v2,
+        Some(override_from(Some("2026-12-01"), Level::Suitable)),
+    );
+    assert_eq!(v3.version, 3);
+    assert_eq!(v3.supersedes.as_deref(), Some(v2.id.as_str()));
+    assert_eq!(v3.intake_id, v1.intake_id);
+    assert!(
+        v3.review.is_none(),
+        "a changed verdict needs a new sign-off"
+    );
+    assert_eq!(v3.assessment, v1.assessment, "the computed verdict stays");
+    let moved = v3
+        .verdict_override
+        .as_ref()
+        .and_then(|o| o.schedule.as_ref());
+    assert_eq!(moved.map(|s| s[0].earliest), Some(date("2026-12-01")));
+    // Removing it is a version too; the computed verdict stands alone again.
+    let v4 = skin_intake::engine::versions::with_override(&v3, None);
+    assert_eq!(v4.version, 4);
+    assert!(v4.verdict_override.is_none());
+}

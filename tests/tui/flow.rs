@@ -620,6 +620,7 @@ fn note_and_override_survive_leaving_and_resuming() {
     press(&mut app, KeyCode::Char('3'), now);
     press(&mut app, KeyCode::Tab, now);
     type_str(&mut app, "On warfarin per GP", now);
+    press(&mut app, KeyCode::Tab, now); // past the optional start date
     press(&mut app, KeyCode::Tab, now);
     type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);

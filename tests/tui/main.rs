@@ -10,6 +10,7 @@ mod held;
 mod never_panics;
 mod panic_hook;
 mod pty;
+mod records;
 mod screens;
 mod styles_and_mouse;
 mod text_layout;

@@ -12,6 +12,7 @@ use serde_json::Value;
 use skin_intake::model::answer::Answer;
 use skin_intake::model::questionnaire::ItemKind;
 
+mod handoff;
 mod records;
 
 const BIN: &str = env!("CARGO_BIN_EXE_skin-intake");

@@ -595,6 +595,7 @@ fn override_with(app: &mut App, digit: char, reason: &str, by: &str) {
     press(app, KeyCode::Char(digit), now);
     press(app, KeyCode::Tab, now);
     type_str(app, reason, now);
+    press(app, KeyCode::Tab, now); // past the optional start date
     press(app, KeyCode::Tab, now);
     type_str(app, by, now);
     press(app, KeyCode::Enter, now);

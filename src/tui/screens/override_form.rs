@@ -4,10 +4,12 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
+use crate::dates::{self, Typed};
 use crate::engine::summary::Override;
 use crate::model::questionnaire::Level;
 use crate::tui::action::Action;
@@ -16,14 +18,19 @@ use crate::tui::text_layout::wrap_at_most;
 use crate::tui::theme::verdict;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::text_field;
+use crate::words;
 
 pub const OVERRIDE_REASON_MAX: usize = 500;
 pub const INITIALS_MAX: usize = 10;
+/// `DD/MM/YYYY` and a little room for spaces.
+const START_MAX: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OverrideField {
     Level,
     Reason,
+    /// The override's own start for the sessions (optional).
+    Start,
     By,
 }
 
@@ -33,6 +40,7 @@ pub struct OverrideForm {
     pub computed: Level,
     pub level: Level,
     pub reason: Input,
+    pub start: Input,
     pub by: Input,
     pub field: OverrideField,
     pub error: Option<String>,
@@ -57,6 +65,11 @@ impl OverrideForm {
                 computed,
                 level: o.suitability,
                 reason: Input::new(o.reason.clone()),
+                start: Input::new(
+                    o.start_date
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                ),
                 by: Input::new(o.by.clone()),
                 field: OverrideField::Level,
                 error: None,
@@ -65,6 +78,7 @@ impl OverrideForm {
                 computed,
                 level: computed,
                 reason: Input::default(),
+                start: Input::default(),
                 by: Input::default(),
                 field: OverrideField::Level,
                 error: None,
@@ -83,7 +97,8 @@ impl OverrideForm {
             Action::NextField => {
                 self.field = match self.field {
                     OverrideField::Level => OverrideField::Reason,
-                    OverrideField::Reason => OverrideField::By,
+                    OverrideField::Reason => OverrideField::Start,
+                    OverrideField::Start => OverrideField::By,
                     OverrideField::By => OverrideField::Level,
                 };
             }
@@ -91,7 +106,8 @@ impl OverrideForm {
                 self.field = match self.field {
                     OverrideField::Level => OverrideField::By,
                     OverrideField::Reason => OverrideField::Level,
-                    OverrideField::By => OverrideField::Reason,
+                    OverrideField::Start => OverrideField::Reason,
+                    OverrideField::By => OverrideField::Start,
                 };
             }
             Action::Delete => return Outcome::Remove,
@@ -108,12 +124,23 @@ impl OverrideForm {
                     self.error = Some("Please enter your initials.".into());
                     self.field = OverrideField::By;
                 } else {
+                    let start = self.start.value().trim();
+                    let start_date = match dates::parse_date_input(start, false) {
+                        _ if start.is_empty() => None,
+                        Ok(Typed::Day(day)) => Some(day),
+                        Ok(Typed::Month(_)) => None,
+                        Err(problem) => {
+                            self.error = Some(words::for_language("en").date_problem(&problem));
+                            self.field = OverrideField::Start;
+                            return Outcome::Stay;
+                        }
+                    };
                     return Outcome::Save(Override {
                         suitability: self.level,
                         reason,
                         by,
                         at: now,
-                        start_date: None,
+                        start_date,
                         schedule: None,
                     });
                 }
@@ -122,6 +149,9 @@ impl OverrideForm {
                 OverrideField::Level => {}
                 OverrideField::Reason => {
                     text_field::key(&mut self.reason, *key, Some(OVERRIDE_REASON_MAX));
+                }
+                OverrideField::Start => {
+                    text_field::key(&mut self.start, *key, Some(START_MAX));
                 }
                 OverrideField::By => {
                     text_field::key(&mut self.by, *key, Some(INITIALS_MAX));
@@ -132,6 +162,7 @@ impl OverrideForm {
                 OverrideField::Reason => {
                     text_field::insert(&mut self.reason, text, Some(OVERRIDE_REASON_MAX));
                 }
+                OverrideField::Start => text_field::insert(&mut self.start, text, Some(START_MAX)),
                 OverrideField::By => text_field::insert(&mut self.by, text, Some(INITIALS_MAX)),
             },
             _ => {}
@@ -142,10 +173,10 @@ impl OverrideForm {
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let form = self;
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Override the verdict", 76, 14, area, buf);
-        let mut heights = [Constraint::Length(1); 10];
-        heights[9] = Constraint::Length(2);
-        let rows: [Rect; 10] = inner.layout(&Layout::vertical(heights));
+        let inner = popup(&theme, "Override the verdict", 76, 16, area, buf);
+        let mut heights = [Constraint::Length(1); 12];
+        heights[11] = Constraint::Length(2);
+        let rows: [Rect; 12] = inner.layout(&Layout::vertical(heights));
         let computed = self.computed;
         Paragraph::new(format!(
             "Computed: {} (stays in the record)",
@@ -167,7 +198,12 @@ impl OverrideForm {
         .render(rows[2], buf);
         Paragraph::new("Reason (required):").render(rows[4], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
-            let style = if focused { theme.highlight } else { theme.base };
+            // An empty field that is not in focus still shows where it is.
+            let style = if focused {
+                theme.highlight
+            } else {
+                theme.base.add_modifier(Modifier::UNDERLINED)
+            };
             text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
         };
         let reason = field(
@@ -176,21 +212,29 @@ impl OverrideForm {
             rows[5],
             buf,
         );
-        Paragraph::new("Your initials (required):").render(rows[6], buf);
-        let by = field(&form.by, form.field == OverrideField::By, rows[7], buf);
+        Paragraph::new("Sessions start on (optional, YYYY-MM-DD or DD/MM/YYYY):")
+            .render(rows[6], buf);
+        let start = field(
+            &form.start,
+            form.field == OverrideField::Start,
+            rows[7],
+            buf,
+        );
+        Paragraph::new("Your initials (required):").render(rows[8], buf);
+        let by = field(&form.by, form.field == OverrideField::By, rows[9], buf);
         if let Some(error) = &form.error {
             Paragraph::new(format!("⚠ {error}"))
                 .style(theme.error)
-                .render(rows[8], buf);
+                .render(rows[10], buf);
         }
         let keys = wrap_at_most(
             "←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel",
-            usize::from(rows[9].width),
-            usize::from(rows[9].height),
+            usize::from(rows[11].width),
+            usize::from(rows[11].height),
         );
         Paragraph::new(keys.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(theme.key)
-            .render(rows[9], buf);
-        reason.or(by)
+            .render(rows[11], buf);
+        reason.or(start).or(by)
     }
 }

@@ -187,8 +187,14 @@ impl Review {
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
+        let intro_text = if ctx.session.is_some_and(|s| s.amending.is_some()) {
+            "Change answers with the patient: move to one with ↑↓ and press Enter. Enter on the \
+             first row saves them as a new version."
+        } else {
+            "Press Enter to send them. To change one, move to it with ↑↓ and press Enter."
+        };
         let intro_lines = wrap_at_most(
-            "Press Enter to send them. To change one, move to it with ↑↓ and press Enter.",
+            intro_text,
             usize::from(intro.width),
             usize::from(intro.height),
         );

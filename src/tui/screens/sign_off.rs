@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
@@ -136,7 +137,12 @@ impl SignOff {
         .style(decision_style)
         .render(rows[2], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
-            let style = if focused { theme.highlight } else { theme.base };
+            // An empty field that is not in focus still shows where it is.
+            let style = if focused {
+                theme.highlight
+            } else {
+                theme.base.add_modifier(Modifier::UNDERLINED)
+            };
             text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
         };
         Paragraph::new("Note (optional):").render(rows[3], buf);

@@ -363,7 +363,8 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             let when = row.completed_at.format(when_format(room)).to_string();
             let mode = match row.mode {
                 Mode::Kiosk => "kiosk",
-                _ => "staff",
+                Mode::Staff => "staff",
+                Mode::Batch => "file",
             };
             let level = row.shown();
             let mut flags = Vec::new();

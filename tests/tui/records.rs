@@ -1,0 +1,173 @@
+//! The clinician's side in the app: the list of intakes in groups, finding a patient, a record,
+//! changing its answers, signing off, seen before (snapshots at 80×24 and 120×40).
+
+use std::time::Instant;
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use serde_json::Value;
+use skin_intake::tui::app::App;
+use skin_intake::tui::screens::{Overlay, Screen};
+
+use crate::support::{answer_all, config, out_dir, press, type_str};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn snap(name: &str, app: &mut App) {
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
+    }
+}
+
+fn answers(changes: &[(&str, Value)]) -> Value {
+    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
+    let mut answers = serde_json::from_str::<Value>(&text).unwrap()["answers"].clone();
+    for (id, value) in changes {
+        answers[*id] = value.clone();
+    }
+    answers
+}
+
+/// A staff intake with these answers, submitted; the app is back on the list.
+fn finish(out: &std::path::Path, given: &Value) {
+    let now = Instant::now();
+    let mut app = App::new(config(out, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, given, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Result(_)), "submitted");
+}
+
+/// The list with a row selected by its text.
+fn list_at(out: &std::path::Path, row_text: &str) -> App {
+    let now = Instant::now();
+    let mut app = App::new(config(out, false), now);
+    for _ in 0..20 {
+        let screen = draw(&app, 120, 40);
+        if screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains(row_text))
+        {
+            return app;
+        }
+        press(&mut app, KeyCode::Down, now);
+    }
+    panic!("no row with {row_text}:\n{}", draw(&app, 120, 40));
+}
+
+/// Three people: one waiting, one unfinished, one reviewed; and a second intake of the first.
+fn clinic(out: &std::path::Path) {
+    let now = Instant::now();
+    finish(out, &answers(&[]));
+    finish(
+        out,
+        &answers(&[
+            ("full_name", Value::from("Ada Lovelace")),
+            ("date_of_birth", Value::from("1955-12-10")),
+            ("active_infection", Value::from(true)),
+        ]),
+    );
+    // Ada's record is signed off.
+    let mut app = list_at(out, "Ada Lovelace");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    // An unfinished intake.
+    let mut app = App::new(config(out, false), now);
+    press(&mut app, KeyCode::Enter, now);
+    type_str(&mut app, "Grace Hopper", now);
+    press(&mut app, KeyCode::Enter, now);
+    // Maria again: seen before.
+    finish(out, &answers(&[]));
+}
+
+#[test]
+fn the_list_groups_every_intake_and_finds_a_patient() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut empty = App::new(config(out.path(), false), now);
+    snap("list_empty", &mut empty);
+    clinic(out.path());
+    let mut app = App::new(config(out.path(), false), now);
+    let text = draw(&app, 120, 40);
+    let waiting = text.find("Waiting for review (2)").expect(&text);
+    let unfinished = text.find("Unfinished (1)").expect(&text);
+    let reviewed = text.find("Reviewed (1)").expect(&text);
+    assert!(waiting < unfinished && unfinished < reviewed, "{text}");
+    assert!(text.contains("seen before"), "{text}");
+    assert!(text.contains("approved"), "{text}");
+    snap("list_groups", &mut app);
+    press(&mut app, KeyCode::Char('/'), now);
+    type_str(&mut app, "ada", now);
+    let found = draw(&app, 120, 40);
+    assert!(found.contains("Ada Lovelace"), "{found}");
+    assert!(!found.contains("Maria Garcia"), "{found}");
+    snap("list_found", &mut app);
+    // By date of birth too; Esc shows everyone again.
+    press(&mut app, KeyCode::Esc, now);
+    press(&mut app, KeyCode::Char('/'), now);
+    type_str(&mut app, "31/05/1980", now);
+    let found = draw(&app, 120, 40);
+    assert!(found.contains("Maria Garcia"), "{found}");
+    assert!(!found.contains("Ada Lovelace"), "{found}");
+}
+
+#[test]
+fn a_record_opens_changes_with_the_patient_and_signs_off() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Record(_)));
+    snap("record", &mut app);
+    // Change answers: initials first, then the review of every answer.
+    press(&mut app, KeyCode::Char('e'), now);
+    assert!(matches!(app.overlay, Some(Overlay::Initials(_))));
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Review(_)));
+    snap("record_change_answers", &mut app);
+    // Leaving the change unsaved keeps the record as it was.
+    let before = std::fs::read_dir(out.path()).unwrap().count();
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Record(_)));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), before);
+    app.notice = None;
+    press(&mut app, KeyCode::Char('s'), now);
+    snap("record_sign_off", &mut app);
+}
+
+#[test]
+fn a_new_intake_of_someone_seen_before_says_so_on_its_review() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &answers(&[]), now);
+    let review = draw(&app, 80, 24);
+    assert!(
+        review.contains("Seen before: Maria Garcia finished an intake on 10 March 2025"),
+        "{review}"
+    );
+    // Never at the kiosk.
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    answer_all(&mut kiosk, &answers(&[]), now);
+    assert!(!draw(&kiosk, 80, 24).contains("Seen before"));
+}
