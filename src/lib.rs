@@ -1,10 +1,11 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
 //!
 //! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
-//! [`load`], [`words`], [`store`], [`print`], [`tui`].
+//! [`load`], [`words`], [`store`], [`print`], [`fhir`], [`tui`].
 
 pub mod dates;
 pub mod engine;
+pub mod fhir;
 pub mod load;
 pub mod model;
 pub mod print;

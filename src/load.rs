@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod json;
 pub mod questionnaire;
+pub mod schema;
 pub mod summary;
 pub mod validate;
 

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use skin_intake::dates;
 use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::fhir::{self, ExportError};
 use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
@@ -54,6 +55,19 @@ struct Cli {
     /// A high-contrast colour theme.
     #[arg(long)]
     high_contrast: bool,
+    /// Deliver every finished intake to this FHIR server (HTTPS, or HTTP on this machine), without
+    /// credentials; records wait in OUT/outbox until it has them.
+    #[arg(
+        long,
+        value_name = "URL",
+        global = true,
+        conflicts_with = "fhir_config"
+    )]
+    fhir_server: Option<String>,
+    /// Deliver to the FHIR server this JSON file describes: its URL, credentials and timeout (see the
+    /// README).
+    #[arg(long, value_name = "PATH", global = true)]
+    fhir_config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -79,12 +93,31 @@ enum Command {
         /// The questionnaire file.
         path: Option<PathBuf>,
     },
+    /// Send the records waiting in OUT's outbox to the FHIR server now, and say what came of each.
+    Push {
+        /// The output folder whose outbox to send (as given to --out).
+        out: PathBuf,
+    },
+    /// Print the questionnaire (default: the built-in one) in another format.
+    Questionnaire {
+        /// What to print.
+        #[arg(long, value_enum)]
+        format: QuestionnaireFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// The skin-intake summary JSON.
     Summary,
+    /// A FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuestionnaireFormat {
+    /// A FHIR R4 Questionnaire (JSON).
+    Fhir,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,6 +126,8 @@ enum ShowFormat {
     Text,
     /// A self-contained HTML page to print, with signature lines.
     Html,
+    /// A FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
 }
 
 /// A failure and how the process ends because of it.
@@ -161,11 +196,18 @@ fn stdout_is_closed() -> bool {
 fn run(cli: &Cli) -> Result<(), Failure> {
     match &cli.command {
         Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
-        Some(Command::Score {
-            format: Format::Summary,
+        Some(Command::Score { format, answers }) => score(
+            cli.questions.as_deref(),
+            cli.today,
+            &cli.language,
+            *format,
             answers,
-        }) => score(cli.questions.as_deref(), cli.today, &cli.language, answers),
+        ),
         Some(Command::Show { format, summary }) => show(cli, *format, summary),
+        Some(Command::Questionnaire {
+            format: QuestionnaireFormat::Fhir,
+        }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
+        Some(Command::Push { out }) => push(cli, out),
         None => intake(cli),
     }
 }
@@ -184,6 +226,11 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
     // A failure here shows on screen when the first answer is saved.
     let _ = store::ensure_private_dir(&out);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let clock = || Local::now().fixed_offset();
+    let delivery = fhir_server(cli)?.map(|server| {
+        // Records queued before, by an earlier run, go first.
+        fhir::delivery::Sender::start(out.clone(), server, clock)
+    });
     let config = tui::Config {
         questionnaire: questionnaire.into(),
         out,
@@ -194,7 +241,8 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         idle_timeout: Duration::from_secs(cli.idle_timeout),
         staff_pin,
         theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
-        clock: || Local::now().fixed_offset(),
+        clock,
+        delivery,
     };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(Failure::BadInput(
@@ -355,6 +403,7 @@ fn score(
     questions: Option<&Path>,
     today: Option<NaiveDate>,
     language: &str,
+    format: Format,
     path: &Path,
 ) -> Result<(), Failure> {
     let words = words::for_language(language);
@@ -378,8 +427,194 @@ fn score(
         reference_date: today,
     };
     let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
-    print_out(&summary.to_json())?;
+    match format {
+        Format::Summary => print_out(&summary.to_json()),
+        Format::Fhir => {
+            let response = fhir::response::export(&summary, &questionnaire)
+                .map_err(|e| export_failure(questions, &e))?;
+            print_out(&fhir::resource::to_json(&response))
+        }
+    }
+}
+
+/// `questionnaire --format fhir`: the questionnaire as a FHIR Questionnaire.
+fn questionnaire_fhir(questions: Option<&Path>, language: &str) -> Result<(), Failure> {
+    let words = words::for_language(language);
+    let questionnaire = load_for_language(questions, language, words)?;
+    let resource = fhir::questionnaire::export(&questionnaire, language)
+        .map_err(|e| export_failure(questions, &e))?;
+    print_out(&fhir::resource::to_json(&resource))
+}
+
+/// The FHIR server from `--fhir-server` or `--fhir-config`, if either is given.
+fn fhir_server(cli: &Cli) -> Result<Option<fhir::delivery::Server>, Failure> {
+    let (config, origin) = match (&cli.fhir_server, &cli.fhir_config) {
+        (Some(url), _) => (
+            fhir::server::ServerConfig {
+                url: url.clone(),
+                auth: fhir::server::AuthConfig::None,
+                timeout_seconds: None,
+            },
+            "--fhir-server".to_owned(),
+        ),
+        (None, Some(path)) => {
+            let text = read_text(path, store::MAX_FILE_BYTES)?;
+            let config = serde_json::from_str(&text).map_err(|e| {
+                Failure::BadInput(format!(
+                    "{}: not a FHIR server configuration: {e}; see the README for its fields",
+                    path.display()
+                ))
+            })?;
+            (config, path.display().to_string())
+        }
+        (None, None) => return Ok(None),
+    };
+    fhir::delivery::Server::new(&config).map(Some).map_err(|e| {
+        Failure::BadInput(match e {
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::NotHttps,
+            } => format!(
+                "{origin}: {url} is plain HTTP to another machine, which would send patient \
+                     data unencrypted; use its https:// address"
+            ),
+            fhir::delivery::SetupError::Url { url, .. } => format!(
+                "{origin}: '{url}' is not a FHIR server's base URL such as \
+                     https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Timeout(seconds) => {
+                format!("{origin}: timeout_seconds {seconds} is out of range; give 1 to 600")
+            }
+            fhir::delivery::SetupError::Auth(reason) => format!("{origin}: auth: {reason}"),
+        })
+    })
+}
+
+/// `push OUT`: queues every summary in OUT that is not in its outbox yet, then sends every queued
+/// record now and prints what came of each. Exit 1 while any record is still queued or needs
+/// attention.
+fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
+    use fhir::delivery::{Outcome, Which};
+    use store::outbox::State;
+    let Some(server) = fhir_server(cli)? else {
+        return Err(Failure::BadInput(
+            "push needs the FHIR server: give --fhir-server URL or --fhir-config PATH".into(),
+        ));
+    };
+    if !out.is_dir() {
+        return Err(Failure::BadInput(format!(
+            "{}: no such folder; give the output folder of the intakes (as given to --out)",
+            out.display()
+        )));
+    }
+    let words = words::for_language(DEFAULT_LANGUAGE);
+    let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
+    let now = Local::now().fixed_offset();
+    let mut lines = catch_up(out, &questionnaire, now);
+    let exported = fhir::questionnaire::export(&questionnaire, DEFAULT_LANGUAGE)
+        .map_err(|e| export_failure(cli.questions.as_deref(), &e))?;
+    match fhir::delivery::send_questionnaire(&server, &exported) {
+        Outcome::Delivered { .. } => {}
+        Outcome::Retry { reason, .. } | Outcome::Refused { reason } => lines.push(format!(
+            "the Questionnaire {}|{}: not delivered: {reason}",
+            exported.url, exported.version
+        )),
+    }
+    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now).map_err(|e| {
+        Failure::Failed(format!(
+            "{}: cannot read the outbox: {e}",
+            store::outbox::dir(out).display()
+        ))
+    })?;
+    for report in &reports {
+        lines.push(match &report.outcome {
+            Outcome::Delivered { created: true, .. } => format!("{}: delivered", report.key),
+            Outcome::Delivered { created: false, .. } => {
+                format!("{}: delivered (the server had it already)", report.key)
+            }
+            Outcome::Retry { reason, .. } => {
+                format!("{}: queued, will be tried again: {reason}", report.key)
+            }
+            Outcome::Refused { reason } => format!("{}: needs attention: {reason}", report.key),
+        });
+    }
+    let (entries, unreadable) = store::outbox::list(out).unwrap_or_default();
+    for file in &unreadable {
+        lines.push(format!(
+            "{}: cannot be read: {}",
+            file.path.display(),
+            file.reason
+        ));
+    }
+    let count = |state| entries.iter().filter(|e| e.state == state).count();
+    let (queued, attention) = (count(State::Queued), count(State::NeedsAttention));
+    lines.push(format!(
+        "outbox: {} delivered, {queued} queued, {attention} need attention",
+        count(State::Delivered)
+    ));
+    print_out(&(lines.join("\n") + "\n"))?;
+    if queued + attention + unreadable.len() > 0 {
+        return Err(Failure::Failed(format!(
+            "{} records are not delivered yet",
+            queued + attention + unreadable.len()
+        )));
+    }
     Ok(())
+}
+
+/// Queues the summaries in `out` that the outbox lacks (written while no server was configured,
+/// or when queueing failed); returns a line for each that cannot be.
+fn catch_up(
+    out: &Path,
+    questionnaire: &Questionnaire,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<String> {
+    let (entries, _) = store::outbox::list(out).unwrap_or_default();
+    let Ok(files) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for file in files.flatten() {
+        let path = file.path();
+        let name = file.file_name().to_string_lossy().into_owned();
+        // Summaries are named `<reference date>_<id>.json`.
+        let Some(id) = name
+            .strip_suffix(".json")
+            .and_then(|stem| stem.split_once('_'))
+            .filter(|(date, _)| dates::parse_iso_date(date).is_ok())
+            .map(|(_, id)| id.to_owned())
+        else {
+            continue;
+        };
+        if entries.iter().any(|e| e.key == id) {
+            continue;
+        }
+        let words = words::for_language(DEFAULT_LANGUAGE);
+        let read = store::read_summary(&path).map_err(|e| e.message(words));
+        let queued = read.and_then(|summary| {
+            fhir::delivery::enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
+        });
+        if let Err(reason) = queued {
+            lines.push(format!("{}: not queued: {reason}", path.display()));
+        }
+    }
+    lines
+}
+
+/// What stops a FHIR export of the questionnaire at `questions`, and what to do.
+fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
+    let name = questions.map_or_else(|| BUILT_IN_NAME.to_owned(), |p| p.display().to_string());
+    Failure::BadInput(match error {
+        ExportError::NoUrl => format!(
+            "{name}: FHIR names a questionnaire by its canonical URL, and this one has no \"url\"; \
+             add one, such as \"url\": \"https://fhir.example-clinic.com/Questionnaire/intake\""
+        ),
+        ExportError::LinkIdTwice { link_id } => format!(
+            "{name}: '{link_id}' would be the FHIR linkId of two items (a section and a question \
+             with the same id, or a question named like the assessment or a help item); give \
+             one of them another id"
+        ),
+    })
 }
 
 fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
@@ -400,6 +635,22 @@ fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
             print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
         }
         ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
+        ShowFormat::Fhir => {
+            // The response names the questionnaire and types its answers by its questions.
+            if summary.questionnaire.id != questionnaire.id {
+                return Err(Failure::BadInput(format!(
+                    "{}: made with questionnaire '{}', not '{}'; give the questionnaire it was \
+                     made with (--questions PATH)",
+                    path.display(),
+                    summary.questionnaire.id,
+                    questionnaire.id
+                )));
+            }
+            fhir::resource::to_json(
+                &fhir::response::export(&summary, &questionnaire)
+                    .map_err(|e| export_failure(cli.questions.as_deref(), &e))?,
+            )
+        }
     };
     print_out(&shown)
 }

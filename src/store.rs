@@ -9,6 +9,7 @@
 //! modified or deleted. The list of records keeps a cache of what it read under `cache/`.
 
 pub mod durability;
+pub mod outbox;
 
 mod drafts;
 mod files;

@@ -2,6 +2,7 @@
 //! questionnaire, the answers and the reference date.
 
 use chrono::{Days, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::visibility;
@@ -9,7 +10,7 @@ use crate::dates::{add_days, add_months, birthday};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire, Range, Reassess, ScreeningRule};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
     /// The most severe level among the reasons; `suitable` when there are none.
     pub suitability: Level,
@@ -32,7 +33,7 @@ pub struct Assessment {
 }
 
 /// A screening rule that applies to this patient.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reason {
     pub rule: String,
     pub level: Level,
@@ -42,7 +43,7 @@ pub struct Reason {
     pub reassess_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ConcernPlan {
     pub concern: String,
     pub sessions: Range,
@@ -51,7 +52,7 @@ pub struct ConcernPlan {
 }
 
 /// One proposed session: the window it falls in, and whether it may turn out unnecessary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Session {
     pub session: u32,
     pub earliest: NaiveDate,

@@ -33,6 +33,8 @@ pub enum Invalid {
         id: String,
         first: String,
     },
+    /// A `url` that cannot be a canonical URL: not absolute, or with white space, `|` or `#`.
+    BadUrl { url: String },
     /// `languages` lacks English, the fallback for every text.
     NoEnglishLanguage,
     /// No sections at all.
@@ -223,6 +225,11 @@ impl<'q> Check<'q> {
         let q = self.q;
         self.not_blank("id", &q.id, Field::QuestionnaireId);
         self.not_blank("version", &q.version, Field::QuestionnaireVersion);
+        if let Some(url) = &q.url
+            && !is_canonical_url(url)
+        {
+            self.report("url", Invalid::BadUrl { url: url.clone() });
+        }
         self.text("title", &q.title);
         let mut seen = FirstUse::default();
         for (i, language) in q.languages.iter().enumerate() {
@@ -849,6 +856,23 @@ impl<'a> FirstUse<'a> {
             }
         }
     }
+}
+
+/// An absolute URL (`scheme:rest`) that FHIR can use as a canonical: `|` separates a canonical
+/// from its version and `#` a contained resource, so neither may appear.
+fn is_canonical_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    scheme_ok
+        && !rest.is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '|' | '#'))
 }
 
 /// An item's option codes, in order.

@@ -3,19 +3,24 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dates::{Typed, YearMonth, parse_iso};
 
 /// One answer, typed by its item: text, date, a month (a date known only to the month), yes/no,
 /// one option code, or several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
     Date(NaiveDate),
     /// Written `YYYY-MM`, as it was given; it counts as the month's last day.
-    Month(#[serde(serialize_with = "written")] YearMonth),
+    Month(
+        #[serde(serialize_with = "written")]
+        #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}$"))]
+        YearMonth,
+    ),
     Bool(bool),
     Choice(String),
     Choices(Vec<String>),
@@ -56,7 +61,7 @@ impl From<Typed> for Answer {
 /// against its question.
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, JsonSchema)]
         #[serde(untagged)]
         enum Written {
             Bool(bool),
@@ -78,7 +83,7 @@ impl<'de> Deserialize<'de> for Answer {
 }
 
 /// Answers by question id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<String, Answer>);
 

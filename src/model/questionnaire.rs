@@ -1,5 +1,6 @@
 //! The questionnaire and its rules as `questions.json` describes them.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
@@ -10,10 +11,18 @@ pub const BUILT_IN: &str = include_str!("../../questions.json");
 /// How the built-in questionnaire is named in messages.
 pub const BUILT_IN_NAME: &str = "questions.json (built in)";
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    /// The JSON Schema an editor checks the file against; the program ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     pub id: String,
+    /// The questionnaire's canonical URL: what FHIR exports name it by, and the base of the
+    /// identifiers and code systems they use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "uri"))]
+    pub url: Option<String>,
     pub version: String,
     pub title: Text,
     /// Languages the patient may choose; English is always among them.
@@ -31,7 +40,7 @@ pub struct Questionnaire {
 /// A cross-question constraint: `require` must hold once `question` is answered; otherwise
 /// `message` is shown at `question`. `require` reads `question` and earlier questions only, so it
 /// can be checked when `question` is answered.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Constraint {
     pub id: String,
@@ -44,14 +53,14 @@ fn default_languages() -> Vec<String> {
     vec![DEFAULT_LANGUAGE.to_owned()]
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatientFields {
     pub name: String,
     pub date_of_birth: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -59,7 +68,7 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Text,
@@ -83,7 +92,7 @@ impl ItemKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -123,7 +132,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub code: String,
@@ -135,14 +144,14 @@ pub struct Choice {
     pub exclusive: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: u32,
     pub max: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     pub screening: Vec<ScreeningRule>,
@@ -156,7 +165,9 @@ pub struct Rules {
 }
 
 /// Suitability levels, least severe first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Suitable,
@@ -188,7 +199,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningRule {
     pub id: String,
@@ -200,7 +211,7 @@ pub struct ScreeningRule {
     pub reassess: Option<Reassess>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Reassess {
     /// The reference date plus this many days.
@@ -227,7 +238,7 @@ impl Reassess {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRow {
     pub concern: String,
@@ -241,7 +252,7 @@ pub struct PlanRow {
     pub notes: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The language every questionnaire must carry.
 pub const DEFAULT_LANGUAGE: &str = "en";
 
 /// A patient-facing string, `"..."` or `{"en": "...", "es": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(
     untagged,
     expecting = "expected a string, or an object of language code to string such as {\"en\": \"...\"}"

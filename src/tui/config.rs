@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::theme::Theme;
+use crate::fhir::delivery::Sender;
 use crate::model::questionnaire::Questionnaire;
 
 #[derive(Debug, Clone)]
@@ -22,4 +23,7 @@ pub struct Config {
     pub theme: Theme,
     /// The wall clock, for timestamps in drafts and summaries.
     pub clock: fn() -> DateTime<FixedOffset>,
+    /// Delivery to the clinic's FHIR server: each summary is queued in the outbox as it is
+    /// written, and sent in the background.
+    pub delivery: Option<Sender>,
 }

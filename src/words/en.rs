@@ -234,6 +234,10 @@ fn broken_rule(invalid: &Invalid) -> String {
                  {name}"
             )
         }
+        Invalid::BadUrl { url } => format!(
+            "url '{url}' is not a canonical URL: write an absolute URL such as \
+             https://fhir.example-clinic.com/Questionnaire/intake, without spaces, '|' or '#'"
+        ),
         Invalid::NoEnglishLanguage => format!(
             "languages must include \"{en}\": English is the fallback for every text; add it \
              to the list"

@@ -144,7 +144,7 @@ fn a_repeated_key_is_refused_with_the_key_and_line() {
     );
     assert_ne!(questionnaire, BUILT_IN);
     let file = write(tmp.path(), "questions.json", questionnaire);
-    refused(&["check", &file], &[":4:", "\"version\" appears twice"]);
+    refused(&["check", &file], &[":6:", "\"version\" appears twice"]);
 }
 
 /// The built-in questionnaire with one piece of text replaced.

@@ -1,6 +1,13 @@
 //! The command line: `check` and `score`, run as a user runs them.
 
+#[path = "../support/schema.rs"]
+mod schema;
+
 mod check;
+mod delivery;
+mod fhir;
+mod fhir_validator;
 mod hostile;
 mod score;
 mod show;
+mod smart;

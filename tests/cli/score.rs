@@ -43,9 +43,12 @@ fn with(changes: &[(&str, Value)]) -> Vec<u8> {
     serde_json::to_vec(&file).expect("serialise")
 }
 
+/// The summary `score` prints, which always fits the shipped schema.
 fn summary(contents: &[u8]) -> Value {
     let out = score(contents).success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("the summary is JSON")
+    let summary = serde_json::from_slice(&out).expect("the summary is JSON");
+    crate::schema::assert_valid_summary(&summary);
+    summary
 }
 
 #[test]

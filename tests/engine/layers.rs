@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first; each may import only those before it.
-const LAYERS: [&str; 8] = [
-    "dates", "model", "engine", "load", "words", "store", "print", "tui",
+const LAYERS: [&str; 9] = [
+    "dates", "model", "engine", "load", "words", "store", "print", "fhir", "tui",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -1,10 +1,13 @@
 //! The engine and the library's loaders and store, without a terminal or the binary.
 
+#[path = "../support/schema.rs"]
+mod schema;
 #[path = "../support/engine.rs"]
 mod support;
 
 mod approximate;
 mod constraints;
+mod fhir;
 mod intake;
 mod layers;
 mod listing;
@@ -17,6 +20,7 @@ mod questionnaire;
 mod questionnaire_problems;
 mod records;
 mod rules;
+mod schemas;
 mod store;
 mod versions;
 mod visibility;

@@ -109,6 +109,35 @@ fn a_structure_problem_has_its_path_and_the_parser_s_words() {
 // ── The whole file, ids and texts ───────────────────────────────────────────────────────────
 
 #[test]
+fn a_url_that_cannot_be_a_canonical_url() {
+    for url in [
+        "fhir.example.com/Questionnaire/intake",
+        "https://example.com/Questionnaire/intake|1.0",
+        "https://example.com/Questionnaire/intake#x",
+        "https://example.com/my questionnaire",
+        "1http://example.com",
+        "https:",
+    ] {
+        first_is(
+            &[("/url", json!(url))],
+            "url",
+            Invalid::BadUrl { url: url.into() },
+            &format!(
+                "url '{url}' is not a canonical URL: write an absolute URL such as \
+                 https://fhir.example-clinic.com/Questionnaire/intake, without spaces, '|' or '#'"
+            ),
+        );
+    }
+    for url in [
+        "https://example.com/Questionnaire/intake",
+        "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    ] {
+        let text = broken(&[("/url", json!(url))]);
+        assert!(load(FILE, &text).is_ok(), "{url} is a canonical URL");
+    }
+}
+
+#[test]
 fn blank_ids_codes_and_version() {
     let cases = [
         ("/id", "id", Field::QuestionnaireId, "the questionnaire id"),

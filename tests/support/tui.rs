@@ -35,6 +35,7 @@ pub fn config(out: &Path, kiosk: bool) -> Config {
         staff_pin: kiosk.then(|| "2468".to_owned()),
         theme: theme::NORMAL,
         clock: fixed_clock,
+        delivery: None,
     }
 }
 

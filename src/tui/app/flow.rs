@@ -9,6 +9,7 @@ use super::{App, Kept, Running};
 use crate::engine::intake::{Back, Intake, Step};
 use crate::engine::summary::{Metadata, Summary};
 use crate::engine::visibility;
+use crate::fhir;
 use crate::model::answer::Answers;
 use crate::store::{self, Draft, DraftLock, Listed};
 use crate::tui::editor::Editor;
@@ -354,6 +355,9 @@ impl App {
     pub(super) fn export(&mut self, summary: Summary, for_patient: bool) {
         let now = self.last_activity;
         let written = self.submit_summary(&summary);
+        if written.is_ok() {
+            self.queue_for_delivery(&summary);
+        }
         if for_patient {
             match written {
                 Ok(_) => {
@@ -385,6 +389,30 @@ impl App {
             export,
             scroll: 0,
         });
+    }
+
+    /// Queues a written summary for the FHIR server, when there is one; the sender sends it in the
+    /// background. A failure here is made good by `push`, which queues any summary missing from
+    /// the outbox.
+    pub(super) fn queue_for_delivery(&mut self, summary: &Summary) {
+        let Some(sender) = &self.config.delivery else {
+            return;
+        };
+        let queued = fhir::delivery::enqueue(
+            &self.config.out,
+            summary,
+            &self.config.questionnaire,
+            self.now(),
+        );
+        match queued {
+            Ok(_) => sender.wake(),
+            Err(e) => {
+                self.notice = Some(format!(
+                    "The summary is saved, but could not be queued for the FHIR server ({e}); \
+                     `skin-intake push` will queue and send it."
+                ));
+            }
+        }
     }
 
     /// Writes the summary of the intake under way (once) and removes its draft, holding its lock.

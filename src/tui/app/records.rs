@@ -207,6 +207,8 @@ impl App {
                     next.version,
                     path.display()
                 ));
+                // A later version goes to the FHIR server too, as an update of the same record.
+                self.queue_for_delivery(next);
             }
             Err(e) => {
                 self.notice = Some(format!(

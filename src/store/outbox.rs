@@ -1,0 +1,192 @@
+//! The outbox: records waiting to be delivered to another system, one private file each under
+//! `<out>/outbox/`, written atomically like every file. An entry is created when its record is
+//! written and keeps its delivery state (queued, delivered, needs attention) from then on, so a
+//! record survives restarts and is never lost or sent as new twice. What a record is and where it
+//! goes is the sender's business; this module only keeps them.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::write_atomic;
+
+/// The outbox folder below the output folder.
+pub const OUTBOX: &str = "outbox";
+const FORMAT: &str = "skin-intake/outbox";
+const FORMAT_VERSION: u32 = 1;
+
+/// Where a record stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Waiting to be sent, or to be sent again after a failure that may pass.
+    Queued,
+    /// The receiving system has it.
+    Delivered,
+    /// The receiving system refused it for a reason that sending again will not change; a person
+    /// must look at `last_outcome`.
+    NeedsAttention,
+}
+
+impl State {
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            State::Queued => "queued",
+            State::Delivered => "delivered",
+            State::NeedsAttention => "needs attention",
+        }
+    }
+}
+
+/// One record to deliver and how its delivery has gone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: String,
+    pub format_version: u32,
+    /// Names the file: the record's id, never personal data.
+    pub key: String,
+    /// What the receiver keys the record by (for FHIR, `system|value` of its identifier).
+    pub identifier: String,
+    /// `create` for a record's first version, `update` for a later one.
+    pub method: Method,
+    /// The record as it is sent.
+    pub body: Value,
+    pub state: State,
+    pub attempts: u32,
+    pub queued_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    /// Not before this time is it sent again (after a failure that may pass).
+    pub next_attempt_at: Option<DateTime<FixedOffset>>,
+    /// What happened the last time it was sent: the server's words for a refusal.
+    pub last_outcome: Option<String>,
+    /// Where the receiver keeps it, once delivered.
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Create,
+    Update,
+}
+
+impl Entry {
+    /// A queued record, first sent at once.
+    #[must_use]
+    pub fn new(
+        key: &str,
+        identifier: &str,
+        method: Method,
+        body: Value,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        Entry {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            key: key.to_owned(),
+            identifier: identifier.to_owned(),
+            method,
+            body,
+            state: State::Queued,
+            attempts: 0,
+            queued_at: now,
+            updated_at: now,
+            next_attempt_at: None,
+            last_outcome: None,
+            location: None,
+        }
+    }
+
+    /// Whether it is to be sent at `now`.
+    #[must_use]
+    pub fn due(&self, now: DateTime<FixedOffset>) -> bool {
+        self.state == State::Queued && self.next_attempt_at.is_none_or(|at| at <= now)
+    }
+
+    fn file_name(&self) -> String {
+        format!("{}.json", self.key)
+    }
+}
+
+/// The outbox folder of the output folder `out`.
+#[must_use]
+pub fn dir(out: &Path) -> PathBuf {
+    out.join(OUTBOX)
+}
+
+/// Puts a new record in the outbox. A record already there (the same key) is left as it is: it
+/// was queued before, and its state stands.
+///
+/// # Errors
+/// The I/O error; nothing is left half written.
+pub fn enqueue(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
+    let json = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
+    match write_atomic(&dir(out), &entry.file_name(), &json, false) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(dir(out).join(entry.file_name())),
+        other => other,
+    }
+}
+
+/// Records an entry's new state, replacing its file atomically.
+///
+/// # Errors
+/// The I/O error.
+pub fn save(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
+    let json = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
+    write_atomic(&dir(out), &entry.file_name(), &json, true)
+}
+
+/// An outbox file that could not be read as an entry; it is left where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Every entry of the outbox, oldest first, and the files that could not be read. A missing
+/// outbox is an empty one. This is what a list of records reads each record's delivery state from.
+///
+/// # Errors
+/// The I/O error reading the folder.
+pub fn list(out: &Path) -> io::Result<(Vec<Entry>, Vec<Unreadable>)> {
+    let entries = match fs::read_dir(dir(out)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(e),
+    };
+    let mut found = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let read = fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| serde_json::from_slice::<Entry>(&bytes).map_err(|e| e.to_string()))
+            .and_then(|e| {
+                if e.format == FORMAT && e.format_version <= FORMAT_VERSION {
+                    Ok(e)
+                } else {
+                    Err(format!(
+                        "not an outbox entry this program reads ({} {})",
+                        e.format, e.format_version
+                    ))
+                }
+            });
+        match read {
+            Ok(e) => found.push(e),
+            Err(reason) => unreadable.push(Unreadable { path, reason }),
+        }
+    }
+    found.sort_by(|a, b| (a.queued_at, &a.key).cmp(&(b.queued_at, &b.key)));
+    unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((found, unreadable))
+}
