@@ -1,16 +1,18 @@
 //! The intake's life in the app: starting, resuming, showing where it stands, saving its draft,
 //! confirming and going back, submitting and exporting, leaving.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use super::{App, Kept, Running};
 use crate::engine::intake::{Back, Intake, Step};
-use crate::engine::summary::{Metadata, Summary};
+use crate::engine::summary::{Metadata, Summary, version_id};
 use crate::engine::visibility;
 use crate::fhir;
 use crate::model::answer::Answers;
+use crate::store::outbox;
 use crate::store::{self, Draft, DraftLock, Listed};
 use crate::tui::editor::Editor;
 use crate::tui::screens::kiosk::{Farewell, Held};
@@ -52,12 +54,12 @@ impl App {
                         records.unreadable[0].display()
                     ));
                 }
-                entries.extend(
-                    records
-                        .rows
-                        .into_iter()
-                        .map(|row| StartEntry::Record(Box::new(row))),
-                );
+                let delivery = self.delivery_states();
+                entries.extend(records.rows.into_iter().map(|row| {
+                    let id = version_id(&row.intake_id, row.version);
+                    let state = delivery.get(&id).copied();
+                    StartEntry::Record(Box::new(row), state)
+                }));
             }
             Err(e) => {
                 self.notice = Some(format!(
@@ -67,6 +69,16 @@ impl App {
             }
         }
         entries
+    }
+
+    /// How each record's delivery stands, by version id; nothing without a FHIR server.
+    fn delivery_states(&self) -> HashMap<String, outbox::State> {
+        if self.config.delivery.is_none() {
+            return HashMap::new();
+        }
+        outbox::list(&self.config.out)
+            .map(|(entries, _)| entries.into_iter().map(|e| (e.key, e.state)).collect())
+            .unwrap_or_default()
     }
 
     fn draft_entries(&mut self) -> Vec<StartEntry> {

@@ -160,7 +160,7 @@ impl App {
                     let draft = (**draft).clone();
                     self.resume(&draft);
                 }
-                Some(StartEntry::Record(row)) => {
+                Some(StartEntry::Record(row, _)) => {
                     let intake_id = row.intake_id.clone();
                     self.open_record(&intake_id);
                 }
@@ -199,7 +199,7 @@ impl App {
                     // A finished intake's record and a newer program's draft are not ours to
                     // delete.
                     other => {
-                        let record = matches!(other, Some(StartEntry::Record(_)));
+                        let record = matches!(other, Some(StartEntry::Record(..)));
                         if let Screen::Start(start) = &mut self.screen {
                             start.deleting = false;
                         }

@@ -16,6 +16,7 @@ use tui_input::Input;
 use crate::engine::summary::Mode;
 use crate::store::Draft;
 use crate::store::Row;
+use crate::store::outbox::State as DeliveryState;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
@@ -25,8 +26,9 @@ use crate::tui::widgets::text_field;
 /// A row after `New intake`.
 #[derive(Debug, Clone)]
 pub enum StartEntry {
-    /// A finished intake, by its latest version.
-    Record(Box<Row>),
+    /// A finished intake, by its latest version, and how its delivery to the clinic's FHIR
+    /// server stands (when there is one).
+    Record(Box<Row>, Option<DeliveryState>),
     Draft {
         draft: Box<Draft>,
         name: Option<String>,
@@ -73,15 +75,15 @@ impl Group {
 impl StartEntry {
     fn group(&self) -> Group {
         match self {
-            StartEntry::Record(row) if row.review.is_some() => Group::Reviewed,
-            StartEntry::Record(_) => Group::Waiting,
+            StartEntry::Record(row, _) if row.review.is_some() => Group::Reviewed,
+            StartEntry::Record(..) => Group::Waiting,
             _ => Group::Unfinished,
         }
     }
 
     fn matches(&self, query: &str) -> bool {
         match self {
-            StartEntry::Record(row) => row.matches(query),
+            StartEntry::Record(row, _) => row.matches(query),
             StartEntry::Draft { name, .. } => name
                 .as_deref()
                 .is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase())),
@@ -134,11 +136,11 @@ impl Start {
         entries.sort_by(|a, b| {
             let group = |e: &StartEntry| Group::ALL.iter().position(|g| *g == e.group());
             group(a).cmp(&group(b)).then_with(|| match (a, b) {
-                (StartEntry::Record(a), StartEntry::Record(b)) if a.review.is_some() => {
+                (StartEntry::Record(a, _), StartEntry::Record(b, _)) if a.review.is_some() => {
                     let at = |r: &Row| r.review.as_ref().map(|r| r.at);
                     at(b).cmp(&at(a))
                 }
-                (StartEntry::Record(a), StartEntry::Record(b)) => {
+                (StartEntry::Record(a, _), StartEntry::Record(b, _)) => {
                     a.completed_at.cmp(&b.completed_at)
                 }
                 _ => std::cmp::Ordering::Equal,
@@ -357,7 +359,7 @@ fn name_column(name: &str, room: usize) -> String {
 fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
     let cut = |text: String, style| Line::from(Span::styled(ellipsize(&text, room), style));
     match entry {
-        StartEntry::Record(row) => {
+        StartEntry::Record(row, delivery) => {
             let name = name_column(row.name.as_deref().unwrap_or("(no name)"), room);
             let age = row.age.map(|a| format!("{a:>3}  ")).unwrap_or_default();
             let when = row.completed_at.format(when_format(room)).to_string();
@@ -376,6 +378,12 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             }
             if row.seen_before.is_some() {
                 flags.push("seen before");
+            }
+            match delivery {
+                Some(DeliveryState::Queued) => flags.push("queued"),
+                Some(DeliveryState::Delivered) => flags.push("delivered"),
+                Some(DeliveryState::NeedsAttention) => flags.push("⚠ delivery needs attention"),
+                None => {}
             }
             if let Some(review) = &row.review {
                 flags.push(match review.decision {
