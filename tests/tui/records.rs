@@ -171,3 +171,33 @@ fn a_new_intake_of_someone_seen_before_says_so_on_its_review() {
     answer_all(&mut kiosk, &answers(&[]), now);
     assert!(!draw(&kiosk, 80, 24).contains("Seen before"));
 }
+
+#[test]
+fn the_list_shows_a_record_queued_while_the_fhir_server_cannot_be_reached() {
+    use skin_intake::fhir::delivery::{Sender, Server};
+    use skin_intake::fhir::server::ServerConfig;
+    let out = out_dir();
+    let now = Instant::now();
+    // Nothing listens on port 9 of this machine: every send fails and is tried again later.
+    let server = Server::new(&ServerConfig {
+        url: "http://127.0.0.1:9/fhir".into(),
+        auth: skin_intake::fhir::server::AuthConfig::None,
+        timeout_seconds: Some(1),
+    })
+    .expect("a loopback server may use HTTP");
+    let mut cfg = config(out.path(), false);
+    cfg.delivery = Some(Sender::start(
+        out.path().to_path_buf(),
+        server,
+        crate::support::fixed_clock,
+    ));
+    let mut app = App::new(cfg, now);
+    press(&mut app, KeyCode::Enter, now);
+    answer_all(&mut app, &answers(&[]), now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Result(_)));
+    press(&mut app, KeyCode::Enter, now);
+    let list = draw(&app, 120, 40);
+    assert!(list.contains("Maria Garcia"), "{list}");
+    assert!(list.contains("queued"), "{list}");
+}
