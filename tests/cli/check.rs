@@ -10,6 +10,8 @@ use skin_intake::load::questionnaire::{Location, Problem};
 use skin_intake::model::questionnaire::BUILT_IN;
 use skin_intake::words::{Words, en::English};
 
+use crate::large;
+
 const FIXTURES: &str = "tests/fixtures/questionnaires";
 
 /// `skin-intake check ARGS…`, run from the crate root so fixture paths print as given.
@@ -90,6 +92,57 @@ fn the_base_fixture_is_ok() {
         .success()
         .stdout("ok\n")
         .stderr("");
+}
+
+/// A questionnaire far longer than ours (the benchmarks' one: the built-in one 100 times, every
+/// id renamed per copy) passes, and a copy's screening rule and constraint read that copy's
+/// answers.
+#[test]
+fn a_questionnaire_100_times_the_built_in_one_is_ok_and_each_copy_keeps_its_rules() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let questions = dir.path().join("questions.json");
+    std::fs::write(&questions, large::questionnaire(100)).expect("write the questionnaire");
+    let file = questions.to_str().expect("a UTF-8 temporary path");
+    check(&[file]).success().stdout("ok\n").stderr("");
+
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&large::answers(100)).expect("the answers are JSON");
+    let sun = large::renamed("recent_sun", 99);
+    answers["answers"][&sun] = true.into();
+    let answers_file = dir.path().join("answers.json");
+    std::fs::write(&answers_file, answers.to_string()).expect("write the answers");
+    let output = Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["score", "--today", "2025-03-10", "--questions", file])
+        .arg(&answers_file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let summary: serde_json::Value = serde_json::from_slice(&output).expect("the summary is JSON");
+    let assessment = &summary["assessment"];
+    assert_eq!(assessment["suitability"], "delay");
+    let reasons = assessment["reasons"].as_array().expect("reasons");
+    assert_eq!(reasons.len(), 1, "{reasons:#?}");
+    assert_eq!(reasons[0]["rule"], large::renamed("recent_sun", 99));
+    assert_eq!(reasons[0]["questions"], serde_json::json!([sun]));
+
+    // The last copy's constraint reads the last copy's answers, and only those.
+    answers["answers"][large::renamed("concerns", 99)] = serde_json::json!(["cellulite"]);
+    std::fs::write(&answers_file, answers.to_string()).expect("write the answers");
+    let output = Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["score", "--today", "2025-03-10", "--questions", file])
+        .arg(&answers_file)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).expect("UTF-8 messages");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&large::renamed("areas", 99)), "{stderr}");
 }
 
 // ── Files that cannot be read ───────────────────────────────────────────────────────────────

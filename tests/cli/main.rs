@@ -1,5 +1,7 @@
 //! The command line: `check` and `score`, run as a user runs them.
 
+#[path = "../../benches/support/large.rs"]
+mod large;
 #[path = "../support/schema.rs"]
 mod schema;
 
