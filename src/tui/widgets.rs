@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod buttons;
 pub mod choice_list;
 pub mod footer;
+pub mod form;
 pub mod popup;
 pub mod scroll;
 pub mod text_field;

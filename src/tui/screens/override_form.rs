@@ -4,7 +4,6 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
@@ -17,7 +16,7 @@ use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_at_most;
 use crate::tui::theme::verdict;
 use crate::tui::widgets::popup::popup;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::{form, text_field};
 use crate::words;
 
 pub const OVERRIDE_REASON_MAX: usize = 500;
@@ -33,6 +32,14 @@ pub enum OverrideField {
     Start,
     By,
 }
+
+/// The fields in the order Tab moves through them.
+const FIELDS: [OverrideField; 4] = [
+    OverrideField::Level,
+    OverrideField::Reason,
+    OverrideField::Start,
+    OverrideField::By,
+];
 
 #[derive(Debug, Clone)]
 pub struct OverrideForm {
@@ -87,32 +94,13 @@ impl OverrideForm {
     }
 
     pub fn update(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Outcome {
-        let step = |level: Level, delta: isize| {
-            let at = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
-            let next = at.saturating_add_signed(delta).min(Level::ALL.len() - 1);
-            Level::ALL[next]
-        };
         match action {
             Action::Back => return Outcome::Cancel,
-            Action::NextField => {
-                self.field = match self.field {
-                    OverrideField::Level => OverrideField::Reason,
-                    OverrideField::Reason => OverrideField::Start,
-                    OverrideField::Start => OverrideField::By,
-                    OverrideField::By => OverrideField::Level,
-                };
-            }
-            Action::PreviousField => {
-                self.field = match self.field {
-                    OverrideField::Level => OverrideField::By,
-                    OverrideField::Reason => OverrideField::Level,
-                    OverrideField::Start => OverrideField::Reason,
-                    OverrideField::By => OverrideField::Start,
-                };
-            }
+            Action::NextField => self.field = form::cycle(&FIELDS, self.field, true),
+            Action::PreviousField => self.field = form::cycle(&FIELDS, self.field, false),
             Action::Delete => return Outcome::Remove,
-            Action::Left => self.level = step(self.level, -1),
-            Action::Right => self.level = step(self.level, 1),
+            Action::Left => self.level = form::step(&Level::ALL, self.level, -1),
+            Action::Right => self.level = form::step(&Level::ALL, self.level, 1),
             Action::Pick(i) => self.level = Level::ALL[(*i).min(Level::ALL.len() - 1)],
             Action::Confirm => {
                 let reason = self.reason.value().trim().to_owned();
@@ -198,13 +186,7 @@ impl OverrideForm {
         .render(rows[2], buf);
         Paragraph::new("Reason (required):").render(rows[4], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
-            // An empty field that is not in focus still shows where it is.
-            let style = if focused {
-                theme.highlight
-            } else {
-                theme.base.add_modifier(Modifier::UNDERLINED)
-            };
-            text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
+            form::field(&theme, input, focused, area, buf)
         };
         let reason = field(
             &form.reason,

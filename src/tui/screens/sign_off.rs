@@ -4,7 +4,6 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
@@ -14,7 +13,7 @@ use crate::print::decision;
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::{form, text_field};
 
 pub const INITIALS_MAX: usize = 10;
 pub const NOTE_MAX: usize = 500;
@@ -25,6 +24,9 @@ pub enum Field {
     Note,
     By,
 }
+
+/// The fields in the order Tab moves through them.
+const FIELDS: [Field; 3] = [Field::Decision, Field::Note, Field::By];
 
 #[derive(Debug, Clone)]
 pub struct SignOff {
@@ -57,31 +59,12 @@ impl Default for SignOff {
 
 impl SignOff {
     pub fn update(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Outcome {
-        let step = |decision: Decision, delta: isize| {
-            let at = Decision::ALL
-                .iter()
-                .position(|d| *d == decision)
-                .unwrap_or(0);
-            Decision::ALL[at.saturating_add_signed(delta).min(Decision::ALL.len() - 1)]
-        };
         match action {
             Action::Back => return Outcome::Cancel,
-            Action::NextField => {
-                self.field = match self.field {
-                    Field::Decision => Field::Note,
-                    Field::Note => Field::By,
-                    Field::By => Field::Decision,
-                };
-            }
-            Action::PreviousField => {
-                self.field = match self.field {
-                    Field::Decision => Field::By,
-                    Field::Note => Field::Decision,
-                    Field::By => Field::Note,
-                };
-            }
-            Action::Left => self.decision = step(self.decision, -1),
-            Action::Right => self.decision = step(self.decision, 1),
+            Action::NextField => self.field = form::cycle(&FIELDS, self.field, true),
+            Action::PreviousField => self.field = form::cycle(&FIELDS, self.field, false),
+            Action::Left => self.decision = form::step(&Decision::ALL, self.decision, -1),
+            Action::Right => self.decision = form::step(&Decision::ALL, self.decision, 1),
             Action::Pick(i) => self.decision = Decision::ALL[(*i).min(Decision::ALL.len() - 1)],
             Action::Confirm => {
                 let by = self.by.value().trim().to_owned();
@@ -137,13 +120,7 @@ impl SignOff {
         .style(decision_style)
         .render(rows[2], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
-            // An empty field that is not in focus still shows where it is.
-            let style = if focused {
-                theme.highlight
-            } else {
-                theme.base.add_modifier(Modifier::UNDERLINED)
-            };
-            text_field::draw(input, style, focused.then_some(theme.cursor), area, buf)
+            form::field(&theme, input, focused, area, buf)
         };
         Paragraph::new("Note (optional):").render(rows[3], buf);
         let note = field(&self.note, self.field == Field::Note, rows[4], buf);
