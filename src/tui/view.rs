@@ -162,12 +162,15 @@ impl View<'_> {
                 None
             }
         };
-        footer::render(
-            &theme,
-            &action::hints(self.screen.focus(ctx)),
-            parts.footer,
-            buf,
-        );
+        // A popup shows its own keys; the screen's underneath would not work while it is up.
+        if self.overlay.is_none() {
+            footer::render(
+                &theme,
+                &action::hints(self.screen.focus(ctx)),
+                parts.footer,
+                buf,
+            );
+        }
         match self.overlay {
             None => {}
             Some(Overlay::Idle { until }) => {
