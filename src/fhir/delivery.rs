@@ -345,6 +345,11 @@ pub fn deliver(
     which: Which,
     now: DateTime<FixedOffset>,
 ) -> std::io::Result<Vec<Report>> {
+    // One sender at a time: a scheduled push waits for a sender at work to finish its round; the
+    // background sender leaves the round to the one at work and tries again at its next wake.
+    let Some(_sending) = outbox::lock_for_sending(out, which == Which::AllQueued)? else {
+        return Ok(Vec::new());
+    };
     let (entries, _unreadable) = outbox::list(out)?;
     let mut reports = Vec::new();
     for mut entry in entries {

@@ -12,12 +12,14 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::write_atomic;
+use super::{ensure_private_dir, write_atomic};
 
 /// The outbox folder below the output folder.
 pub const OUTBOX: &str = "outbox";
 const FORMAT: &str = "skin-intake/outbox";
 const FORMAT_VERSION: u32 = 1;
+/// Locked by the process sending the outbox; its name starts with a dot, so it lists as no entry.
+const SEND_LOCK: &str = ".send.lock";
 
 /// Where a record stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +141,41 @@ pub fn enqueue(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
 pub fn save(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
     let json = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
     write_atomic(&dir(out), &entry.file_name(), &json, true)
+}
+
+/// Held while this process sends the outbox, so that two senders (a kiosk's, and a scheduled
+/// `push`) never send one record at the same time. Dropping it releases it; the lock of a process
+/// that died frees itself.
+#[derive(Debug)]
+pub struct SendLock {
+    _file: fs::File,
+}
+
+/// Takes the outbox's send lock: waiting for another sender to finish with `wait`, otherwise
+/// `None` when another process holds it.
+///
+/// # Errors
+/// The I/O error.
+pub fn lock_for_sending(out: &Path, wait: bool) -> io::Result<Option<SendLock>> {
+    let dir = dir(out);
+    ensure_private_dir(&dir)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(dir.join(SEND_LOCK))?;
+    if wait {
+        file.lock()?;
+        return Ok(Some(SendLock { _file: file }));
+    }
+    match file.try_lock() {
+        Ok(()) => Ok(Some(SendLock { _file: file })),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
 }
 
 /// An outbox file that could not be read as an entry; it is left where it is.

@@ -315,3 +315,50 @@ fn a_draft_saved_without_waiting_is_whole_on_disk_at_once_and_durable_after_the_
         .collect();
     assert_eq!(names.len(), 1, "one draft, no temporary file: {names:?}");
 }
+
+#[test]
+fn one_sender_at_a_time_sends_the_outbox() {
+    use skin_intake::fhir::delivery::{Server, Which, deliver, enqueue};
+    use skin_intake::fhir::server::{AuthConfig, ServerConfig};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let q = questionnaire();
+    let now = at("2026-11-24T10:00:00+01:00");
+    enqueue(
+        out,
+        &summary("5f0c8a9e-1111-4222-8333-944455556666"),
+        &q,
+        now,
+    )
+    .expect("queued");
+    // Nothing listens on port 9 here: a send is tried and waits to be tried again.
+    let server = Server::new(&ServerConfig {
+        url: "http://127.0.0.1:9/fhir".into(),
+        auth: AuthConfig::None,
+        timeout_seconds: Some(1),
+    })
+    .expect("a loopback server may use HTTP");
+    let held = store::outbox::lock_for_sending(out, false)
+        .expect("locked")
+        .expect("free at first");
+    assert!(
+        store::outbox::lock_for_sending(out, false)
+            .expect("tried")
+            .is_none(),
+        "another sender holds it"
+    );
+    let reports = deliver(out, &server, Which::Due, now).expect("read");
+    assert!(
+        reports.is_empty(),
+        "the background sender leaves the round to the one at work"
+    );
+    let (entries, _) = store::outbox::list(out).expect("listed");
+    assert_eq!(entries[0].attempts, 0);
+    drop(held);
+    let reports = deliver(out, &server, Which::Due, now).expect("read");
+    assert_eq!(reports.len(), 1);
+    let (entries, _) = store::outbox::list(out).expect("listed");
+    assert_eq!(entries.len(), 1, "the lock file lists as no entry");
+    assert_eq!(entries[0].attempts, 1);
+    assert_eq!(entries[0].state, store::outbox::State::Queued);
+}
