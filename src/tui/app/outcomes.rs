@@ -11,6 +11,7 @@ use crate::tui::screens::{
     Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
 };
 use crate::tui::session::Ctx;
+use crate::words;
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: &Action, now: Instant) {
@@ -38,7 +39,11 @@ impl App {
                     None
                 }
             },
-            Overlay::Override(mut form) => match form.update(action, self.now()) {
+            Overlay::Override(mut form) => match form.update(
+                action,
+                self.now(),
+                words::for_language(&self.config.language),
+            ) {
                 override_form::Outcome::Stay => Some(Overlay::Override(form)),
                 override_form::Outcome::Cancel => None,
                 override_form::Outcome::Save(verdict_override)

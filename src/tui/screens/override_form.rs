@@ -17,7 +17,7 @@ use crate::tui::text_layout::wrap_at_most;
 use crate::tui::theme::verdict;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::{form, text_field};
-use crate::words;
+use crate::words::Words;
 
 pub const OVERRIDE_REASON_MAX: usize = 500;
 pub const INITIALS_MAX: usize = 10;
@@ -93,7 +93,13 @@ impl OverrideForm {
         }
     }
 
-    pub fn update(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Outcome {
+    /// `words` word a start date that cannot be read.
+    pub fn update(
+        &mut self,
+        action: &Action,
+        now: DateTime<FixedOffset>,
+        words: &dyn Words,
+    ) -> Outcome {
         match action {
             Action::Back => return Outcome::Cancel,
             Action::NextField => self.field = form::cycle(&FIELDS, self.field, true),
@@ -118,7 +124,7 @@ impl OverrideForm {
                         Ok(Typed::Day(day)) => Some(day),
                         Ok(Typed::Month(_)) => None,
                         Err(problem) => {
-                            self.error = Some(words::for_language("en").date_problem(&problem));
+                            self.error = Some(words.date_problem(&problem));
                             self.field = OverrideField::Start;
                             return Outcome::Stay;
                         }

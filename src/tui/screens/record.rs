@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::engine::summary::{Decision, Summary};
+use crate::engine::summary::{Decision, Mode, Summary};
 use crate::print::decision as decision_words;
 use crate::store::Version;
 use crate::tui::action::{Action, Focus};
@@ -152,12 +152,13 @@ impl RecordScreen {
         for version in &self.versions {
             let s = &version.summary;
             let what = if s.version == 1 {
+                let place = match s.mode {
+                    Mode::Kiosk => "at the kiosk",
+                    Mode::Staff => "with staff",
+                    Mode::Batch => "from an answers file",
+                };
                 format!(
-                    "finished at the {} on {}",
-                    match s.mode {
-                        crate::engine::summary::Mode::Kiosk => "kiosk",
-                        _ => "clinic",
-                    },
+                    "finished {place} on {}",
                     s.completed_at.format("%-d %B %Y %H:%M")
                 )
             } else if let Some(review) = &s.review {
