@@ -68,13 +68,25 @@ pub fn assess(
     today: NaiveDate,
     language: &str,
 ) -> Assessment {
-    let answers = visibility::effective(questionnaire, answers, today);
+    let effective = visibility::effective(questionnaire, answers, today);
+    assess_effective(questionnaire, &effective, today, language)
+}
+
+/// [`assess`] of answers already reduced to those that count ([`visibility::effective`]), for a
+/// caller that has them at hand.
+#[must_use]
+pub fn assess_effective(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    today: NaiveDate,
+    language: &str,
+) -> Assessment {
     let rules = &questionnaire.rules;
 
     let reasons: Vec<Reason> = rules
         .screening
         .iter()
-        .filter(|rule| rule.when.holds(&answers, today))
+        .filter(|rule| rule.when.holds(answers, today))
         .map(|rule| Reason {
             rule: rule.id.clone(),
             level: rule.level,
@@ -85,7 +97,7 @@ pub fn assess(
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
-            reassess_on: reassess_date(rule, &answers, today),
+            reassess_on: reassess_date(rule, answers, today),
         })
         .collect();
     let suitability = reasons
@@ -104,7 +116,7 @@ pub fn assess(
         None
     };
 
-    let concerns = concern_plans(questionnaire, &answers, today, language);
+    let concerns = concern_plans(questionnaire, answers, today, language);
     let sessions = concerns.iter().map(|c| c.sessions).reduce(|a, b| Range {
         min: a.min.max(b.min),
         max: a.max.max(b.max),
@@ -137,7 +149,7 @@ pub fn assess(
     let general = rules
         .notes
         .iter()
-        .filter(|n| n.when.as_ref().is_none_or(|c| c.holds(&answers, today)))
+        .filter(|n| n.when.as_ref().is_none_or(|c| c.holds(answers, today)))
         .map(|n| n.text.get(language).to_owned());
     for note in concerns
         .iter()

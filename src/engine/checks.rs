@@ -214,6 +214,14 @@ pub fn check_in_context(
     today: NaiveDate,
 ) -> Result<(), Fault> {
     check_answer(item, answer, today)?;
+    // Most questions have no constraint: then nothing else can be wrong with the answer.
+    if !questionnaire
+        .constraints
+        .iter()
+        .any(|c| c.question == item.id)
+    {
+        return Ok(());
+    }
     let mut given = answers.clone();
     match answer {
         Some(answer) => given.set(&item.id, answer.clone()),
@@ -245,11 +253,24 @@ pub fn broken_constraints<'q>(
     answers: &Answers,
     today: NaiveDate,
 ) -> Vec<&'q Constraint> {
-    let shown = effective(questionnaire, answers, today);
+    broken_constraints_effective(
+        questionnaire,
+        &effective(questionnaire, answers, today),
+        today,
+    )
+}
+
+/// [`broken_constraints`] of answers already reduced to those that count.
+#[must_use]
+pub fn broken_constraints_effective<'q>(
+    questionnaire: &'q Questionnaire,
+    shown: &Answers,
+    today: NaiveDate,
+) -> Vec<&'q Constraint> {
     questionnaire
         .constraints
         .iter()
-        .filter(|c| shown.get(&c.question).is_some() && !c.require.holds(&shown, today))
+        .filter(|c| shown.get(&c.question).is_some() && !c.require.holds(shown, today))
         .collect()
 }
 
@@ -287,7 +308,21 @@ pub fn disagreements(
     answers: &Answers,
     today: NaiveDate,
 ) -> Vec<AnswerProblem> {
-    broken_constraints(questionnaire, answers, today)
+    disagreements_effective(
+        questionnaire,
+        &effective(questionnaire, answers, today),
+        today,
+    )
+}
+
+/// [`disagreements`] of answers already reduced to those that count.
+#[must_use]
+pub fn disagreements_effective(
+    questionnaire: &Questionnaire,
+    shown: &Answers,
+    today: NaiveDate,
+) -> Vec<AnswerProblem> {
+    broken_constraints_effective(questionnaire, shown, today)
         .into_iter()
         .map(|c| AnswerProblem {
             question: c.question.clone(),

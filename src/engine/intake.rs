@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::assessment::{Assessment, assess};
+use super::assessment::{Assessment, assess, assess_effective};
 use super::checks::{self, AnswerProblem, Fault};
 use super::visibility;
-use crate::model::answer::{Answer, Answers};
+use crate::model::answer::{Answer, Answers, is_blank};
 use crate::model::questionnaire::{Item, Questionnaire};
 
 /// Where the intake stands: a question (by id) or the review of every answer.
@@ -217,13 +217,20 @@ impl Intake {
         for (k, &i) in self.shown.iter().enumerate() {
             self.shown_at[i] = Some(k);
         }
-        self.assessment = assess(
-            &self.questionnaire,
-            &self.answers,
-            self.today,
-            &self.language,
-        );
-        self.disagreements = checks::disagreements(&self.questionnaire, &self.answers, self.today);
+        // The answers that count, from the shown items just found: visibility is worked out once.
+        let effective: Answers = self
+            .shown
+            .iter()
+            .filter_map(|&i| {
+                let id = &self.item_at(i).id;
+                let answer = self.answers.get(id).filter(|a| !is_blank(a))?;
+                Some((id.clone(), answer.clone()))
+            })
+            .collect();
+        self.assessment =
+            assess_effective(&self.questionnaire, &effective, self.today, &self.language);
+        self.disagreements =
+            checks::disagreements_effective(&self.questionnaire, &effective, self.today);
     }
 
     /// Opens a question (from the review: its follow-ups will be asked before the review comes

@@ -170,3 +170,25 @@ fn the_assessment_follows_every_confirmed_answer() {
             .any(|r| r.questions.contains(&"active_infection".to_owned()))
     );
 }
+
+#[test]
+fn the_cached_assessment_is_the_engines_assessment_of_the_answers() {
+    let q = Arc::new(questionnaire());
+    let mut intake = Intake::new(
+        Arc::clone(&q),
+        answers_with(&q, &[]),
+        date("2026-11-24"),
+        "en",
+    );
+    for (id, answer) in [
+        ("active_infection", Answer::Bool(true)),
+        ("keloid_history", Answer::Bool(true)),
+        ("concerns", Answer::Choices(vec!["stretch_marks".into()])),
+    ] {
+        intake.open_from_review(id);
+        intake.confirm(Some(answer)).unwrap();
+        let computed =
+            skin_intake::engine::assessment::assess(&q, intake.answers(), date("2026-11-24"), "en");
+        assert_eq!(intake.assessment(), &computed, "after {id}");
+    }
+}
