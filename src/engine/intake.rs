@@ -15,7 +15,7 @@ use super::assessment::{Assessment, assess, assess_effective};
 use super::checks::{self, AnswerProblem, Fault};
 use super::visibility;
 use crate::model::answer::{Answer, Answers, is_blank};
-use crate::model::questionnaire::{Item, Questionnaire};
+use crate::model::questionnaire::{Item, Questionnaire, Section};
 
 /// Where the intake stands: a question (by id) or the review of every answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +159,13 @@ impl Intake {
     fn item_at(&self, i: usize) -> &Item {
         let (section, item) = self.places[i];
         &self.questionnaire.sections[section].items[item]
+    }
+
+    /// The section that holds question `id`.
+    #[must_use]
+    pub fn section_of(&self, id: &str) -> Option<&Section> {
+        let (section, _) = self.places[*self.index.get(id)?];
+        self.questionnaire.sections.get(section)
     }
 
     /// The shown questions, in order.

@@ -181,9 +181,8 @@ impl Question {
         let theme = ctx.config.theme;
         let item = item_of(ctx, &self.item)?;
         let section = ctx
-            .config
-            .questionnaire
-            .section_of(&item.id)
+            .session
+            .and_then(|s| s.intake.section_of(&item.id))
             .map_or("", |s| s.title.get(&ctx.config.language));
         let (k, n) = ctx
             .session
