@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::assessment::{Assessment, assess, assess_effective};
+use super::assessment::{Assessment, assess_effective};
 use super::checks::{self, AnswerProblem, Fault};
 use super::visibility;
 use crate::model::answer::{Answer, Answers, is_blank};
@@ -49,7 +49,13 @@ pub struct Intake {
     /// questionnaire.
     index: Arc<HashMap<String, usize>>,
     places: Arc<Vec<(usize, usize)>>,
-    /// Derived from the answers, refreshed on every change.
+    derived: Derived,
+}
+
+/// What follows from the answers, worked out once per change of them.
+#[derive(Debug, Clone)]
+struct Derived {
+    /// The shown items, in order (item indices).
     shown: Vec<usize>,
     /// For each item, its position among the shown ones.
     shown_at: Vec<Option<usize>>,
@@ -78,7 +84,9 @@ impl Intake {
             .enumerate()
             .map(|(i, item)| (item.id.clone(), i))
             .collect();
-        let assessment = assess(&questionnaire, &answers, today, language);
+        let index = Arc::new(index);
+        let places = Arc::new(places);
+        let derived = derive(&questionnaire, &index, &places, &answers, today, language);
         let mut intake = Intake {
             questionnaire,
             today,
@@ -87,14 +95,10 @@ impl Intake {
             step: Step::Review,
             from_review: false,
             follow_ups: VecDeque::new(),
-            index: Arc::new(index),
-            places: Arc::new(places),
-            shown: Vec::new(),
-            shown_at: Vec::new(),
-            assessment,
-            disagreements: Vec::new(),
+            index,
+            places,
+            derived,
         };
-        intake.refresh();
         intake.step = match intake.first_unanswered() {
             Some(id) => Step::Question(id),
             None => Step::Review,
@@ -140,14 +144,14 @@ impl Intake {
     /// The assessment of the answers so far.
     #[must_use]
     pub fn assessment(&self) -> &Assessment {
-        &self.assessment
+        &self.derived.assessment
     }
 
     /// The constraints the answers so far break, each at its question (the review shows them;
     /// submitting opens the first).
     #[must_use]
     pub fn disagreements(&self) -> &[AnswerProblem] {
-        &self.disagreements
+        &self.derived.disagreements
     }
 
     /// The item with this id.
@@ -170,20 +174,14 @@ impl Intake {
 
     /// The shown questions, in order.
     pub fn shown(&self) -> impl Iterator<Item = &Item> {
-        self.shown.iter().map(|&i| self.item_at(i))
-    }
-
-    /// The `k`-th shown question (0-based).
-    #[must_use]
-    pub fn shown_at(&self, k: usize) -> Option<&Item> {
-        self.shown.get(k).map(|&i| self.item_at(i))
+        self.derived.shown.iter().map(|&i| self.item_at(i))
     }
 
     /// Where a question stands among the shown ones: `(k, n)`, 1-based, or `None` when hidden.
     #[must_use]
     pub fn position(&self, id: &str) -> Option<(usize, usize)> {
-        let at = self.shown_at[*self.index.get(id)?]?;
-        Some((at + 1, self.shown.len()))
+        let at = self.derived.shown_at[*self.index.get(id)?]?;
+        Some((at + 1, self.derived.shown.len()))
     }
 
     /// Whether `id` is the first shown question (the kiosk offers no way back from it).
@@ -201,43 +199,22 @@ impl Intake {
             .collect()
     }
 
-    /// How many shown questions have an answer, and how many are shown.
-    #[must_use]
-    pub fn progress(&self) -> (usize, usize) {
-        (self.answered().len(), self.shown.len())
-    }
-
     fn first_unanswered(&self) -> Option<String> {
         self.shown()
             .find(|item| self.answers.get(&item.id).is_none())
             .map(|item| item.id.clone())
     }
 
-    /// Recomputes what derives from the answers.
+    /// Works out again what follows from the answers.
     fn refresh(&mut self) {
-        let index = &self.index;
-        self.shown = visibility::shown_items(&self.questionnaire, &self.answers, self.today)
-            .into_iter()
-            .filter_map(|item| index.get(&item.id).copied())
-            .collect();
-        self.shown_at = vec![None; self.places.len()];
-        for (k, &i) in self.shown.iter().enumerate() {
-            self.shown_at[i] = Some(k);
-        }
-        // The answers that count, from the shown items just found: visibility is worked out once.
-        let effective: Answers = self
-            .shown
-            .iter()
-            .filter_map(|&i| {
-                let id = &self.item_at(i).id;
-                let answer = self.answers.get(id).filter(|a| !is_blank(a))?;
-                Some((id.clone(), answer.clone()))
-            })
-            .collect();
-        self.assessment =
-            assess_effective(&self.questionnaire, &effective, self.today, &self.language);
-        self.disagreements =
-            checks::disagreements_effective(&self.questionnaire, &effective, self.today);
+        self.derived = derive(
+            &self.questionnaire,
+            &self.index,
+            &self.places,
+            &self.answers,
+            self.today,
+            &self.language,
+        );
     }
 
     /// Opens a question (from the review: its follow-ups will be asked before the review comes
@@ -285,7 +262,7 @@ impl Intake {
             answer.as_ref(),
             self.today,
         )?;
-        let shown_before = self.shown.clone();
+        let shown_before = self.derived.shown.clone();
         match answer {
             Some(answer) => self.answers.set(&id, answer),
             None => {
@@ -294,10 +271,14 @@ impl Intake {
         }
         self.refresh();
         let next = if self.from_review {
-            let newly_shown = self.shown.iter().filter(|i| !shown_before.contains(i));
+            let newly_shown = self
+                .derived
+                .shown
+                .iter()
+                .filter(|i| !shown_before.contains(i));
             let ids: Vec<String> = newly_shown.map(|&i| self.id_at(i)).collect();
             self.follow_ups.extend(ids);
-            let shown = &self.shown_at;
+            let shown = &self.derived.shown_at;
             let index = &self.index;
             self.follow_ups
                 .retain(|f| index.get(f).is_some_and(|&i| shown[i].is_some()));
@@ -319,14 +300,14 @@ impl Intake {
     /// The shown question after `id` in questionnaire order (even when `id` itself is hidden).
     fn next_after(&self, id: &str) -> Option<String> {
         let at = *self.index.get(id)?;
-        let next = self.shown.iter().find(|&&i| i > at)?;
+        let next = self.derived.shown.iter().find(|&&i| i > at)?;
         Some(self.id_at(*next))
     }
 
     /// The shown question before `id` in questionnaire order.
     fn previous_before(&self, id: &str) -> Option<String> {
         let at = *self.index.get(id)?;
-        let previous = self.shown.iter().rev().find(|&&i| i < at)?;
+        let previous = self.derived.shown.iter().rev().find(|&&i| i < at)?;
         Some(self.id_at(*previous))
     }
 
@@ -363,5 +344,39 @@ impl Intake {
                 Err(problem)
             }
         }
+    }
+}
+
+/// What follows from `answers`: the shown items (worked out once), the answers that count among
+/// them, and from those the assessment and the constraints that do not hold.
+fn derive(
+    questionnaire: &Questionnaire,
+    index: &HashMap<String, usize>,
+    places: &[(usize, usize)],
+    answers: &Answers,
+    today: NaiveDate,
+    language: &str,
+) -> Derived {
+    let shown_items = visibility::shown_items(questionnaire, answers, today);
+    let shown: Vec<usize> = shown_items
+        .iter()
+        .filter_map(|item| index.get(&item.id).copied())
+        .collect();
+    let mut shown_at = vec![None; places.len()];
+    for (k, &i) in shown.iter().enumerate() {
+        shown_at[i] = Some(k);
+    }
+    let effective: Answers = shown_items
+        .iter()
+        .filter_map(|item| {
+            let answer = answers.get(&item.id).filter(|a| !is_blank(a))?;
+            Some((item.id.clone(), answer.clone()))
+        })
+        .collect();
+    Derived {
+        shown,
+        shown_at,
+        assessment: assess_effective(questionnaire, &effective, today, language),
+        disagreements: checks::disagreements_effective(questionnaire, &effective, today),
     }
 }

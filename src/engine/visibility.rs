@@ -43,61 +43,6 @@ pub fn effective(questionnaire: &Questionnaire, answers: &Answers, today: NaiveD
         .collect()
 }
 
-/// Where a question stands among the questions shown for these answers: `(k, n)`, 1-based, or
-/// `None` when it is not shown.
-#[must_use]
-pub fn position(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    today: NaiveDate,
-    question: &str,
-) -> Option<(usize, usize)> {
-    let shown = shown_items(questionnaire, answers, today);
-    let k = shown.iter().position(|i| i.id == question)?;
-    Some((k + 1, shown.len()))
-}
-
-/// The shown question after `question` (in questionnaire order, even when `question` itself is no
-/// longer shown), or `None` at the end.
-#[must_use]
-pub fn next_shown<'q>(
-    questionnaire: &'q Questionnaire,
-    answers: &Answers,
-    today: NaiveDate,
-    question: &str,
-) -> Option<&'q Item> {
-    let (_, after) = shown_around(questionnaire, answers, today, question)?;
-    after.into_iter().next()
-}
-
-/// The shown question before `question`, or `None` at the start.
-#[must_use]
-pub fn previous_shown<'q>(
-    questionnaire: &'q Questionnaire,
-    answers: &Answers,
-    today: NaiveDate,
-    question: &str,
-) -> Option<&'q Item> {
-    let (before, _) = shown_around(questionnaire, answers, today, question)?;
-    before.into_iter().last()
-}
-
-/// The shown questions before and after `question` in questionnaire order.
-fn shown_around<'q>(
-    questionnaire: &'q Questionnaire,
-    answers: &Answers,
-    today: NaiveDate,
-    question: &str,
-) -> Option<(Vec<&'q Item>, Vec<&'q Item>)> {
-    let position = |id: &str| questionnaire.items().position(|i| i.id == id);
-    let at = position(question)?;
-    let (before, after): (Vec<_>, Vec<_>) = shown_items(questionnaire, answers, today)
-        .into_iter()
-        .filter(|item| item.id != question)
-        .partition(|item| position(&item.id) < Some(at));
-    Some((before, after))
-}
-
 /// The patient's name as answered (trimmed), if there is one.
 #[must_use]
 pub fn patient_name<'a>(questionnaire: &Questionnaire, answers: &'a Answers) -> Option<&'a str> {
@@ -119,17 +64,4 @@ pub fn answered_items<'q>(
         .into_iter()
         .filter(|item| answers.get(&item.id).is_some())
         .collect()
-}
-
-/// The first shown question with no answer at all (a blank answer to an optional question counts
-/// as answered: the person chose to leave it empty).
-#[must_use]
-pub fn first_unanswered<'q>(
-    questionnaire: &'q Questionnaire,
-    answers: &Answers,
-    today: NaiveDate,
-) -> Option<&'q Item> {
-    shown_items(questionnaire, answers, today)
-        .into_iter()
-        .find(|item| answers.get(&item.id).is_none())
 }

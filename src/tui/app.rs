@@ -23,7 +23,6 @@ use super::screens::{Overlay, Screen};
 use super::session::{Ctx, Session};
 use super::view::View;
 use crate::engine::summary::Mode;
-use crate::model::answer::Answers;
 use crate::model::questionnaire::Item;
 use crate::store;
 use crate::store::durability::Syncer;
@@ -121,6 +120,13 @@ impl App {
         )
     }
 
+    /// The screen to change, beside what it reads: the borrow that screens' `update` needs.
+    fn screen_and_ctx(&mut self) -> (&mut Screen, Ctx<'_>) {
+        let kiosk = self.kiosk();
+        let ctx = Ctx::new(&self.config, self.session.as_ref(), self.instant, kiosk);
+        (&mut self.screen, ctx)
+    }
+
     /// What the frame shows now.
     #[must_use]
     pub fn view(&self) -> View<'_> {
@@ -178,12 +184,6 @@ impl App {
             .as_ref()
             .map(|s| s.intake.answered())
             .unwrap_or_default()
-    }
-
-    /// The answers given so far.
-    #[must_use]
-    pub fn answers(&self) -> Option<&Answers> {
-        self.session.as_ref().map(|s| s.intake.answers())
     }
 
     /// The messages for staff at the top of the screen, if any: the latest one first.

@@ -201,3 +201,41 @@ fn the_list_shows_a_record_queued_while_the_fhir_server_cannot_be_reached() {
     assert!(list.contains("Maria Garcia"), "{list}");
     assert!(list.contains("queued"), "{list}");
 }
+
+#[test]
+fn p_on_a_record_writes_its_page_to_print_beside_it_privately() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('p'), now);
+    let pages: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert_eq!(pages.len(), 1, "one page beside the summary");
+    let page = std::fs::read_to_string(&pages[0]).unwrap();
+    assert!(page.contains("Maria Garcia"), "the page names the patient");
+    let mode = std::fs::metadata(&pages[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let shown = draw(&app, 120, 40);
+    assert!(shown.contains("The page to print is saved as"), "{shown}");
+}
+
+#[test]
+fn esc_on_the_staff_menu_goes_back_to_what_the_kiosk_showed() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    press(&mut app, KeyCode::Esc, now);
+    assert!(app.overlay.is_none());
+    assert!(matches!(app.screen, Screen::Welcome));
+    assert!(!app.staff_at_kiosk);
+}

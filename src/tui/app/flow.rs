@@ -22,7 +22,7 @@ use crate::tui::screens::review::Review;
 use crate::tui::screens::staff_menu::StaffMenu;
 use crate::tui::screens::start::{Start, StartEntry};
 use crate::tui::screens::{Overlay, Screen};
-use crate::tui::session::{Ctx, Session};
+use crate::tui::session::Session;
 use crate::words;
 
 impl App {
@@ -213,13 +213,7 @@ impl App {
     /// Lays the review out for the terminal's width (once per opening or resize).
     pub(super) fn prepare_review(&mut self) {
         let width = self.view().body(self.area).width;
-        let ctx = Ctx::new(
-            &self.config,
-            self.session.as_ref(),
-            self.instant,
-            self.kiosk(),
-        );
-        if let Screen::Review(review) = &mut self.screen {
+        if let (Screen::Review(review), ctx) = self.screen_and_ctx() {
             review.prepare(ctx, width);
         }
     }

@@ -10,7 +10,6 @@ use crate::tui::screens::start::{self, StartEntry};
 use crate::tui::screens::{
     Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
 };
-use crate::tui::session::Ctx;
 use crate::words;
 
 impl App {
@@ -246,13 +245,7 @@ impl App {
 
     pub(super) fn update_result(&mut self, action: &Action) {
         let body = self.view().body(self.area);
-        let ctx = Ctx::new(
-            &self.config,
-            self.session.as_ref(),
-            self.instant,
-            self.kiosk(),
-        );
-        let Screen::Result(screen) = &mut self.screen else {
+        let (Screen::Result(screen), ctx) = self.screen_and_ctx() else {
             return;
         };
         match screen.update(ctx, action, body) {

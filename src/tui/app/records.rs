@@ -15,7 +15,7 @@ use crate::store::{self, Draft};
 use crate::tui::action::Action;
 use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
-use crate::tui::session::{Amending, Ctx, Session};
+use crate::tui::session::{Amending, Session};
 use crate::tui::theme::verdict_short;
 use crate::words;
 
@@ -39,13 +39,7 @@ impl App {
 
     pub(super) fn update_record(&mut self, action: &Action) {
         let body = self.view().body(self.area);
-        let ctx = Ctx::new(
-            &self.config,
-            self.session.as_ref(),
-            self.instant,
-            self.kiosk(),
-        );
-        let Screen::Record(screen) = &mut self.screen else {
+        let (Screen::Record(screen), ctx) = self.screen_and_ctx() else {
             return;
         };
         let outcome = screen.update(ctx, action, body);
