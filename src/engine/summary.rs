@@ -288,10 +288,7 @@ impl Summary {
             })
             .collect();
         let name = visibility::patient_name(questionnaire, &shown).map(str::to_owned);
-        let date_of_birth = match shown.get(&questionnaire.patient.date_of_birth) {
-            Some(Answer::Date(d)) => Some(*d),
-            _ => None,
-        };
+        let date_of_birth = visibility::patient_birth_date(questionnaire, &shown);
         Summary {
             format: FORMAT,
             format_version: FORMAT_VERSION,

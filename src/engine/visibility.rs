@@ -52,6 +52,15 @@ pub fn patient_name<'a>(questionnaire: &Questionnaire, answers: &'a Answers) -> 
     }
 }
 
+/// The patient's date of birth as answered, if there is one.
+#[must_use]
+pub fn patient_birth_date(questionnaire: &Questionnaire, answers: &Answers) -> Option<NaiveDate> {
+    match answers.get(&questionnaire.patient.date_of_birth) {
+        Some(Answer::Date(born)) => Some(*born),
+        _ => None,
+    }
+}
+
 /// The shown questions that have an answer (a blank answer to an optional question counts), in
 /// order: what the review lists and what "k answered" counts.
 #[must_use]

@@ -9,7 +9,6 @@ use crate::engine::summary::{Override, Review, Summary};
 use crate::engine::versions::{self, Amendment};
 use crate::engine::visibility;
 use crate::load;
-use crate::model::answer::Answer;
 use crate::print;
 use crate::store::{self, Draft};
 use crate::tui::action::Action;
@@ -226,10 +225,8 @@ impl App {
         let q = &self.config.questionnaire;
         let answers = session.intake.answers();
         let name = visibility::patient_name(q, answers)?;
-        let Some(Answer::Date(born)) = answers.get(&q.patient.date_of_birth) else {
-            return None;
-        };
-        let earlier = store::seen_before(&self.config.out, name, *born).ok()?;
+        let born = visibility::patient_birth_date(q, answers)?;
+        let earlier = store::seen_before(&self.config.out, name, born).ok()?;
         let row = earlier
             .into_iter()
             .find(|row| row.intake_id != session.draft.id)?;
