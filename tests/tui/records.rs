@@ -239,3 +239,20 @@ fn esc_on_the_staff_menu_goes_back_to_what_the_kiosk_showed() {
     assert!(matches!(app.screen, Screen::Welcome));
     assert!(!app.staff_at_kiosk);
 }
+
+#[test]
+fn back_on_the_list_a_records_message_is_gone() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('p'), now);
+    assert!(app.notice.is_some());
+    press(&mut app, KeyCode::Esc, now);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert!(
+        !draw(&app, 120, 40).contains("The page to print"),
+        "the record's message stays with the record"
+    );
+}

@@ -51,7 +51,11 @@ impl App {
         };
         match outcome {
             record::Outcome::None => {}
-            record::Outcome::Back => self.home(),
+            record::Outcome::Back => {
+                // What was said about this record belongs to it, not to the list.
+                self.notice = None;
+                self.home();
+            }
             record::Outcome::ChangeAnswers => {
                 self.overlay = Some(crate::tui::screens::Overlay::Initials(
                     crate::tui::screens::initials::Initials::default(),
