@@ -5,37 +5,16 @@
 pub mod html;
 pub mod text;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::Value;
 
 use crate::engine::assessment::Session;
 use crate::engine::display::{self, Shown};
-use crate::engine::summary::{Decision, Mode, Summary};
+use chrono::Datelike;
+
+use crate::engine::summary::Summary;
 use crate::model::answer::Answer;
 use crate::model::questionnaire::{Level, Questionnaire, Range};
-use crate::words::{self, Words};
-
-/// A verdict in words, with a symbol so that it never rests on colour alone.
-#[must_use]
-pub fn verdict(level: Level) -> &'static str {
-    match level {
-        Level::Suitable => "✔ SUITABLE",
-        Level::SuitableWithPrecautions => "▲ SUITABLE WITH PRECAUTIONS",
-        Level::PhysicianReview => "? PHYSICIAN REVIEW NEEDED",
-        Level::Delay => "⏸ DELAY TREATMENT",
-        Level::NotSuitable => "✖ NOT SUITABLE",
-    }
-}
-
-/// A sign-off's decision in words.
-#[must_use]
-pub fn decision(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Approved => "Approved",
-        Decision::Declined => "Declined",
-        Decision::NeedsPhysician => "Needs a physician",
-    }
-}
+use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say, Words};
 
 /// `4–6`, or `4` when both ends are the same.
 #[must_use]
@@ -47,16 +26,10 @@ pub fn range(r: Range) -> String {
     }
 }
 
-fn day(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-fn moment(at: DateTime<FixedOffset>) -> String {
-    at.format("%-d %B %Y, %H:%M").to_string()
-}
-
 /// Everything a printed record says, in words, in the order it is read.
 struct Page {
+    /// The words of the record's language, for what the layouts add (headings, verdicts).
+    words: &'static dyn Words,
     title: String,
     name: String,
     /// Date of birth, age, when, how, which version.
@@ -130,43 +103,36 @@ impl Page {
         let language = summary.language.as_str();
         let words = words::for_language(language);
         let a = &summary.assessment;
+        let day = |date| words.date(date, DateForm::Long);
+        let moment = |at| words.moment(&at, MomentForm::Printed);
+        let label = |label| words.label(label);
         let mut facts = Vec::new();
         if let Some(born) = summary.patient.date_of_birth {
-            facts.push(("Date of birth", day(born)));
+            facts.push((label(Label::DateOfBirth), day(born)));
         }
         if let Some(age) = summary.patient.age {
-            facts.push(("Age", format!("{age} years")));
+            facts.push((label(Label::Age), words.say(&Say::Years { age })));
         }
         facts.push((
-            "Answered",
-            match summary.mode {
-                Mode::Kiosk => "by the patient at the kiosk",
-                Mode::Staff => "with a member of staff",
-                Mode::Batch => "from an answers file",
-            }
-            .to_owned(),
+            label(Label::Answered),
+            words.mode(summary.mode, ModeForm::Answered).to_owned(),
         ));
-        facts.push(("Finished", moment(summary.completed_at)));
-        facts.push(("Assessed on", day(summary.reference_date)));
+        facts.push((label(Label::Finished), moment(summary.completed_at)));
+        facts.push((label(Label::AssessedOn), day(summary.reference_date)));
         facts.push((
-            "Record",
-            format!(
-                "intake {}, version {}{}",
-                summary.intake_id,
-                summary.version,
-                summary
-                    .supersedes
-                    .as_ref()
-                    .map(|s| format!(" (replaces {s})"))
-                    .unwrap_or_default()
-            ),
+            label(Label::Record),
+            words.say(&Say::RecordVersion {
+                intake: &summary.intake_id,
+                version: summary.version,
+                replaces: summary.supersedes.as_deref(),
+            }),
         ));
         facts.push((
-            "Questionnaire",
-            format!(
-                "{} version {}",
-                summary.questionnaire.id, summary.questionnaire.version
-            ),
+            label(Label::Questionnaire),
+            words.say(&Say::QuestionnaireVersion {
+                id: &summary.questionnaire.id,
+                version: &summary.questionnaire.version,
+            }),
         ));
 
         let mut reasons: Vec<ReasonView> = a
@@ -193,7 +159,7 @@ impl Page {
                 .map_or_else(|| code.to_owned(), |o| o.label.get(language).to_owned())
         };
         let mut plan = vec![(
-            "Sessions",
+            label(Label::Sessions),
             match a.sessions {
                 Some(s) => {
                     let per: Vec<String> = a
@@ -203,55 +169,61 @@ impl Page {
                         .collect();
                     format!("{}  ({})", range(s), per.join(", "))
                 }
-                None => "none planned (no concern chosen)".to_owned(),
+                None => label(Label::NonePlanned).to_owned(),
             },
         )];
         plan.push((
-            "Interval",
-            format!("every {} weeks", range(a.interval_weeks)),
+            label(Label::Interval),
+            words.say(&Say::EveryWeeks {
+                weeks: &range(a.interval_weeks),
+            }),
         ));
         plan.push((
-            "Maintenance",
+            label(Label::Maintenance),
             a.maintenance_months.map_or_else(
-                || "none needed".to_owned(),
-                |m| format!("one session every {} months", range(m)),
+                || label(Label::NoneNeeded).to_owned(),
+                |m| words.say(&Say::MaintenanceEvery { months: &range(m) }),
             ),
         ));
         if let Some(c) = a.course_weeks {
-            plan.push(("Course", format!("{} weeks", range(c))));
+            plan.push((
+                label(Label::Course),
+                words.say(&Say::Weeks { weeks: &range(c) }),
+            ));
         }
 
         let own = summary
             .verdict_override
             .as_ref()
             .and_then(|o| Some((o.start_date?, o.schedule.as_deref().unwrap_or_default())));
-        let mut schedules =
-            vec![ScheduleView {
-            title: if own.is_some() {
-                "Computed schedule (kept in the record; the override's below is in force)".into()
+        let mut schedules = vec![ScheduleView {
+            title: label(if own.is_some() {
+                Label::ComputedScheduleKept
             } else {
-                "Proposed schedule".into()
-            },
-            provisional: a.schedule_provisional.then_some(if a.schedule.is_empty() {
-                "⚠ A physician must approve the treatment before any date is set."
-            } else {
-                "⚠ Provisional: these dates hold only after a physician has approved the treatment."
-            }),
-            empty: a.schedule.is_empty().then_some(match (a.suitability, a.reassess_on) {
-                (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
-                (Level::Delay, None) => "No sessions can be scheduled until the delay is over.",
-                _ => "No sessions can be scheduled yet.",
-            }),
-            sessions: sessions(&a.schedule),
+                Label::ProposedSchedule
+            })
+            .to_owned(),
+            provisional: a
+                .schedule_provisional
+                .then_some(label(if a.schedule.is_empty() {
+                    Label::ApproveBeforeDates
+                } else {
+                    Label::ProvisionalDates
+                })),
+            empty: a
+                .schedule
+                .is_empty()
+                .then_some(label(no_sessions(a.suitability, a.reassess_on))),
+            sessions: sessions(words, &a.schedule),
         }];
         if let Some((start, own)) = own {
             schedules.push(ScheduleView {
-                title: format!("The override's schedule, from {}", day(start)),
+                title: words.say(&Say::OverrideSchedule { from: &day(start) }),
                 provisional: None,
                 empty: own
                     .is_empty()
-                    .then_some("No sessions are planned under the override."),
-                sessions: sessions(own),
+                    .then_some(label(Label::NoSessionsUnderOverride)),
+                sessions: sessions(words, own),
             });
         }
 
@@ -269,7 +241,7 @@ impl Page {
         };
         let said = |id: &str, answer: Option<&Answer>| {
             answer.map_or_else(
-                || "(no answer)".to_owned(),
+                || label(Label::NoAnswer).to_owned(),
                 |answer| answer_words(words, questionnaire, id, answer, language),
             )
         };
@@ -286,15 +258,16 @@ impl Page {
             .collect();
 
         Page {
+            words,
             title: questionnaire.map_or_else(
-                || "Microneedling consultation".to_owned(),
+                || label(Label::DefaultTitle).to_owned(),
                 |q| q.title.get(language).to_owned(),
             ),
             name: summary
                 .patient
                 .name
                 .clone()
-                .unwrap_or_else(|| "(no name given)".into()),
+                .unwrap_or_else(|| label(Label::NoNameGiven).into()),
             facts,
             verdict: summary.shown_level(),
             verdict_override: summary.verdict_override.as_ref().map(|o| OverrideView {
@@ -318,7 +291,7 @@ impl Page {
                 .collect(),
             changes,
             review: summary.review.as_ref().map(|r| ReviewView {
-                decision: decision(r.decision),
+                decision: words.decision(r.decision),
                 by: r.by.clone(),
                 at: moment(r.at),
                 note: r.note.clone(),
@@ -327,24 +300,33 @@ impl Page {
     }
 }
 
-fn sessions(schedule: &[Session]) -> Vec<SessionView> {
+/// Why a schedule has no sessions.
+#[must_use]
+pub fn no_sessions(level: Level, reassess_on: Option<chrono::NaiveDate>) -> Label {
+    match (level, reassess_on) {
+        (Level::NotSuitable, _) => Label::NoSessionsNotSuitable,
+        (Level::Delay, None) => Label::NoSessionsUntilDelayOver,
+        _ => Label::NoSessionsYet,
+    }
+}
+
+fn sessions(words: &dyn Words, schedule: &[Session]) -> Vec<SessionView> {
     schedule
         .iter()
         .map(|s| SessionView {
             number: s.session,
             when: if s.earliest == s.latest {
-                s.earliest.format("%a %-d %b %Y").to_string()
-            } else if s.earliest.format("%Y").to_string() == s.latest.format("%Y").to_string() {
-                format!(
-                    "{} – {}",
-                    s.earliest.format("%-d %b"),
-                    s.latest.format("%-d %b %Y")
-                )
+                words.date(s.earliest, DateForm::Weekday)
             } else {
+                let from = if s.earliest.year() == s.latest.year() {
+                    DateForm::ShortNoYear
+                } else {
+                    DateForm::Short
+                };
                 format!(
                     "{} – {}",
-                    s.earliest.format("%-d %b %Y"),
-                    s.latest.format("%-d %b %Y")
+                    words.date(s.earliest, from),
+                    words.date(s.latest, DateForm::Short)
                 )
             },
             optional: s.optional,

@@ -1,20 +1,28 @@
-//! Every sentence a user reads about a problem or an answer, one module per language. The engine
-//! and the loaders return data ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`], [`SummaryProblem`],
-//! [`Shown`]); a language's [`Words`] turn it into text.
+//! Every word a person reads, one catalogue per language. The engine and the loaders return data
+//! ([`DateProblem`], [`Fault`], [`AnswersProblem`], [`Problem`], [`SummaryProblem`], [`Shown`]);
+//! the screens and the printed record name what they say ([`Label`], [`Hint`], [`Say`], verdicts,
+//! decisions, dates); a language's [`Words`] turn each into text.
 //!
-//! To add a language: write `words/<code>.rs` with a type that implements [`Words`] (start from a
-//! copy of [`en`]) and add it to [`LANGUAGES`]. Nothing else changes.
+//! To add a language: write `words/<code>.rs` (and `words/<code>/screens.rs`) with a type that
+//! implements [`Words`] (start from a copy of [`en`]) and add it to [`LANGUAGES`]. Every method
+//! matches its data exhaustively, so a language that misses a phrase does not compile; nothing
+//! outside `words` changes.
 
 pub mod en;
+pub mod phrases;
 
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::{self, Shown};
+use crate::engine::summary::{Decision, Mode};
 use crate::load::answers::AnswersProblem;
 use crate::load::questionnaire::Problem;
 use crate::load::summary::SummaryProblem;
 use crate::model::answer::Answer;
-use crate::model::questionnaire::Item;
+use crate::model::questionnaire::{Item, Level};
+pub use phrases::{DateForm, Hint, Label, ModeForm, MomentForm, Say};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// What one language says. Each method matches its data exhaustively, so a new kind of problem
 /// does not compile until every language words it.
@@ -31,6 +39,31 @@ pub trait Words: Sync {
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
+
+    // The screens and the printed record.
+
+    /// A fixed phrase: a title, heading, field, button or line of guidance.
+    fn label(&self, label: Label) -> &'static str;
+    /// A key hint of the footer: the key as read, and what it does.
+    fn hint(&self, hint: Hint) -> (&'static str, &'static str);
+    /// A sentence with data in it.
+    fn say(&self, say: &Say) -> String;
+    /// A verdict for staff and the printed record, with its symbol.
+    fn verdict(&self, level: Level) -> &'static str;
+    /// A verdict in a list row: its symbol and a short word.
+    fn verdict_short(&self, level: Level) -> &'static str;
+    /// A sign-off's decision.
+    fn decision(&self, decision: Decision) -> &'static str;
+    /// A sign-off's decision among a list row's flags.
+    fn decision_short(&self, decision: Decision) -> &'static str;
+    /// How an intake was answered.
+    fn mode(&self, mode: Mode, form: ModeForm) -> &'static str;
+    /// A calendar day, with the language's month and day names.
+    fn date(&self, date: NaiveDate, form: DateForm) -> String;
+    /// A month of a year, given by its first day.
+    fn month(&self, first_day: NaiveDate) -> String;
+    /// A day and time.
+    fn moment(&self, at: &DateTime<FixedOffset>, form: MomentForm) -> String;
 }
 
 /// The languages with words, by code.

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{Page, ScheduleView, verdict};
+use super::{Page, ScheduleView};
 use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Questionnaire};
 use crate::store;
+use crate::words::{Label, Say, Words};
 
 /// On screen a readable column; on paper margins that fit both A4 (210 × 297 mm) and US Letter
 /// (216 × 279 mm): the page size is the printer's, the content is never wider than A4's.
@@ -58,6 +59,9 @@ footer { margin-top: 2em; font-size: .8em; color: #555; }
 #[must_use]
 pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> String {
     let page = Page::of(summary, questionnaire);
+    let words = page.words;
+    let verdict = |level| words.verdict(level);
+    let label = |label| words.label(label);
     let markup = html! {
         (DOCTYPE)
         html lang=(summary.language) {
@@ -72,35 +76,36 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     h1 { (page.title) span.patient { (page.name) } }
                 }
                 section.patient {
-                    h2 { "Patient" }
+                    h2 { (label(Label::Patient)) }
                     dl.facts {
-                        dt { "Name" } dd { (page.name) }
+                        dt { (label(Label::Name)) } dd { (page.name) }
                         @for (label, value) in &page.facts {
                             dt { (label) } dd { (value) }
                         }
                     }
                 }
                 section.verdict-block {
-                    h2 { "Verdict" }
+                    h2 { (label(Label::Verdict)) }
                     p class={ "verdict level-" (page.verdict.code()) } { (verdict(page.verdict)) }
                     @if let Some(o) = &page.verdict_override {
                         p {
-                            strong { "Override" } " by " (o.by) " on " (o.at) ": "
+                            strong { (label(Label::Override)) } " "
+                            (words.say(&Say::ByOn { by: &o.by, at: &o.at })) ": "
                             span class={ "level-" (o.level.code()) } { (verdict(o.level)) }
-                            " — computed verdict "
+                            " — " (label(Label::ComputedVerdict)) " "
                             span class={ "level-" (o.computed.code()) } { (verdict(o.computed)) }
-                            ", kept in the record."
+                            ", " (label(Label::KeptInRecord)) "."
                         }
-                        p.note { "Reason: " (o.reason) }
+                        p.note { (label(Label::Reason)) ": " (o.reason) }
                         @if let Some(start) = &o.start {
-                            p { "Sessions from " (start) " (the override's schedule below)." }
+                            p { (words.say(&Say::SessionsFromOverrideBelow { start })) }
                         }
                     }
                 }
                 section.reasons {
-                    h2 { "Reasons" }
+                    h2 { (label(Label::Reasons)) }
                     @if page.reasons.is_empty() {
-                        p { "No screening rule applies." }
+                        p { (label(Label::NoRuleApplies)) }
                     } @else {
                         ul {
                             @for r in &page.reasons {
@@ -110,18 +115,18 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                                     br;
                                     (r.message)
                                     @if let Some(date) = &r.reassess {
-                                        br; "→ assess again on or after " (date)
+                                        br; (words.say(&Say::AssessAgain { date }))
                                     }
                                 }
                             }
                         }
                     }
                     @if let Some(date) = &page.reassess_all {
-                        p { "Assess again on or after " (date) " (when every delay is over)." }
+                        p { (words.say(&Say::AssessAgainAll { date })) "." }
                     }
                 }
                 section.plan {
-                    h2 { "Plan" }
+                    h2 { (label(Label::Plan)) }
                     dl.facts {
                         @for (label, value) in &page.plan {
                             dt { (label) } dd { (value) }
@@ -129,27 +134,27 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     }
                 }
                 section.schedules {
-                    h2 { "Schedule" }
+                    h2 { (label(Label::Schedule)) }
                     @for schedule in &page.schedules {
-                        (schedule_table(schedule))
+                        (schedule_table(words, schedule))
                     }
                 }
                 @if !page.notes.is_empty() {
                     section.notes {
-                        h2 { "Notes" }
+                        h2 { (label(Label::Notes)) }
                         ul { @for note in &page.notes { li { (note) } } }
                     }
                 }
                 @if let Some(note) = &page.clinician_note {
                     section.clinician-note {
-                        h2 { "Clinician note" }
+                        h2 { (label(Label::ClinicianNote)) }
                         p.note { (note) }
                     }
                 }
                 section.answers {
-                    h2 { "Answers" }
+                    h2 { (label(Label::Answers)) }
                     table {
-                        thead { tr { th { "Question" } th { "Answer" } } }
+                        thead { tr { th { (label(Label::Question)) } th { (label(Label::Answer)) } } }
                         tbody {
                             @for (question, answer) in &page.answers {
                                 tr { td { (question) } td.answer { (answer) } }
@@ -158,12 +163,18 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     }
                 }
                 section.changes {
-                    h2 { "Changes" }
+                    h2 { (label(Label::Changes)) }
                     @if page.changes.is_empty() {
-                        p { "No answer has been changed since the intake was finished." }
+                        p { (label(Label::NoChanges)) }
                     } @else {
                         table {
-                            thead { tr { th { "When" } th { "By" } th { "Question" } th { "Before" } th { "After" } } }
+                            thead {
+                                tr {
+                                    th { (label(Label::When)) } th { (label(Label::By)) }
+                                    th { (label(Label::Question)) } th { (label(Label::Before)) }
+                                    th { (label(Label::After)) }
+                                }
+                            }
                             tbody {
                                 @for c in &page.changes {
                                     tr {
@@ -176,35 +187,32 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     }
                 }
                 section.review {
-                    h2 { "Review" }
+                    h2 { (label(Label::Review)) }
                     @match &page.review {
                         Some(r) => {
-                            p { strong { (r.decision) } " by " (r.by) " on " (r.at) }
+                            p { strong { (r.decision) } " " (words.say(&Say::ByOn { by: &r.by, at: &r.at })) }
                             @if let Some(note) = &r.note { p.note { (note) } }
                         }
-                        None => p { "Not reviewed yet." }
+                        None => p { (label(Label::NotReviewed)) }
                     }
                 }
-                p.confirm {
-                    "I confirm that my answers above are true and complete to the best of my "
-                    "knowledge, and that the verdict and plan have been explained to me."
-                }
+                p.confirm { (label(Label::Confirmation)) }
                 section.signatures {
                     div.signature {
                         div.line {}
-                        p { "Patient's signature" }
-                        p { "Name: " (page.name) }
-                        p { "Date:" }
+                        p { (label(Label::PatientSignature)) }
+                        p { (label(Label::Name)) ": " (page.name) }
+                        p { (label(Label::Date)) ":" }
                     }
                     div.signature {
                         div.line {}
-                        p { "Clinician's signature" }
-                        p { "Name:" }
-                        p { "Date:" }
+                        p { (label(Label::ClinicianSignature)) }
+                        p { (label(Label::Name)) ":" }
+                        p { (label(Label::Date)) ":" }
                     }
                 }
                 footer {
-                    "skin-intake summary " (summary.id) ", format " (summary.format_version)
+                    (words.say(&Say::PageFooter { summary: &summary.id, format_version: summary.format_version }))
                 }
             }
         }
@@ -212,7 +220,8 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
     markup.into_string()
 }
 
-fn schedule_table(schedule: &ScheduleView) -> Markup {
+fn schedule_table(words: &dyn Words, schedule: &ScheduleView) -> Markup {
+    let label = |label| words.label(label);
     html! {
         h3 { (schedule.title) }
         @if let Some(warning) = schedule.provisional {
@@ -223,13 +232,13 @@ fn schedule_table(schedule: &ScheduleView) -> Markup {
         }
         @if !schedule.sessions.is_empty() {
             table {
-                thead { tr { th { "Session" } th { "When" } th { "" } } }
+                thead { tr { th { (label(Label::Session)) } th { (label(Label::When)) } th { "" } } }
                 tbody {
                     @for s in &schedule.sessions {
                         tr {
                             td { (s.number) }
                             td { (s.when) }
-                            td { @if s.optional { "if needed" } }
+                            td { @if s.optional { (label(Label::IfNeeded)) } }
                         }
                     }
                 }

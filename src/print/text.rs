@@ -6,9 +6,10 @@ use std::fmt::Write;
 
 use ratatui::crossterm::style::{StyledContent, Stylize};
 
-use super::{Page, verdict};
+use super::Page;
 use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Questionnaire};
+use crate::words::{Label, Say};
 
 /// The narrowest the text is wrapped to.
 const NARROWEST: usize = 40;
@@ -23,6 +24,9 @@ pub fn render(
     width: usize,
 ) -> String {
     let page = Page::of(summary, questionnaire);
+    let words = page.words;
+    let verdict = |level| words.verdict(level);
+    let label = |label| words.label(label);
     let mut out = Out {
         text: String::new(),
         colour,
@@ -37,42 +41,35 @@ pub fn render(
     if let Some(o) = &page.verdict_override {
         out.labelled(
             "",
-            &format!(
-                "Override by {} on {}; the computed verdict, {}, stays in the record.",
-                o.by,
-                o.at,
-                verdict(o.computed)
-            ),
+            &words.say(&Say::OverrideByOn {
+                by: &o.by,
+                at: &o.at,
+                computed: verdict(o.computed),
+            }),
         );
-        out.labelled("  Reason: ", &o.reason);
+        out.labelled(&format!("  {}: ", label(Label::Reason)), &o.reason);
         if let Some(start) = &o.start {
-            out.labelled(
-                "  ",
-                &format!("Sessions from {start} (the override's schedule)"),
-            );
+            out.labelled("  ", &words.say(&Say::SessionsFromOverride { start }));
         }
     }
     out.blank();
     if page.reasons.is_empty() {
-        out.line("No screening rule applies.");
+        out.line(label(Label::NoRuleApplies));
     } else {
-        out.section("Reasons");
+        out.section(label(Label::Reasons));
         for r in &page.reasons {
             out.level(r.level, &format!("• {} [{}]", verdict(r.level), r.rule));
             out.labelled("  ", &r.message);
             if let Some(date) = &r.reassess {
-                out.labelled("  ", &format!("→ assess again on or after {date}"));
+                out.labelled("  ", &words.say(&Say::AssessAgain { date }));
             }
         }
     }
     if let Some(date) = &page.reassess_all {
-        out.labelled(
-            "",
-            &format!("Assess again on or after {date} (when every delay is over)"),
-        );
+        out.labelled("", &words.say(&Say::AssessAgainAll { date }));
     }
     out.blank();
-    out.section("Plan");
+    out.section(label(Label::Plan));
     for (label, value) in &page.plan {
         out.labelled(&format!("{:<14}", format!("{label}:")), value);
     }
@@ -86,39 +83,50 @@ pub fn render(
             out.labelled("", why);
         }
         for s in &schedule.sessions {
-            let optional = if s.optional { " (if needed)" } else { "" };
+            let optional = if s.optional {
+                format!(" ({})", label(Label::IfNeeded))
+            } else {
+                String::new()
+            };
             out.line(&format!("{:>3}. {}{optional}", s.number, s.when));
         }
     }
     if !page.notes.is_empty() {
         out.blank();
-        out.section("Notes");
+        out.section(label(Label::Notes));
         for note in &page.notes {
             out.labelled("• ", note);
         }
     }
     if let Some(note) = &page.clinician_note {
         out.blank();
-        out.labelled("Clinician note: ", note);
+        out.labelled(&format!("{}: ", label(Label::ClinicianNote)), note);
     }
     if !page.changes.is_empty() {
         out.blank();
-        out.section("Changes");
+        out.section(label(Label::Changes));
         for c in &page.changes {
             out.labelled("• ", &format!("{}, {}: {}", c.at, c.by, c.question));
             out.labelled("  ", &format!("{} → {}", c.before, c.after));
         }
     }
     out.blank();
-    out.section("Review");
+    out.section(label(Label::Review));
     match &page.review {
         Some(r) => {
-            out.labelled("", &format!("{} by {} on {}", r.decision, r.by, r.at));
+            out.labelled(
+                "",
+                &words.say(&Say::DecisionByOn {
+                    decision: r.decision,
+                    by: &r.by,
+                    at: &r.at,
+                }),
+            );
             if let Some(note) = &r.note {
                 out.labelled("  ", note);
             }
         }
-        None => out.line("Not reviewed yet."),
+        None => out.line(label(Label::NotReviewed)),
     }
     out.text
 }

@@ -5,6 +5,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::words::{Hint, Words};
+
 /// Something the person asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -174,7 +176,7 @@ struct Binding {
     when: fn(Focus) -> bool,
     keys: &'static [Key],
     action: fn(KeyCode) -> Action,
-    hint: Option<(&'static str, &'static str)>,
+    hint: Option<Hint>,
 }
 
 const ARROWS: &[Key] = &[key(KeyCode::Up), key(KeyCode::Down)];
@@ -252,7 +254,7 @@ static BINDINGS: &[Binding] = &[
         when: is_start,
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓", "choose")),
+        hint: Some(Hint::Choose),
     },
     Binding {
         when: is_start,
@@ -264,7 +266,7 @@ static BINDINGS: &[Binding] = &[
         when: is_start,
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
-        hint: Some(("Enter", "open")),
+        hint: Some(Hint::Open),
     },
     Binding {
         when: is_start,
@@ -276,13 +278,13 @@ static BINDINGS: &[Binding] = &[
         when: |f| matches!(f, Focus::Start { finding: false, .. }),
         keys: &[ch('/')],
         action: |_| Action::Find,
-        hint: Some(("/", "find")),
+        hint: Some(Hint::Find),
     },
     Binding {
         when: |f| matches!(f, Focus::Start { finding: true, .. }),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
-        hint: Some(("Esc", "show all")),
+        hint: Some(Hint::ShowAll),
     },
     Binding {
         when: |f| {
@@ -296,7 +298,7 @@ static BINDINGS: &[Binding] = &[
         },
         keys: &[ch('d'), key(KeyCode::Delete)],
         action: |_| Action::Delete,
-        hint: Some(("d", "delete")),
+        hint: Some(Hint::Delete),
     },
     Binding {
         when: is_start,
@@ -308,14 +310,14 @@ static BINDINGS: &[Binding] = &[
         when: is_start,
         keys: &[ch('q')],
         action: |_| Action::Quit,
-        hint: Some(("q", "quit")),
+        hint: Some(Hint::Quit),
     },
     // One record.
     Binding {
         when: |f| f == Focus::Record,
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓", "scroll")),
+        hint: Some(Hint::Scroll),
     },
     Binding {
         when: |f| f == Focus::Record,
@@ -327,31 +329,31 @@ static BINDINGS: &[Binding] = &[
         when: |f| f == Focus::Record,
         keys: &[ch('e')],
         action: |_| Action::ChangeAnswers,
-        hint: Some(("e", "change answers")),
+        hint: Some(Hint::ChangeAnswers),
     },
     Binding {
         when: |f| f == Focus::Record,
         keys: &[ch('s')],
         action: |_| Action::SignOff,
-        hint: Some(("s", "sign off")),
+        hint: Some(Hint::SignOff),
     },
     Binding {
         when: |f| f == Focus::Record,
         keys: &[ch('o'), key(KeyCode::F(3))],
         action: |_| Action::Override,
-        hint: Some(("o", "override")),
+        hint: Some(Hint::Override),
     },
     Binding {
         when: |f| f == Focus::Record,
         keys: &[ch('p')],
         action: |_| Action::Print,
-        hint: Some(("p", "print")),
+        hint: Some(Hint::Print),
     },
     Binding {
         when: |f| f == Focus::Record,
         keys: &[key(KeyCode::Esc), ch('q')],
         action: |_| Action::Back,
-        hint: Some(("Esc", "back to the list")),
+        hint: Some(Hint::BackToList),
     },
     // Signing off.
     Binding {
@@ -401,20 +403,20 @@ static BINDINGS: &[Binding] = &[
         when: |f| f == Focus::Welcome,
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
-        hint: Some(("Enter", "begin")),
+        hint: Some(Hint::Begin),
     },
     Binding {
         when: |f| f == Focus::ThankYou,
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
-        hint: Some(("Enter", "finish")),
+        hint: Some(Hint::Finish),
     },
     // A question: the answer widget first.
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Single]),
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓/digit", "choose")),
+        hint: Some(Hint::ChooseByDigit),
     },
     Binding {
         when: |f| {
@@ -431,19 +433,19 @@ static BINDINGS: &[Binding] = &[
         when: |f| answer_is(f, &[AnswerKind::Multi]),
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓", "move")),
+        hint: Some(Hint::Move),
     },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Multi]),
         keys: &[ch(' ')],
         action: |_| Action::Toggle,
-        hint: Some(("Space", "tick")),
+        hint: Some(Hint::Tick),
     },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Boolean]),
         keys: &[ch('y'), ch('Y'), key(KeyCode::Up)],
         action: |_| Action::Yes,
-        hint: Some(("y/n", "choose")),
+        hint: Some(Hint::YesNo),
     },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Boolean]),
@@ -455,19 +457,19 @@ static BINDINGS: &[Binding] = &[
         when: |f| answer_is(f, &[AnswerKind::Text]),
         keys: &[],
         action: |_| Action::Confirm,
-        hint: Some(("type", "answer")),
+        hint: Some(Hint::TypeAnswer),
     },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Date]),
         keys: &[],
         action: |_| Action::Confirm,
-        hint: Some(("type", "date")),
+        hint: Some(Hint::TypeDate),
     },
     Binding {
         when: is_question,
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
-        hint: Some(("Enter", "next")),
+        hint: Some(Hint::Next),
     },
     Binding {
         when: |f| {
@@ -481,7 +483,7 @@ static BINDINGS: &[Binding] = &[
         },
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
-        hint: Some(("Esc", "back")),
+        hint: Some(Hint::Back),
     },
     Binding {
         when: is_question,
@@ -493,26 +495,26 @@ static BINDINGS: &[Binding] = &[
         when: is_staff_question,
         keys: &[key(KeyCode::F(2))],
         action: |_| Action::Note,
-        hint: Some(("F2", "note")),
+        hint: Some(Hint::Note),
     },
     Binding {
         when: is_staff_question,
         keys: &[key(KeyCode::F(3))],
         action: |_| Action::Override,
-        hint: Some(("F3", "override")),
+        hint: Some(Hint::OverrideF3),
     },
     Binding {
         when: is_staff_question,
         keys: &[ctrl('c')],
         action: |_| Action::Leave,
-        hint: Some(("Ctrl-C", "leave")),
+        hint: Some(Hint::Leave),
     },
     // The review.
     Binding {
         when: |f| matches!(f, Focus::Review { .. }),
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓", "move")),
+        hint: Some(Hint::Move),
     },
     Binding {
         when: |f| matches!(f, Focus::Review { .. }),
@@ -524,38 +526,38 @@ static BINDINGS: &[Binding] = &[
         when: |f| matches!(f, Focus::Review { .. }),
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
-        hint: Some(("Enter", "open / submit")),
+        hint: Some(Hint::OpenOrSubmit),
     },
     Binding {
         when: |f| matches!(f, Focus::Review { .. }),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
-        hint: Some(("Esc", "back")),
+        hint: Some(Hint::Back),
     },
     Binding {
         when: is_staff_review,
         keys: &[key(KeyCode::F(2))],
         action: |_| Action::Note,
-        hint: Some(("F2", "note")),
+        hint: Some(Hint::Note),
     },
     Binding {
         when: is_staff_review,
         keys: &[key(KeyCode::F(3))],
         action: |_| Action::Override,
-        hint: Some(("F3", "override")),
+        hint: Some(Hint::OverrideF3),
     },
     // The staff result.
     Binding {
         when: |f| f == Focus::Result { saved: false },
         keys: &[ch('r')],
         action: |_| Action::Retry,
-        hint: Some(("r", "try again")),
+        hint: Some(Hint::TryAgain),
     },
     Binding {
         when: |f| matches!(f, Focus::Result { .. }),
         keys: ARROWS,
         action: arrow,
-        hint: Some(("↑↓", "scroll")),
+        hint: Some(Hint::Scroll),
     },
     Binding {
         when: |f| matches!(f, Focus::Result { .. }),
@@ -567,19 +569,19 @@ static BINDINGS: &[Binding] = &[
         when: |f| f == Focus::Result { saved: true },
         keys: &[key(KeyCode::Enter), ch('n')],
         action: |_| Action::NextPatient,
-        hint: Some(("Enter", "next patient")),
+        hint: Some(Hint::NextPatient),
     },
     Binding {
         when: |f| f == Focus::Result { saved: true },
         keys: &[ch('q')],
         action: |_| Action::Quit,
-        hint: Some(("q", "quit")),
+        hint: Some(Hint::Quit),
     },
     Binding {
         when: |f| f == Focus::Result { saved: false },
         keys: &[ctrl('c')],
         action: |_| Action::Leave,
-        hint: Some(("Ctrl-C", "leave (kept as unfinished)")),
+        hint: Some(Hint::LeaveKept),
     },
     // Popups.
     Binding {
@@ -696,12 +698,14 @@ pub fn action_for(focus: Focus, event: KeyEvent) -> Option<Action> {
         .or_else(|| typing.then_some(Action::Edit(event)))
 }
 
-/// The footer's hints for `focus`, in the keymap's order.
+/// The footer's hints for `focus`, in the keymap's order: each key as read and what it does, in
+/// `words`' language.
 #[must_use]
-pub fn hints(focus: Focus) -> Vec<(&'static str, &'static str)> {
+pub fn hints(focus: Focus, words: &dyn Words) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| (b.when)(focus))
         .filter_map(|b| b.hint)
+        .map(|hint| words.hint(hint))
         .collect()
 }

@@ -9,6 +9,7 @@ use super::widgets::text_field;
 use crate::dates::{self, DateProblem};
 use crate::model::answer::Answer;
 use crate::model::questionnaire::{Item, ItemKind};
+use crate::words::{Label, Words};
 
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -218,21 +219,12 @@ fn edited(changed: bool) -> Edited {
 /// `DD/MM/YYYY` is ten characters; a little room for spaces.
 const DATE_MAX: usize = 12;
 
-/// The hint shown under a date field.
-pub const DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. \
-     DD/MM/YYYY (day first) also works.";
-
-/// The hint shown under a date field where the month is enough.
-pub const APPROXIMATE_DATE_HINT: &str = "Type the date as YYYY-MM-DD (year-month-day) or \
-     DD/MM/YYYY (day first). If you do not know the day, the month and year will do: 08/2026 or \
-     August 2026.";
-
 /// The hint for a date question.
 #[must_use]
-pub fn date_hint(item: &Item) -> &'static str {
-    if item.approximate {
-        APPROXIMATE_DATE_HINT
+pub fn date_hint(item: &Item, words: &dyn Words) -> &'static str {
+    words.label(if item.approximate {
+        Label::ApproximateDateHint
     } else {
-        DATE_HINT
-    }
+        Label::DateHint
+    })
 }

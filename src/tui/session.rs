@@ -8,6 +8,7 @@ use super::config::Config;
 use super::editor::Editor;
 use crate::engine::intake::Intake;
 use crate::store::{Draft, DraftLock, Version};
+use crate::words::{self, Words};
 
 /// A record whose answers are being changed with the patient: its versions, and who changes them.
 #[derive(Debug)]
@@ -49,6 +50,7 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             config,
+            words: words::for_language(&config.language),
             session,
             now,
             kiosk,
@@ -60,6 +62,8 @@ impl<'a> Ctx<'a> {
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub config: &'a Config,
+    /// The words of the UI's language: every label, hint and sentence on screen.
+    pub words: &'static dyn Words,
     pub session: Option<&'a Session>,
     /// The latest instant the app was told about (countdowns draw from it).
     pub now: Instant,

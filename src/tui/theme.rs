@@ -119,18 +119,3 @@ impl Theme {
         }
     }
 }
-
-/// The verdict for staff, in words with a symbol: the same words as a printed record.
-pub use crate::print::verdict;
-
-/// The verdict in a list row: its symbol and a short word.
-#[must_use]
-pub fn verdict_short(level: Level) -> &'static str {
-    match level {
-        Level::Suitable => "✔ suitable",
-        Level::SuitableWithPrecautions => "▲ precautions",
-        Level::PhysicianReview => "? physician review",
-        Level::Delay => "⏸ delay",
-        Level::NotSuitable => "✖ not suitable",
-    }
-}

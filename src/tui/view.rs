@@ -16,6 +16,7 @@ use super::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use super::theme::Theme;
 use super::widgets::footer;
 use crate::engine::visibility;
+use crate::words::{Label, Say, Words};
 
 /// Below this the layout cannot work; a message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -121,7 +122,7 @@ impl View<'_> {
         let theme = ctx.config.theme;
         buf.set_style(area, theme.base);
         let Some(parts) = self.parts(area) else {
-            too_small(&theme, area, buf);
+            too_small(&theme, self.ctx.words, area, buf);
             return None;
         };
         draw_header(ctx, parts.header, buf);
@@ -166,7 +167,7 @@ impl View<'_> {
         if self.overlay.is_none() {
             footer::render(
                 &theme,
-                &action::hints(self.screen.focus(ctx)),
+                &action::hints(self.screen.focus(ctx), ctx.words),
                 parts.footer,
                 buf,
             );
@@ -216,7 +217,8 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     );
     let mut who = String::new();
     if !ctx.kiosk {
-        who.push_str("  ·  staff-guided intake");
+        who.push_str("  ·  ");
+        who.push_str(ctx.words.label(Label::StaffGuided));
         let name = ctx
             .session
             .and_then(|s| visibility::patient_name(&ctx.config.questionnaire, s.intake.answers()));
@@ -225,7 +227,7 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
                 usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
             };
             if room(&who) < 12 {
-                "  ·  staff".clone_into(&mut who);
+                who = format!("  ·  {}", ctx.words.label(Label::StaffShort));
             }
             let room = room(&who);
             if room >= 6 {
@@ -241,14 +243,16 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
-fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn too_small(theme: &Theme, words: &dyn Words, area: Rect, buf: &mut Buffer) {
     let text = wrap_lines(
         [
-            Line::from("Please enlarge the window."),
-            Line::from(format!(
-                "It needs at least {MIN_WIDTH} × {MIN_HEIGHT}; it is {} × {}.",
-                area.width, area.height
-            )),
+            Line::from(words.label(Label::EnlargeWindow)),
+            Line::from(words.say(&Say::WindowTooSmall {
+                least_width: MIN_WIDTH,
+                least_height: MIN_HEIGHT,
+                width: area.width,
+                height: area.height,
+            })),
         ],
         area.width,
     );

@@ -1,14 +1,21 @@
-//! English.
+//! English: problems and answers here, the screens and the printed record in [`screens`].
+
+mod screens;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::Words;
+use super::phrases::{DateForm, Hint, Label, ModeForm, MomentForm, Say};
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
+use crate::engine::summary::{Decision, Mode};
 use crate::load::answers::{AnswersProblem, JsonType, ValueProblem};
 use crate::load::questionnaire::{Location, Problem, ProblemKind};
 use crate::load::summary::SummaryProblem;
 use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
+use crate::model::questionnaire::Level;
 use crate::model::text::DEFAULT_LANGUAGE;
 
 pub const LANGUAGE: &str = "en";
@@ -177,12 +184,56 @@ impl Words for English {
     fn shown(&self, shown: &Shown) -> String {
         match shown {
             Shown::Text(s) => (*s).to_owned(),
-            Shown::Date(d) => d.format("%-d %B %Y").to_string(),
-            Shown::Month(m) => m.first_day().format("%B %Y").to_string(),
-            Shown::YesNo(true) => "Yes".into(),
-            Shown::YesNo(false) => "No".into(),
+            Shown::Date(d) => screens::date(*d, DateForm::Long),
+            Shown::Month(m) => screens::month(m.first_day()),
+            Shown::YesNo(true) => screens::label(Label::Yes).into(),
+            Shown::YesNo(false) => screens::label(Label::No).into(),
             Shown::Options(labels) => labels.join(", "),
         }
+    }
+
+    fn label(&self, label: Label) -> &'static str {
+        screens::label(label)
+    }
+
+    fn hint(&self, hint: Hint) -> (&'static str, &'static str) {
+        screens::hint(hint)
+    }
+
+    fn say(&self, say: &Say) -> String {
+        screens::say(say)
+    }
+
+    fn verdict(&self, level: Level) -> &'static str {
+        screens::verdict(level)
+    }
+
+    fn verdict_short(&self, level: Level) -> &'static str {
+        screens::verdict_short(level)
+    }
+
+    fn decision(&self, decision: Decision) -> &'static str {
+        screens::decision(decision)
+    }
+
+    fn decision_short(&self, decision: Decision) -> &'static str {
+        screens::decision_short(decision)
+    }
+
+    fn mode(&self, mode: Mode, form: ModeForm) -> &'static str {
+        screens::mode(mode, form)
+    }
+
+    fn date(&self, date: NaiveDate, form: DateForm) -> String {
+        screens::date(date, form)
+    }
+
+    fn month(&self, first_day: NaiveDate) -> String {
+        screens::month(first_day)
+    }
+
+    fn moment(&self, at: &DateTime<FixedOffset>, form: MomentForm) -> String {
+        screens::moment(at, form)
     }
 }
 

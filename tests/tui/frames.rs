@@ -11,6 +11,7 @@ use ratatui::layout::{Position, Size};
 use skin_intake::tui::Presenter;
 use skin_intake::tui::action::{self, Action, AnswerKind, Focus};
 use skin_intake::tui::app::App;
+use skin_intake::words::en::English;
 
 use crate::support::{config, out_dir, press};
 
@@ -186,7 +187,9 @@ fn every_hint_names_a_key_that_does_what_it_says() {
     ];
     for (focus, label, pressed, wanted) in cases {
         assert!(
-            action::hints(focus).iter().any(|(k, _)| *k == label),
+            action::hints(focus, &English)
+                .iter()
+                .any(|(k, _)| *k == label),
             "{focus:?} lists {label}"
         );
         assert_eq!(
@@ -201,7 +204,7 @@ fn every_hint_names_a_key_that_does_what_it_says() {
         action::action_for(question(AnswerKind::Text), ctrl_c),
         Some(Action::Leave)
     );
-    assert!(action::hints(question(AnswerKind::Text)).contains(&("Ctrl-C", "leave")));
+    assert!(action::hints(question(AnswerKind::Text), &English).contains(&("Ctrl-C", "leave")));
 }
 
 #[test]
@@ -226,7 +229,7 @@ fn text_is_text_where_one_types_and_the_kiosk_ignores_ctrl_c() {
         Some(Action::Staff)
     );
     // Hints for the kiosk never offer staff keys.
-    for (k, _) in action::hints(text) {
+    for (k, _) in action::hints(text, &English) {
         assert!(!["F2", "F3", "Ctrl-C"].contains(&k), "{k}");
     }
 }

@@ -15,7 +15,6 @@ use crate::tui::action::Action;
 use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
 use crate::tui::session::{Amending, Session};
-use crate::tui::theme::verdict_short;
 use crate::words;
 
 impl App {
@@ -237,7 +236,7 @@ impl App {
         Some(format!(
             "Seen before: {name} finished an intake on {} — {}",
             row.completed_at.format("%-d %B %Y"),
-            verdict_short(row.shown())
+            words::for_language(&self.config.language).verdict_short(row.shown())
         ))
     }
 }

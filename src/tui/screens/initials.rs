@@ -10,13 +10,14 @@ use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::text_field;
+use crate::words::Label;
 
 pub const INITIALS_MAX: usize = 10;
 
 #[derive(Debug, Clone, Default)]
 pub struct Initials {
     pub input: Input,
-    pub error: Option<String>,
+    pub error: Option<Label>,
 }
 
 /// What the popup asks the app to do.
@@ -34,7 +35,7 @@ impl Initials {
             Action::Confirm => {
                 let by = self.input.value().trim().to_owned();
                 if by.is_empty() {
-                    self.error = Some("Please enter your initials.".into());
+                    self.error = Some(Label::EnterInitials);
                     Outcome::Stay
                 } else {
                     Outcome::Done(by)
@@ -54,7 +55,15 @@ impl Initials {
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Change answers", 64, 9, area, buf);
+        let words = ctx.words;
+        let inner = popup(
+            &theme,
+            words.label(Label::ChangeAnswersTitle),
+            64,
+            9,
+            area,
+            buf,
+        );
         let [intro, _, label, field, error, keys] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -63,17 +72,17 @@ impl Initials {
             Constraint::Length(1),
             Constraint::Length(1),
         ]));
-        Paragraph::new("Each change is kept in the record with who made it.")
+        Paragraph::new(words.label(Label::EachChangeKept))
             .style(theme.help)
             .render(intro, buf);
-        Paragraph::new("Your initials:").render(label, buf);
+        Paragraph::new(words.label(Label::YourInitials)).render(label, buf);
         let cursor = text_field::draw(&self.input, theme.highlight, Some(theme.cursor), field, buf);
-        if let Some(message) = &self.error {
-            Paragraph::new(format!("⚠ {message}"))
+        if let Some(message) = self.error {
+            Paragraph::new(format!("⚠ {}", words.label(message)))
                 .style(theme.error)
                 .render(error, buf);
         }
-        Paragraph::new("Enter continue   Esc cancel")
+        Paragraph::new(words.label(Label::InitialsKeys))
             .style(theme.key)
             .render(keys, buf);
         cursor

@@ -15,6 +15,7 @@ use crate::tui::text_layout::wrap_lines;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::assessment::range;
 use crate::tui::widgets::popup::popup;
+use crate::words::{Label, Say};
 
 /// What the kiosk may tell the patient at the end: nothing that identifies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,20 +68,17 @@ fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffe
 
 pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
+    let label = |label| ctx.words.label(label);
     // The questionnaire's title is in the header already.
     centred(
         &theme,
         vec![
-            Line::styled("Welcome", theme.title),
+            Line::styled(label(Label::Welcome), theme.title),
             Line::from(""),
-            Line::from(
-                "Before your consultation, please answer some questions about your skin and your health.",
-            ),
-            Line::from(
-                "It takes about 5 minutes. Your answers are private and go only to your clinic.",
-            ),
+            Line::from(label(Label::WelcomeIntro)),
+            Line::from(label(Label::WelcomeTime)),
             Line::from(""),
-            Line::styled("Press Enter to begin", theme.key),
+            Line::styled(label(Label::PressEnterToBegin), theme.key),
         ],
         area,
         buf,
@@ -89,53 +87,46 @@ pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
 
 pub fn thank_you(ctx: Ctx, farewell: Farewell, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
-    let mut lines = vec![Line::styled("Thank you", theme.title), Line::from("")];
-    lines.push(Line::from("Your answers have been saved."));
+    let words = ctx.words;
+    let label = |label| words.label(label);
+    let mut lines = vec![
+        Line::styled(label(Label::ThankYou), theme.title),
+        Line::from(""),
+    ];
+    lines.push(Line::from(label(Label::AnswersSaved)));
     lines.push(Line::from(""));
     match (farewell.level, farewell.sessions) {
         (Level::Suitable | Level::SuitableWithPrecautions, Some(s)) => {
-            // Non-breaking spaces keep each number with its unit.
-            lines.push(Line::from(format!(
-                "From your answers, a course usually takes about {}\u{a0}sessions, {}\u{a0}weeks \
-                 apart.",
-                range(s),
-                range(farewell.interval_weeks)
-            )));
-            lines.push(Line::from(
-                "Your clinician will talk this through with you.",
-            ));
+            lines.push(Line::from(words.say(&Say::CourseTakes {
+                sessions: &range(s),
+                weeks: &range(farewell.interval_weeks),
+            })));
+            lines.push(Line::from(label(Label::ClinicianTalksItThrough)));
         }
-        _ => lines.push(Line::from(
-            "A clinician will go through your answers with you.",
-        )),
+        _ => lines.push(Line::from(label(Label::ClinicianGoesThrough))),
     }
     if farewell.provisional {
         lines.push(Line::from(""));
-        lines.push(Line::from(
-            "A doctor needs to approve your treatment first: any dates you are given hold only \
-             once a doctor has approved it.",
-        ));
+        lines.push(Line::from(label(Label::DoctorApprovesFirst)));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from("Please take a seat. We will call you shortly."));
+    lines.push(Line::from(label(Label::TakeASeat)));
     lines.push(Line::from(""));
-    lines.push(Line::styled(
-        "This screen clears by itself. Press Enter to finish now.",
-        theme.help,
-    ));
+    lines.push(Line::styled(label(Label::ClearsByItself), theme.help));
     centred(&theme, lines, area, buf);
 }
 
 /// The patient sees no cause and no answer: only that staff are needed and nothing is lost.
 pub fn held(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
+    let label = |label| ctx.words.label(label);
     centred(
         &theme,
         vec![
-            Line::styled("Please let a member of staff know", theme.title),
+            Line::styled(label(Label::TellStaff), theme.title),
             Line::from(""),
-            Line::from("Your answers are kept."),
-            Line::from("A member of staff will finish saving them with you."),
+            Line::from(label(Label::AnswersKept)),
+            Line::from(label(Label::StaffFinishSaving)),
         ],
         area,
         buf,
@@ -149,16 +140,15 @@ pub fn idle(ctx: Ctx, until: Instant, area: Rect, buf: &mut Buffer) {
     // Hide the patient's answers from whoever walks up.
     ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.base);
-    let inner = popup(&theme, "Are you still there?", 60, 9, area, buf);
+    let words = ctx.words;
+    let inner = popup(&theme, words.label(Label::StillThere), 60, 9, area, buf);
     // The question is the dialog's title.
     let lines = wrap_lines(
         [
             Line::from(""),
-            Line::from(format!(
-                "To keep your answers private, this screen will clear in {left:.0} seconds."
-            )),
+            Line::from(words.say(&Say::ClearsIn { seconds: left })),
             Line::from(""),
-            Line::styled("Press any key to continue.", theme.key),
+            Line::styled(words.label(Label::PressAnyKey), theme.key),
         ],
         inner.width,
     );

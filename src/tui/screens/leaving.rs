@@ -9,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap;
 use crate::tui::widgets::popup::popup;
+use crate::words::Label;
 
 /// What staff chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +35,14 @@ pub fn update(action: &Action) -> Outcome {
 
 pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
-    let inner = popup(&theme, "Leave this intake?", 64, 9, area, buf);
+    let words = ctx.words;
+    let inner = popup(&theme, words.label(Label::LeaveTitle), 64, 9, area, buf);
     let [text, _, keys] = inner.layout(&Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(0),
         Constraint::Length(3),
     ]));
-    let message = "The answers so far are saved. The intake waits under Unfinished on the list \
-                   of intakes, to be finished later.";
+    let message = words.label(Label::LeaveExplained);
     Paragraph::new(
         wrap(message, usize::from(text.width))
             .into_iter()
@@ -50,9 +51,9 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     )
     .render(text, buf);
     Paragraph::new(vec![
-        Line::styled("Enter   go to the list of intakes", theme.key),
-        Line::styled("Ctrl-C  quit skin-intake", theme.key),
-        Line::styled("Esc     keep answering", theme.key),
+        Line::styled(words.label(Label::LeaveToList), theme.key),
+        Line::styled(words.label(Label::LeaveQuit), theme.key),
+        Line::styled(words.label(Label::LeaveKeepAnswering), theme.key),
     ])
     .render(keys, buf);
 }

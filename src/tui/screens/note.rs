@@ -9,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::text_field;
+use crate::words::Label;
 
 pub const NOTE_MAX: usize = 2000;
 
@@ -48,7 +49,8 @@ impl Note {
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Clinician note", 70, 8, area, buf);
+        let words = ctx.words;
+        let inner = popup(&theme, words.label(Label::ClinicianNote), 70, 8, area, buf);
         let [intro, _, text, _, keys] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -56,11 +58,11 @@ impl Note {
             Constraint::Length(1),
             Constraint::Length(1),
         ]));
-        Paragraph::new("A note for the record (exported with the summary).")
+        Paragraph::new(words.label(Label::NoteIntro))
             .style(theme.help)
             .render(intro, buf);
         let cursor = text_field::draw(&self.input, theme.highlight, Some(theme.cursor), text, buf);
-        Paragraph::new("Enter save   Esc cancel")
+        Paragraph::new(words.label(Label::NoteKeys))
             .style(theme.key)
             .render(keys, buf);
         cursor

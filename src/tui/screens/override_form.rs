@@ -14,10 +14,9 @@ use crate::model::questionnaire::Level;
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_at_most;
-use crate::tui::theme::verdict;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::{form, text_field};
-use crate::words::Words;
+use crate::words::{Label, Say, Words};
 
 pub const OVERRIDE_REASON_MAX: usize = 500;
 pub const INITIALS_MAX: usize = 10;
@@ -112,10 +111,10 @@ impl OverrideForm {
                 let reason = self.reason.value().trim().to_owned();
                 let by = self.by.value().trim().to_owned();
                 if reason.is_empty() {
-                    self.error = Some("Please give a reason for the override.".into());
+                    self.error = Some(words.label(Label::GiveReason).to_owned());
                     self.field = OverrideField::Reason;
                 } else if by.is_empty() {
-                    self.error = Some("Please enter your initials.".into());
+                    self.error = Some(words.label(Label::EnterInitials).to_owned());
                     self.field = OverrideField::By;
                 } else {
                     let start = self.start.value().trim();
@@ -167,15 +166,16 @@ impl OverrideForm {
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let form = self;
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Override the verdict", 76, 16, area, buf);
+        let words = ctx.words;
+        let verdict = |level| words.verdict(level);
+        let inner = popup(&theme, words.label(Label::OverrideTitle), 76, 16, area, buf);
         let mut heights = [Constraint::Length(1); 12];
         heights[11] = Constraint::Length(2);
         let rows: [Rect; 12] = inner.layout(&Layout::vertical(heights));
         let computed = self.computed;
-        Paragraph::new(format!(
-            "Computed: {} (stays in the record)",
-            verdict(computed)
-        ))
+        Paragraph::new(words.say(&Say::ComputedStays {
+            verdict: verdict(computed),
+        }))
         .style(theme.help)
         .render(rows[0], buf);
         let level_style = if form.field == OverrideField::Level {
@@ -184,13 +184,13 @@ impl OverrideForm {
             theme.base
         };
         Paragraph::new(Line::from(vec![
-            Span::raw("Verdict:  ◀ "),
+            Span::raw(format!("{}:  ◀ ", words.label(Label::Verdict))),
             Span::styled(verdict(form.level), theme.level(form.level)),
             Span::raw(" ▶"),
         ]))
         .style(level_style)
         .render(rows[2], buf);
-        Paragraph::new("Reason (required):").render(rows[4], buf);
+        Paragraph::new(words.label(Label::ReasonRequired)).render(rows[4], buf);
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
             form::field(&theme, input, focused, area, buf)
         };
@@ -200,15 +200,14 @@ impl OverrideForm {
             rows[5],
             buf,
         );
-        Paragraph::new("Sessions start on (optional, YYYY-MM-DD or DD/MM/YYYY):")
-            .render(rows[6], buf);
+        Paragraph::new(words.label(Label::SessionsStartOnField)).render(rows[6], buf);
         let start = field(
             &form.start,
             form.field == OverrideField::Start,
             rows[7],
             buf,
         );
-        Paragraph::new("Your initials (required):").render(rows[8], buf);
+        Paragraph::new(words.label(Label::InitialsRequired)).render(rows[8], buf);
         let by = field(&form.by, form.field == OverrideField::By, rows[9], buf);
         if let Some(error) = &form.error {
             Paragraph::new(format!("⚠ {error}"))
@@ -216,7 +215,7 @@ impl OverrideForm {
                 .render(rows[10], buf);
         }
         let keys = wrap_at_most(
-            "←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel",
+            words.label(Label::OverrideKeys),
             usize::from(rows[11].width),
             usize::from(rows[11].height),
         );

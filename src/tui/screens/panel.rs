@@ -6,19 +6,21 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::wrap_lines;
+use crate::tui::text_layout::wrap_line;
 use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line};
+use crate::words::Label;
 
 /// How wide the panel is.
 pub const WIDTH: u16 = 40;
 
 pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
+    let words = ctx.words;
     let block = Block::default()
         .borders(Borders::LEFT)
         .border_style(theme.border)
         .title(Span::styled(
-            " Live assessment (answers so far) ",
+            format!(" {} ", words.label(Label::LiveAssessment)),
             theme.section,
         ));
     let inner = block.inner(area).inner(Margin::new(1, 0));
@@ -27,7 +29,7 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         return;
     };
     if session.intake.answers().is_empty() {
-        Paragraph::new("No answers yet")
+        Paragraph::new(words.label(Label::NoAnswersYet))
             .style(theme.help)
             .render(inner, buf);
         return;
@@ -35,26 +37,28 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let assessment = session.intake.assessment();
     let mut lines = assessment_lines(
         &theme,
+        words,
         &ctx.config.questionnaire,
         &ctx.config.language,
         assessment,
         inner.width,
     );
     if let Some(o) = session.draft.verdict_override.as_ref() {
-        lines.insert(1, override_line(&theme, o, assessment.suitability));
+        let line = override_line(&theme, words, o, assessment.suitability);
+        lines.splice(1..1, wrap_line(&line, inner.width));
     }
     if let Some(note) = session.draft.clinician_note.as_ref() {
-        let note = labelled("Note: ", theme.help, note, inner.width);
+        let label = format!("{}: ", words.label(Label::Note));
+        let note = labelled(&label, theme.help, note, inner.width);
         lines.splice(1..1, note);
     }
-    let lines = wrap_lines(lines, inner.width);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let body = if total > inner.height && inner.height > 1 {
         let [body, more] = inner.layout(&Layout::vertical([
             Constraint::Min(0),
             Constraint::Length(1),
         ]));
-        Paragraph::new("▼ more on the result screen")
+        Paragraph::new(words.label(Label::MoreOnResult))
             .style(theme.help)
             .render(more, buf);
         body

@@ -11,15 +11,27 @@ use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_at_most;
 use crate::tui::widgets::popup::popup;
+use crate::words::{Label, Say};
 
 pub const PIN_TRIES: u8 = 3;
 pub const PIN_LOCK: Duration = Duration::from_mins(1);
+
+/// What the prompt says about the last try.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinMessage {
+    /// Enter with nothing typed.
+    TypeIt,
+    Wrong {
+        tries_left: u8,
+    },
+    Locked,
+}
 
 /// The PIN being typed and the message about the last try.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pin {
     pub typed: String,
-    pub message: Option<String>,
+    pub message: Option<PinMessage>,
 }
 
 /// Wrong tries so far and the lock they led to; outlives each prompt.
@@ -77,7 +89,7 @@ impl Pin {
                 _ => {}
             },
             Action::Confirm if self.typed.is_empty() => {
-                self.message = Some("Type the staff PIN, then press Enter.".into());
+                self.message = Some(PinMessage::TypeIt);
             }
             Action::Confirm => {
                 let right = staff_pin.is_some_and(|pin| !pin.is_empty() && pin == self.typed);
@@ -90,13 +102,11 @@ impl Pin {
                 self.message = Some(if lock.failures >= PIN_TRIES {
                     lock.failures = 0;
                     lock.locked_until = Some(now + PIN_LOCK);
-                    "That PIN is not right. The prompt is locked for 60 seconds.".to_owned()
+                    PinMessage::Locked
                 } else {
-                    let left = PIN_TRIES - lock.failures;
-                    format!(
-                        "That PIN is not right. {left} {} left.",
-                        if left == 1 { "try" } else { "tries" }
-                    )
+                    PinMessage::Wrong {
+                        tries_left: PIN_TRIES - lock.failures,
+                    }
                 });
             }
             _ => {}
@@ -106,9 +116,16 @@ impl Pin {
 
     pub fn render(&self, ctx: Ctx, lock: &PinLock, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
+        let words = ctx.words;
         let typed = &self.typed;
-        let message = self.message.as_deref();
-        let inner = popup(&theme, "Staff only", 60, 10, area, buf);
+        let message = self.message.map(|message| match message {
+            PinMessage::TypeIt => words.label(Label::TypePin).to_owned(),
+            PinMessage::Wrong { tries_left } => words.say(&Say::PinWrong {
+                tries_left: u32::from(tries_left),
+            }),
+            PinMessage::Locked => words.label(Label::PinLocked).to_owned(),
+        });
+        let inner = popup(&theme, words.label(Label::StaffOnly), 60, 10, area, buf);
         let [intro, _, field, _, msg, keys] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -117,18 +134,21 @@ impl Pin {
             Constraint::Length(2),
             Constraint::Length(1),
         ]));
-        Paragraph::new("Enter the staff PIN to leave kiosk mode.").render(intro, buf);
+        Paragraph::new(words.label(Label::EnterPinToLeave)).render(intro, buf);
         if let Some(left) = lock.left(ctx.now) {
-            Paragraph::new(format!(
-                "Too many wrong tries. Please wait {:.0} seconds.",
-                left.as_secs_f64().ceil()
-            ))
+            Paragraph::new(words.say(&Say::PinWait {
+                seconds: left.as_secs_f64().ceil(),
+            }))
             .style(theme.error)
             .render(field, buf);
         } else {
-            Paragraph::new(format!("PIN: {}", "•".repeat(typed.chars().count())))
-                .style(theme.highlight)
-                .render(field, buf);
+            Paragraph::new(format!(
+                "{}: {}",
+                words.label(Label::Pin),
+                "•".repeat(typed.chars().count())
+            ))
+            .style(theme.highlight)
+            .render(field, buf);
             if let Some(message) = message {
                 let lines = wrap_at_most(
                     &format!("⚠ {message}"),
@@ -140,7 +160,7 @@ impl Pin {
                     .render(msg, buf);
             }
         }
-        Paragraph::new("Enter confirm   Esc cancel")
+        Paragraph::new(words.label(Label::PinKeys))
             .style(theme.key)
             .render(keys, buf);
     }

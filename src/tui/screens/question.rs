@@ -15,6 +15,7 @@ use crate::tui::text_layout::{wrap, wrap_at_most, wrapped_height};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::choice_list::{self, ChoiceList};
 use crate::tui::widgets::{buttons, text_field};
+use crate::words::{Label, Say};
 
 /// A question on screen: the answer being given and the message about it.
 #[derive(Debug, Clone)]
@@ -97,7 +98,7 @@ impl Question {
             }
             Editor::Boolean { .. } => (2, 2),
             Editor::Text(_) => (4, 3),
-            Editor::Date(_) => (3 + wrapped_height(date_hint(item), width), 3),
+            Editor::Date(_) => (3 + wrapped_height(date_hint(item, ctx.words), width), 3),
         };
         // Section, progress, three blank lines and the buttons are always there; the prompt gets
         // the lines it needs before the answer widget, leaving the widget the fewest it can work
@@ -168,7 +169,7 @@ impl Question {
                 choice_list::hits(&option_labels(ctx, item), Some(*highlight), parts.widget)
             }
             Editor::Boolean { value } => {
-                choice_list::hits(&yes_no(), value.map(|v| usize::from(!v)), parts.widget)
+                choice_list::hits(&yes_no(ctx), value.map(|v| usize::from(!v)), parts.widget)
             }
             Editor::Text(_) | Editor::Date(_) => Vec::new(),
         };
@@ -196,7 +197,10 @@ impl Question {
         let ratio = (k as f64 / n.max(1) as f64).clamp(0.0, 1.0);
         LineGauge::default()
             .ratio(ratio)
-            .label(format!("Question {k} of {n}  "))
+            .label(format!(
+                "{}  ",
+                ctx.words.say(&Say::QuestionOf { number: k, of: n })
+            ))
             .filled_symbol("━")
             .unfilled_symbol("─")
             .filled_style(theme.gauge)
@@ -212,7 +216,7 @@ impl Question {
         Paragraph::new(lines_of(&parts.message_lines))
             .style(theme.error)
             .render(parts.message, buf);
-        buttons::render(&theme, self.can_go_back(ctx), parts.buttons, buf);
+        buttons::render(&theme, ctx.words, self.can_go_back(ctx), parts.buttons, buf);
         cursor
     }
 }
@@ -246,8 +250,11 @@ pub fn open(
     })
 }
 
-fn yes_no() -> Vec<String> {
-    vec!["Yes".to_owned(), "No".to_owned()]
+fn yes_no(ctx: Ctx) -> Vec<String> {
+    vec![
+        ctx.words.label(Label::Yes).to_owned(),
+        ctx.words.label(Label::No).to_owned(),
+    ]
 }
 
 fn answer_widget(
@@ -269,7 +276,7 @@ fn answer_widget(
                 on: "(•)",
                 off: "( )",
             }
-            .render(theme, area, buf);
+            .render(theme, ctx.words, area, buf);
             None
         }
         Editor::Multi { highlight, ticked } => {
@@ -281,29 +288,32 @@ fn answer_widget(
                 on: "[x]",
                 off: "[ ]",
             }
-            .render(theme, area, buf);
+            .render(theme, ctx.words, area, buf);
             None
         }
         Editor::Boolean { value } => {
             let highlight = value.map(|v| usize::from(!v));
             let chosen = |i| highlight == Some(i);
             ChoiceList {
-                labels: &yes_no(),
+                labels: &yes_no(ctx),
                 highlight,
                 chosen: &chosen,
                 on: "(•)",
                 off: "( )",
             }
-            .render(theme, area, buf);
+            .render(theme, ctx.words, area, buf);
             None
         }
         Editor::Text(input) => {
-            let max = item
-                .max_length
-                .map(|m| format!("{} of {m} characters", input.value().chars().count()));
+            let max = item.max_length.map(|most| {
+                ctx.words.say(&Say::CharactersOf {
+                    typed: input.value().chars().count(),
+                    most,
+                })
+            });
             text_box(theme, input, max.as_deref(), area, buf)
         }
-        Editor::Date(input) => text_box(theme, input, Some(date_hint(item)), area, buf),
+        Editor::Date(input) => text_box(theme, input, Some(date_hint(item, ctx.words)), area, buf),
     }
 }
 

@@ -10,16 +10,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::engine::summary::{Decision, Mode, Summary};
-use crate::print::decision as decision_words;
+use crate::engine::summary::{Decision, Summary};
 use crate::store::Version;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, wrap_lines};
-use crate::tui::theme::verdict;
-use crate::tui::widgets::assessment::{assessment_lines, labelled, timeline};
+use crate::tui::text_layout::{ellipsize, wrap_line};
+use crate::tui::widgets::assessment::{assessment_lines, heading, labelled, timeline};
 use crate::tui::widgets::scroll;
-use crate::words;
+use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say};
 
 #[derive(Debug, Clone)]
 pub struct RecordScreen {
@@ -76,57 +74,66 @@ impl RecordScreen {
     }
 
     /// The record's lines at `width`, wrapped as drawn.
+    #[allow(clippy::too_many_lines)] // the record in reading order, one block each
     fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
         let theme = ctx.config.theme;
+        let words = ctx.words;
+        let label = |label| words.label(label);
+        let moment = |at| words.moment(&at, MomentForm::Long);
         let q = &ctx.config.questionnaire;
         let language = &ctx.config.language;
         let summary = self.latest();
         let plain = Style::new();
-        let mut lines = assessment_lines(&theme, q, language, &summary.assessment, width);
+        let mut lines = assessment_lines(&theme, words, q, language, &summary.assessment, width);
         if let Some(o) = &summary.verdict_override {
-            let mut block = vec![Line::from(Span::styled(
-                format!("Override by {}: {}", o.by, verdict(o.suitability)),
-                theme.level(o.suitability),
-            ))];
+            let mut block = wrap_line(
+                &Line::from(Span::styled(
+                    words.say(&Say::OverrideBy {
+                        by: &o.by,
+                        verdict: words.verdict(o.suitability),
+                    }),
+                    theme.level(o.suitability),
+                )),
+                width,
+            );
             block.extend(labelled(
                 "  ",
                 plain,
-                &format!(
-                    "{} (the computed verdict above stays in the record)",
-                    o.reason
-                ),
+                &words.say(&Say::OverrideReason { reason: &o.reason }),
                 width,
             ));
             if let (Some(start), Some(schedule)) = (o.start_date, &o.schedule) {
                 block.extend(labelled(
                     "  ",
                     plain,
-                    &format!(
-                        "The override's sessions start on {}:",
-                        start.format("%-d %B %Y")
-                    ),
+                    &words.say(&Say::OverrideSessionsStart {
+                        date: &words.date(start, DateForm::Long),
+                    }),
                     width,
                 ));
-                block.extend(timeline(&theme, schedule, width));
+                block.extend(timeline(&theme, words, schedule, width));
             }
             lines.splice(1..1, block);
         }
         if let Some(review) = &summary.review {
-            let decision = decision_words(review.decision);
+            let decision = words.decision(review.decision);
             let style = match review.decision {
                 Decision::Approved => theme.suitable,
                 Decision::Declined => theme.stop,
                 Decision::NeedsPhysician => theme.caution,
             };
-            let mut block = vec![Line::from(vec![
-                Span::styled("Signed off: ", theme.section),
-                Span::styled(decision.to_owned(), style),
-                Span::raw(format!(
-                    " by {} on {}",
-                    review.by,
-                    review.at.format("%-d %B %Y %H:%M")
-                )),
-            ])];
+            let by_on = words.say(&Say::ByOn {
+                by: &review.by,
+                at: &moment(review.at),
+            });
+            let mut block = wrap_line(
+                &Line::from(vec![
+                    Span::styled(format!("{}: ", label(Label::SignedOff)), theme.section),
+                    Span::styled(decision.to_owned(), style),
+                    Span::raw(format!(" {by_on}")),
+                ]),
+                width,
+            );
             if let Some(note) = &review.note {
                 block.extend(labelled("  ", plain, note, width));
             }
@@ -135,10 +142,15 @@ impl RecordScreen {
         }
         if let Some(note) = &summary.clinician_note {
             lines.push(Line::from(""));
-            lines.extend(labelled("Clinician note: ", theme.section, note, width));
+            lines.extend(labelled(
+                &format!("{}: ", label(Label::ClinicianNote)),
+                theme.section,
+                note,
+                width,
+            ));
         }
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Answers", theme.section)));
+        lines.extend(heading(&theme, label(Label::Answers), width));
         for answer in &summary.answers {
             lines.extend(labelled(
                 &format!("• {}: ", answer.question),
@@ -148,26 +160,20 @@ impl RecordScreen {
             ));
         }
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("History", theme.section)));
+        lines.extend(heading(&theme, label(Label::History), width));
         for version in &self.versions {
             let s = &version.summary;
             let what = if s.version == 1 {
-                let place = match s.mode {
-                    Mode::Kiosk => "at the kiosk",
-                    Mode::Staff => "with staff",
-                    Mode::Batch => "from an answers file",
-                };
-                format!(
-                    "finished {place} on {}",
-                    s.completed_at.format("%-d %B %Y %H:%M")
-                )
+                words.say(&Say::FinishedPlace {
+                    place: words.mode(s.mode, ModeForm::Place),
+                    at: &moment(s.completed_at),
+                })
             } else if let Some(review) = &s.review {
-                format!(
-                    "signed off ({}) by {} on {}",
-                    decision_words(review.decision),
-                    review.by,
-                    review.at.format("%-d %B %Y %H:%M")
-                )
+                words.say(&Say::SignedOffHistory {
+                    decision: words.decision(review.decision),
+                    by: &review.by,
+                    at: &moment(review.at),
+                })
             } else {
                 let previous = s.version.saturating_sub(1);
                 let new: Vec<_> = s
@@ -180,18 +186,15 @@ impl RecordScreen {
                             .is_none_or(|v| !v.summary.changes.contains(c))
                     })
                     .collect();
-                let by = new.first().map_or("staff", |c| c.by.as_str());
-                let at = new
-                    .first()
-                    .map(|c| c.at.format("%-d %B %Y %H:%M").to_string())
-                    .unwrap_or_default();
-                let mut text = format!("answers changed by {by} on {at}");
+                let by = new.first().map_or(label(Label::ByStaff), |c| c.by.as_str());
+                let at = new.first().map(|c| moment(c.at)).unwrap_or_default();
+                let mut text = words.say(&Say::AnswersChanged { by, at: &at });
                 for change in new {
                     let item = q.item(&change.question);
                     let shown = |a: &Option<crate::model::answer::Answer>| match (a, item) {
                         (Some(a), Some(item)) => words::answer_text(item, a, language),
-                        (Some(_), None) => "(answer)".to_owned(),
-                        (None, _) => "(none)".to_owned(),
+                        (Some(_), None) => label(Label::SomeAnswer).to_owned(),
+                        (None, _) => label(Label::NoneGiven).to_owned(),
                     };
                     let prompt = item.map_or(change.question.as_str(), |i| i.prompt.get(language));
                     let _ = write!(
@@ -211,25 +214,26 @@ impl RecordScreen {
                 width,
             ));
         }
-        wrap_lines(lines, width)
+        lines
     }
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
+        let words = ctx.words;
         let summary = self.latest();
         let [title, body] = parts(area);
-        let name = summary.patient.name.as_deref().unwrap_or("(no name)");
-        let age = summary
+        let name = summary
             .patient
-            .age
-            .map(|a| format!(", {a} years"))
-            .unwrap_or_default();
+            .name
+            .as_deref()
+            .unwrap_or(words.label(Label::NoName));
         Paragraph::new(ellipsize(
-            &format!(
-                "Record of {name}{age} — version {} of {}",
-                summary.version,
-                self.versions.len().max(summary.version as usize)
-            ),
+            &words.say(&Say::RecordOf {
+                name,
+                age: summary.patient.age,
+                version: summary.version,
+                versions: self.versions.len().max(summary.version as usize),
+            }),
             usize::from(title.width),
         ))
         .style(theme.title)

@@ -11,10 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::engine::summary::Summary;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
-use crate::tui::theme::verdict;
+use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrap_line};
 use crate::tui::widgets::assessment::{assessment_lines, labelled};
 use crate::tui::widgets::scroll;
+use crate::words::{DateForm, Label, Say, Words};
 
 /// Where the summary went.
 #[derive(Debug, Clone)]
@@ -62,23 +62,27 @@ impl ResultScreen {
         Outcome::None
     }
 
-    fn status(&self) -> (String, bool) {
+    fn status(&self, words: &dyn Words) -> (String, bool) {
         match &self.export {
-            Export::Saved(path) => (format!("✔ Saved to {}", path.display()), true),
+            Export::Saved(path) => (
+                words.say(&Say::SavedTo {
+                    path: &path.display().to_string(),
+                }),
+                true,
+            ),
             Export::Failed { dir, cause } => (
-                format!(
-                    "⚠ NOT SAVED: the summary could not be written to the folder {} ({cause}). \
-                     The answers are kept. Fix the folder, then press r to try again.",
-                    dir.display()
-                ),
+                words.say(&Say::NotSaved {
+                    dir: &dir.display().to_string(),
+                    cause,
+                }),
                 false,
             ),
         }
     }
 
     /// Title, body, the "more below" line and the status at the bottom.
-    fn parts(&self, area: Rect) -> ([Rect; 4], Vec<String>) {
-        let status_lines = wrap_at_most(&self.status().0, usize::from(area.width), 4);
+    fn parts(&self, words: &dyn Words, area: Rect) -> ([Rect; 4], Vec<String>) {
+        let status_lines = wrap_at_most(&self.status(words).0, usize::from(area.width), 4);
         let status_h = u16::try_from(status_lines.len()).unwrap_or(1);
         let parts = area.layout(&Layout::vertical([
             Constraint::Length(1),
@@ -93,35 +97,45 @@ impl ResultScreen {
     /// note.
     fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
         let theme = ctx.config.theme;
+        let words = ctx.words;
         let summary = &self.summary;
         let mut lines = assessment_lines(
             &theme,
+            words,
             &ctx.config.questionnaire,
             &ctx.config.language,
             &summary.assessment,
             width,
         );
         if let Some(o) = &summary.verdict_override {
-            let mut block = vec![Line::from(Span::styled(
-                format!("Override by {}: {}", o.by, verdict(o.suitability)),
-                theme.level(o.suitability),
-            ))];
+            let mut block = wrap_line(
+                &Line::from(Span::styled(
+                    words.say(&Say::OverrideBy {
+                        by: &o.by,
+                        verdict: words.verdict(o.suitability),
+                    }),
+                    theme.level(o.suitability),
+                )),
+                width,
+            );
             block.extend(labelled(
                 "  ",
                 Style::new(),
-                &format!(
-                    "{} (the computed verdict above stays in the record)",
-                    o.reason
-                ),
+                &words.say(&Say::OverrideReason { reason: &o.reason }),
                 width,
             ));
             lines.splice(1..1, block);
         }
         if let Some(note) = &summary.clinician_note {
             lines.push(Line::from(""));
-            lines.extend(labelled("Clinician note: ", theme.section, note, width));
+            lines.extend(labelled(
+                &format!("{}: ", words.label(Label::ClinicianNote)),
+                theme.section,
+                note,
+                width,
+            ));
         }
-        wrap_lines(lines, width)
+        lines
     }
 
     fn total(lines: &[Line]) -> u16 {
@@ -129,34 +143,37 @@ impl ResultScreen {
     }
 
     fn scroll_max(&self, ctx: Ctx, area: Rect) -> u16 {
-        let ([_, body, _, _], _) = self.parts(area);
+        let ([_, body, _, _], _) = self.parts(ctx.words, area);
         Self::total(&self.content(ctx, body.width)).saturating_sub(body.height)
     }
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
+        let words = ctx.words;
         let summary = &self.summary;
-        let style = if self.status().1 {
+        let style = if self.status(words).1 {
             theme.suitable
         } else {
             theme.error
         };
-        let ([title, body, more, status_area], status_lines) = self.parts(area);
+        let ([title, body, more, status_area], status_lines) = self.parts(words, area);
         // The name gives way (with `…`) to the age and the date.
-        let name = summary.patient.name.as_deref().unwrap_or("(no name)");
-        let age = summary
+        let name = summary
             .patient
-            .age
-            .map(|a| format!(", {a} years"))
-            .unwrap_or_default();
-        let tail = format!(
-            "{age} — assessed {}",
-            summary.reference_date.format("%-d %B %Y")
-        );
-        let room =
-            usize::from(title.width).saturating_sub(width_of("Result for ") + width_of(&tail));
+            .name
+            .as_deref()
+            .unwrap_or(words.label(Label::NoName));
+        let assessed = words.date(summary.reference_date, DateForm::Long);
+        let title_with = |name: &str| {
+            words.say(&Say::ResultFor {
+                name,
+                age: summary.patient.age,
+                assessed: &assessed,
+            })
+        };
+        let room = usize::from(title.width).saturating_sub(width_of(&title_with("")));
         Paragraph::new(ellipsize(
-            &format!("Result for {}{tail}", ellipsize(name, room.max(8))),
+            &title_with(&ellipsize(name, room.max(8))),
             usize::from(title.width),
         ))
         .style(theme.title)
@@ -165,7 +182,7 @@ impl ResultScreen {
         let total = Self::total(&lines);
         let scroll = self.scroll.min(total.saturating_sub(body.height));
         if total > scroll + body.height {
-            Paragraph::new("▼ more below: ↑↓ to scroll")
+            Paragraph::new(words.label(Label::MoreBelowScroll))
                 .style(theme.help)
                 .render(more, buf);
         }

@@ -14,9 +14,8 @@ use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
-use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::override_line;
-use crate::words;
+use crate::words::{self, Label};
 
 /// Staff below this width see the verdict on the review instead of in a side panel.
 pub const PANEL_FROM_WIDTH: u16 = 100;
@@ -184,15 +183,16 @@ impl Review {
         let theme = ctx.config.theme;
         let [title, intro, seen, disagreements_area, verdict_area, list] =
             self.parts(ctx, screen_width, area);
-        Paragraph::new("Please check your answers")
+        Paragraph::new(ctx.words.label(Label::CheckYourAnswers))
             .style(theme.title)
             .render(title, buf);
-        let intro_text = if ctx.session.is_some_and(|s| s.amending.is_some()) {
-            "Change answers with the patient: move to one with ↑↓ and press Enter. Enter on the \
-             first row saves them as a new version."
-        } else {
-            "Press Enter to send them. To change one, move to it with ↑↓ and press Enter."
-        };
+        let intro_text = ctx
+            .words
+            .label(if ctx.session.is_some_and(|s| s.amending.is_some()) {
+                Label::ReviewHowToChange
+            } else {
+                Label::ReviewHowTo
+            });
         let intro_lines = wrap_at_most(
             intro_text,
             usize::from(intro.width),
@@ -252,17 +252,17 @@ impl Review {
 /// each answer with its prompt beside its first line.
 fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
-    let submit = if ctx.kiosk {
-        "[ Submit my answers ]"
+    let submit = ctx.words.label(if ctx.kiosk {
+        Label::SubmitMine
     } else if ctx.session.is_some_and(|s| s.amending.is_some()) {
-        "[ Save the changes as a new version of the record ]"
+        Label::SaveAsNewVersion
     } else {
-        "[ Submit the answers ]"
-    };
+        Label::SubmitTheirs
+    });
     let mut blocks = vec![Block {
         row: Some(0),
         kind: Kind::Submit,
-        lines: vec![(submit.to_owned(), String::new())],
+        lines: vec![(format!("[ {submit} ]"), String::new())],
     }];
     // After the two columns of the pointer: the prompt column, a gap, the answer column.
     let inner = usize::from(width).saturating_sub(2);
@@ -301,7 +301,7 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
                     .get(&item.id)
                     .map(|a| {
                         if answer::is_blank(a) {
-                            "(left empty)".to_owned()
+                            ctx.words.label(Label::LeftEmpty).to_owned()
                         } else {
                             words::answer_text(item, a, language)
                         }
@@ -351,7 +351,7 @@ fn disagreement_lines(ctx: Ctx, width: u16) -> Vec<Line<'static>> {
     let Some(session) = ctx.session else {
         return Vec::new();
     };
-    let words = words::for_language(&ctx.config.language);
+    let words = ctx.words;
     session
         .intake
         .disagreements()
@@ -372,14 +372,21 @@ fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
         return None;
     }
     let theme = ctx.config.theme;
+    let words = ctx.words;
     let session = ctx.session?;
     let level = session.intake.assessment().suitability;
     let spans = match session.draft.verdict_override.as_ref() {
-        Some(o) => override_line(&theme, o, level).spans,
+        Some(o) => override_line(&theme, words, o, level).spans,
         None => vec![
-            Span::styled("Verdict so far: ", theme.help),
-            Span::styled(verdict(level), theme.level(level)),
-            Span::styled("  (F3 to override)", theme.help),
+            Span::styled(
+                format!("{}: ", words.label(Label::VerdictSoFar)),
+                theme.help,
+            ),
+            Span::styled(words.verdict(level), theme.level(level)),
+            Span::styled(
+                format!("  {}", words.label(Label::F3ToOverride)),
+                theme.help,
+            ),
         ],
     };
     Some(Line::from(spans))

@@ -9,11 +9,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
 use crate::engine::summary::{Decision, Review};
-use crate::print::decision;
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::{form, text_field};
+use crate::words::Label;
 
 pub const INITIALS_MAX: usize = 10;
 pub const NOTE_MAX: usize = 500;
@@ -34,7 +34,7 @@ pub struct SignOff {
     pub note: Input,
     pub by: Input,
     pub field: Field,
-    pub error: Option<String>,
+    pub error: Option<Label>,
 }
 
 /// What the form asks the app to do.
@@ -69,7 +69,7 @@ impl SignOff {
             Action::Confirm => {
                 let by = self.by.value().trim().to_owned();
                 if by.is_empty() {
-                    self.error = Some("Please enter your initials.".into());
+                    self.error = Some(Label::EnterInitials);
                     self.field = Field::By;
                 } else {
                     let note = self.note.value().trim().to_owned();
@@ -102,9 +102,10 @@ impl SignOff {
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Sign off", 70, 13, area, buf);
+        let words = ctx.words;
+        let inner = popup(&theme, words.label(Label::SignOffTitle), 70, 13, area, buf);
         let rows: [Rect; 9] = inner.layout(&Layout::vertical([Constraint::Length(1); 9]));
-        Paragraph::new("The review becomes a new version of the record.")
+        Paragraph::new(words.label(Label::SignOffIntro))
             .style(theme.help)
             .render(rows[0], buf);
         let decision_style = if self.field == Field::Decision {
@@ -113,8 +114,8 @@ impl SignOff {
             theme.base
         };
         Paragraph::new(Line::from(vec![
-            Span::raw("Decision:  ◀ "),
-            Span::raw(decision(self.decision)),
+            Span::raw(format!("{}:  ◀ ", words.label(Label::Decision))),
+            Span::raw(words.decision(self.decision)),
             Span::raw(" ▶"),
         ]))
         .style(decision_style)
@@ -122,16 +123,16 @@ impl SignOff {
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
             form::field(&theme, input, focused, area, buf)
         };
-        Paragraph::new("Note (optional):").render(rows[3], buf);
+        Paragraph::new(words.label(Label::NoteOptional)).render(rows[3], buf);
         let note = field(&self.note, self.field == Field::Note, rows[4], buf);
-        Paragraph::new("Your initials (required):").render(rows[5], buf);
+        Paragraph::new(words.label(Label::InitialsRequired)).render(rows[5], buf);
         let by = field(&self.by, self.field == Field::By, rows[6], buf);
-        if let Some(error) = &self.error {
-            Paragraph::new(format!("⚠ {error}"))
+        if let Some(error) = self.error {
+            Paragraph::new(format!("⚠ {}", words.label(error)))
                 .style(theme.error)
                 .render(rows[7], buf);
         }
-        Paragraph::new("←→/1-3 decision  Tab next field  Enter save  Esc cancel")
+        Paragraph::new(words.label(Label::SignOffKeys))
             .style(theme.key)
             .render(rows[8], buf);
         note.or(by)

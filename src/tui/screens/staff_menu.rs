@@ -9,9 +9,14 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
+use crate::words::Label;
 
 /// The choices, in order.
-pub const CHOICES: [&str; 3] = ["Review intakes", "Back to the kiosk", "Leave kiosk mode"];
+pub const CHOICES: [Label; 3] = [
+    Label::ReviewIntakes,
+    Label::BackToKiosk,
+    Label::LeaveKioskMode,
+];
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StaffMenu {
@@ -56,14 +61,22 @@ impl StaffMenu {
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
-        let inner = popup(&theme, "Staff", 50, 10, area, buf);
+        let words = ctx.words;
+        let inner = popup(
+            &theme,
+            words.label(Label::StaffMenuTitle),
+            50,
+            10,
+            area,
+            buf,
+        );
         let [intro, _, choices, keys] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(3),
             Constraint::Min(1),
         ]));
-        Paragraph::new("What would you like to do?")
+        Paragraph::new(words.label(Label::WhatToDo))
             .style(theme.help)
             .render(intro, buf);
         let lines: Vec<Line> = CHOICES
@@ -71,9 +84,10 @@ impl StaffMenu {
             .enumerate()
             .map(|(i, choice)| {
                 let text = format!(
-                    "{} {}  {choice}",
+                    "{} {}  {}",
                     if i == self.selected { "▶" } else { " " },
-                    i + 1
+                    i + 1,
+                    words.label(*choice)
                 );
                 if i == self.selected {
                     Line::styled(text, theme.highlight)
@@ -87,7 +101,7 @@ impl StaffMenu {
             Constraint::Min(0),
             Constraint::Length(1),
         ]));
-        Paragraph::new("↑↓ choose  Enter open  Esc back")
+        Paragraph::new(words.label(Label::StaffMenuKeys))
             .style(theme.key)
             .render(keys, buf);
     }

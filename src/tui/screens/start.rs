@@ -20,8 +20,9 @@ use crate::store::outbox::State as DeliveryState;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
-use crate::tui::theme::{Theme, verdict_short};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
+use crate::words::{Label, ModeForm, MomentForm, Say, Words};
 
 /// A row after `New intake`.
 #[derive(Debug, Clone)]
@@ -63,11 +64,11 @@ enum Group {
 impl Group {
     const ALL: [Group; 3] = [Group::Waiting, Group::Unfinished, Group::Reviewed];
 
-    fn heading(self) -> &'static str {
+    fn heading(self) -> Label {
         match self {
-            Group::Waiting => "Waiting for review",
-            Group::Unfinished => "Unfinished",
-            Group::Reviewed => "Reviewed",
+            Group::Waiting => Label::WaitingForReview,
+            Group::Unfinished => Label::Unfinished,
+            Group::Reviewed => Label::Reviewed,
         }
     }
 }
@@ -281,18 +282,19 @@ impl Start {
     /// Draws the list; returns where the cursor is while a patient is being found.
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = ctx.config.theme;
+        let words = ctx.words;
         let [title, list] = [title_area(area), list_area(area)];
         let cursor = if let Some(filter) = &self.filter {
             let [label, field] = title.layout(&Layout::horizontal([
                 Constraint::Length(28),
                 Constraint::Min(1),
             ]));
-            Paragraph::new("Find by name or birth date:")
+            Paragraph::new(words.label(Label::FindBy))
                 .style(theme.title)
                 .render(label, buf);
             text_field::draw(filter, theme.highlight, Some(theme.cursor), field, buf)
         } else {
-            Paragraph::new("The clinic's intakes")
+            Paragraph::new(words.label(Label::ClinicIntakes))
                 .style(theme.title)
                 .render(title, buf);
             None
@@ -302,21 +304,24 @@ impl Start {
         for (i, rect) in self.visible(list) {
             let is_selected = Some(i) == selected_line;
             let line = match self.lines[i] {
-                ListLine::NewIntake => Line::from("New intake"),
+                ListLine::NewIntake => Line::from(words.label(Label::NewIntake)),
                 ListLine::Blank => Line::from(""),
                 ListLine::Heading(group, count) => Line::from(Span::styled(
-                    format!("{} ({count})", group.heading()),
+                    format!("{} ({count})", words.label(group.heading())),
                     theme.section,
                 )),
                 ListLine::Nothing => Line::from(Span::styled(
-                    if self.filter.is_some() {
-                        "   (nobody found)"
-                    } else {
-                        "   (nobody waiting)"
-                    },
+                    format!(
+                        "   {}",
+                        words.label(if self.filter.is_some() {
+                            Label::NobodyFound
+                        } else {
+                            Label::NobodyWaiting
+                        })
+                    ),
                     theme.help,
                 )),
-                ListLine::Entry(e) => entry_line(&theme, &self.entries[e], room),
+                ListLine::Entry(e) => entry_line(&theme, words, &self.entries[e], room),
             };
             let pointer = if is_selected { "▶ " } else { "  " };
             let mut spans = vec![Span::raw(pointer)];
@@ -335,11 +340,11 @@ impl Start {
 }
 
 /// A date and time, with the year where there is room for it.
-fn when_format(room: usize) -> &'static str {
+fn when_format(room: usize) -> MomentForm {
     if room >= 70 {
-        "%-d %b %Y %H:%M"
+        MomentForm::Short
     } else {
-        "%-d %b %H:%M"
+        MomentForm::ShortNoYear
     }
 }
 
@@ -356,44 +361,39 @@ fn name_column(name: &str, room: usize) -> String {
     format!("{name}{:pad$}  ", "")
 }
 
-fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
+fn entry_line(theme: &Theme, words: &dyn Words, entry: &StartEntry, room: usize) -> Line<'static> {
     let cut = |text: String, style| Line::from(Span::styled(ellipsize(&text, room), style));
+    let label = |label| words.label(label);
     match entry {
         StartEntry::Record(row, delivery) => {
-            let name = name_column(row.name.as_deref().unwrap_or("(no name)"), room);
+            let name = name_column(row.name.as_deref().unwrap_or(label(Label::NoName)), room);
             let age = row.age.map(|a| format!("{a:>3}  ")).unwrap_or_default();
-            let when = row.completed_at.format(when_format(room)).to_string();
-            let mode = match row.mode {
-                Mode::Kiosk => "kiosk",
-                Mode::Staff => "staff",
-                Mode::Batch => "file",
-            };
+            let when = words.moment(&row.completed_at, when_format(room));
+            let mode = words.mode(row.mode, ModeForm::Column);
             let level = row.shown();
             let mut flags = Vec::new();
             if row.provisional {
-                flags.push("⚠ provisional");
+                flags.push(label(Label::FlagProvisional));
             }
             if row.overridden.is_some() {
-                flags.push("override");
+                flags.push(label(Label::FlagOverride));
             }
             if row.seen_before.is_some() {
-                flags.push("seen before");
+                flags.push(label(Label::FlagSeenBefore));
             }
             match delivery {
-                Some(DeliveryState::Queued) => flags.push("queued"),
-                Some(DeliveryState::Delivered) => flags.push("delivered"),
-                Some(DeliveryState::NeedsAttention) => flags.push("⚠ delivery needs attention"),
+                Some(DeliveryState::Queued) => flags.push(label(Label::FlagQueued)),
+                Some(DeliveryState::Delivered) => flags.push(label(Label::FlagDelivered)),
+                Some(DeliveryState::NeedsAttention) => {
+                    flags.push(label(Label::FlagNeedsAttention));
+                }
                 None => {}
             }
             if let Some(review) = &row.review {
-                flags.push(match review.decision {
-                    crate::engine::summary::Decision::Approved => "approved",
-                    crate::engine::summary::Decision::Declined => "declined",
-                    crate::engine::summary::Decision::NeedsPhysician => "needs a physician",
-                });
+                flags.push(words.decision_short(review.decision));
             }
             let head = format!("{name}{age}{when}  {mode}  ");
-            let verdict = verdict_short(level);
+            let verdict = words.verdict_short(level);
             let tail = if flags.is_empty() {
                 String::new()
             } else {
@@ -415,38 +415,44 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             shown,
             elsewhere,
         } => {
-            let name = name_column(name.as_deref().unwrap_or("(no name yet)"), room);
-            let when = draft.updated_at.format(when_format(room));
+            let name = name_column(name.as_deref().unwrap_or(label(Label::NoNameYet)), room);
+            let when = words.moment(&draft.updated_at, when_format(room));
             let mode = match draft.mode {
-                Mode::Kiosk => "  · kiosk",
-                _ => "",
+                Mode::Kiosk => format!("  · {}", words.mode(Mode::Kiosk, ModeForm::Column)),
+                _ => String::new(),
             };
             let open = if *elsewhere {
-                "  · open on another terminal"
+                format!("  · {}", label(Label::OpenElsewhere))
             } else {
-                ""
+                String::new()
             };
-            cut(
-                format!("{name}{when}  {answered} of {shown} answered{mode}{open}"),
-                theme.base,
-            )
+            let answered = words.say(&Say::AnsweredOf {
+                answered: *answered,
+                shown: *shown,
+            });
+            cut(format!("{name}{when}  {answered}{mode}{open}"), theme.base)
         }
         StartEntry::Finished { summary } => cut(
-            format!("FINISHED, saved as {}", file_name(summary)),
+            words.say(&Say::FinishedSavedAs {
+                file: &file_name(summary),
+            }),
             theme.help,
         ),
         StartEntry::Newer {
             path,
             format_version,
         } => cut(
-            format!(
-                "NEWER FORMAT {format_version}, left as it is: {}",
-                file_name(path)
-            ),
+            words.say(&Say::NewerFormat {
+                format_version: *format_version,
+                file: &file_name(path),
+            }),
             theme.help,
         ),
         StartEntry::Damaged { path, reason } => cut(
-            format!("DAMAGED, cannot be opened: {} ({reason})", file_name(path)),
+            words.say(&Say::Damaged {
+                file: &file_name(path),
+                reason,
+            }),
             theme.error,
         ),
     }

@@ -1,5 +1,6 @@
 //! The assessment as lines of text: the verdict, reasons, plan, schedule and notes, shared by the
-//! result screen and the live panel beside the questions.
+//! result screen, the record and the live panel beside the questions. Every line comes out
+//! wrapped to the width it is given, once: the screens draw them as they are.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -7,8 +8,10 @@ use ratatui::text::{Line, Span};
 use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Override;
 use crate::model::questionnaire::{Level, Questionnaire};
-use crate::tui::text_layout::{hanging, width_of};
-use crate::tui::theme::{Theme, verdict};
+use crate::print::no_sessions;
+use crate::tui::text_layout::{hanging, width_of, wrap_line};
+use crate::tui::theme::Theme;
+use crate::words::{DateForm, Label, Say, Words};
 
 /// `4–6`, or `4` when both ends are the same, as a printed record writes it.
 pub use crate::print::range;
@@ -29,46 +32,68 @@ pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<
         .collect()
 }
 
+/// `label` padded to the plan's column, as a printed record lays it out.
+fn plan_label(words: &dyn Words, label: Label) -> String {
+    format!("{:<14}", format!("{}:", words.label(label)))
+}
+
 /// The assessment as lines wrapped to `width` (also used by the side panel).
 #[must_use]
+#[allow(clippy::too_many_lines)] // the assessment in reading order, one block each
 pub fn assessment_lines(
     theme: &Theme,
+    words: &dyn Words,
     questionnaire: &Questionnaire,
     language: &str,
     a: &Assessment,
     width: u16,
 ) -> Vec<Line<'static>> {
     let plain = Style::new();
-    let mut lines = vec![Line::from(Span::styled(
-        verdict(a.suitability),
-        theme.level(a.suitability),
-    ))];
+    let label = |label| words.label(label);
+    let mut lines = wrap_line(
+        &Line::from(Span::styled(
+            words.verdict(a.suitability),
+            theme.level(a.suitability),
+        )),
+        width,
+    );
     lines.push(Line::from(""));
     if a.reasons.is_empty() {
-        lines.push(Line::from("No screening rule applies."));
+        lines.extend(labelled("", plain, label(Label::NoRuleApplies), width));
     } else {
-        lines.push(Line::from(Span::styled("Reasons", theme.section)));
+        lines.extend(heading(theme, label(Label::Reasons), width));
         // Most severe first; rule order within a level (the export keeps rule order).
         let mut reasons: Vec<_> = a.reasons.iter().collect();
         reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
         for r in reasons {
-            let level = format!("• {}", verdict(r.level));
+            let level = format!("• {}", words.verdict(r.level));
             let rule = format!("[{}]", r.rule);
             if width_of(&level) + 1 + width_of(&rule) <= usize::from(width) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{level} "), theme.level(r.level)),
-                    Span::styled(rule, theme.help),
-                ]));
+                lines.extend(wrap_line(
+                    &Line::from(vec![
+                        Span::styled(format!("{level} "), theme.level(r.level)),
+                        Span::styled(rule, theme.help),
+                    ]),
+                    width,
+                ));
             } else {
-                lines.push(Line::from(Span::styled(level, theme.level(r.level))));
-                lines.push(Line::from(Span::styled(format!("  {rule}"), theme.help)));
+                lines.extend(wrap_line(
+                    &Line::from(Span::styled(level, theme.level(r.level))),
+                    width,
+                ));
+                lines.extend(wrap_line(
+                    &Line::from(Span::styled(format!("  {rule}"), theme.help)),
+                    width,
+                ));
             }
             lines.extend(labelled("  ", plain, &r.message, width));
             if let Some(date) = r.reassess_on {
                 lines.extend(labelled(
                     "  ",
                     plain,
-                    &format!("→ assess again on or after {}", date.format("%-d %B %Y")),
+                    &words.say(&Say::AssessAgain {
+                        date: &words.date(date, DateForm::Long),
+                    }),
                     width,
                 ));
             }
@@ -81,15 +106,14 @@ pub fn assessment_lines(
         lines.extend(labelled(
             "",
             plain,
-            &format!(
-                "Assess again on or after {} (when every delay is over)",
-                date.format("%-d %B %Y")
-            ),
+            &words.say(&Say::AssessAgainAll {
+                date: &words.date(date, DateForm::Long),
+            }),
             width,
         ));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Plan", theme.section)));
+    lines.extend(heading(theme, label(Label::Plan), width));
     match a.sessions {
         Some(s) => {
             let per: Vec<String> = a
@@ -104,50 +128,52 @@ pub fn assessment_lines(
                 })
                 .collect();
             lines.extend(labelled(
-                "Sessions:     ",
+                &plan_label(words, Label::Sessions),
                 plain,
                 &format!("{}  ({})", range(s), per.join(", ")),
                 width,
             ));
         }
         None => lines.extend(labelled(
-            "Sessions:     ",
+            &plan_label(words, Label::Sessions),
             plain,
-            "none planned (no concern chosen)",
+            label(Label::NonePlanned),
             width,
         )),
     }
     lines.extend(labelled(
-        "Interval:     ",
+        &plan_label(words, Label::Interval),
         plain,
-        &format!("every {} weeks", range(a.interval_weeks)),
+        &words.say(&Say::EveryWeeks {
+            weeks: &range(a.interval_weeks),
+        }),
         width,
     ));
     lines.extend(labelled(
-        "Maintenance:  ",
+        &plan_label(words, Label::Maintenance),
         plain,
         &match a.maintenance_months {
-            Some(m) => format!("one session every {} months", range(m)),
-            None => "none needed".to_owned(),
+            Some(m) => words.say(&Say::MaintenanceEvery { months: &range(m) }),
+            None => label(Label::NoneNeeded).to_owned(),
         },
         width,
     ));
     if let Some(c) = a.course_weeks {
         lines.extend(labelled(
-            "Course:       ",
+            &plan_label(words, Label::Course),
             plain,
-            &format!("{} weeks", range(c)),
+            &words.say(&Say::Weeks { weeks: &range(c) }),
             width,
         ));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Proposed schedule", theme.section)));
+    lines.extend(heading(theme, label(Label::ProposedSchedule), width));
     if a.schedule_provisional {
-        let provisional = if a.schedule.is_empty() {
-            "⚠ A physician must approve the treatment before any date is set."
+        let provisional = label(if a.schedule.is_empty() {
+            Label::ApproveBeforeDates
         } else {
-            "⚠ Provisional: these dates hold only after a physician has approved the treatment."
-        };
+            Label::ProvisionalDates
+        });
         let style = theme.level(Level::PhysicianReview);
         lines.extend(
             labelled("", plain, provisional, width)
@@ -156,23 +182,28 @@ pub fn assessment_lines(
         );
     }
     if a.schedule.is_empty() {
-        let why = match (a.suitability, a.reassess_on) {
-            (Level::NotSuitable, _) => "No sessions are planned: not suitable.",
-            (Level::Delay, None) => "No sessions can be scheduled until the delay is over.",
-            _ => "No sessions can be scheduled yet.",
-        };
+        let why = label(no_sessions(a.suitability, a.reassess_on));
         lines.extend(labelled("", plain, why, width));
     } else {
-        lines.extend(timeline(theme, &a.schedule, width));
+        lines.extend(timeline(theme, words, &a.schedule, width));
     }
     if !a.notes.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Notes", theme.section)));
+        lines.extend(heading(theme, label(Label::Notes), width));
         for n in &a.notes {
             lines.extend(labelled("• ", plain, n, width));
         }
     }
     lines
+}
+
+/// A heading, wrapped to `width`.
+#[must_use]
+pub fn heading(theme: &Theme, text: &str, width: u16) -> Vec<Line<'static>> {
+    wrap_line(
+        &Line::from(Span::styled(text.to_owned(), theme.section)),
+        width,
+    )
 }
 
 /// The concern as the questionnaire words it.
@@ -185,9 +216,15 @@ fn concern_label(q: &Questionnaire, language: &str, code: &str) -> String {
         )
 }
 
-/// One line per session: its window in words and a bar on a shared time axis.
+/// One line per session: its window in words and a bar on a shared time axis, wrapped to
+/// `width`.
 #[must_use]
-pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'static>> {
+pub fn timeline(
+    theme: &Theme,
+    words: &dyn Words,
+    schedule: &[Session],
+    width: u16,
+) -> Vec<Line<'static>> {
     let start = schedule.first().map(|s| s.earliest);
     let end = schedule.iter().map(|s| s.latest).max();
     let (Some(start), Some(end)) = (start, end) else {
@@ -206,19 +243,20 @@ pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'st
     let mut lines = Vec::new();
     for s in schedule {
         let when = if s.earliest == s.latest {
-            s.earliest.format("%a %-d %b %Y").to_string()
+            words.date(s.earliest, DateForm::Weekday)
         } else {
             format!(
                 "{} – {}",
-                s.earliest.format("%-d %b"),
-                s.latest.format("%-d %b %Y")
+                words.date(s.earliest, DateForm::ShortNoYear),
+                words.date(s.latest, DateForm::Short)
             )
         };
-        let label = format!(
-            "{:>2}. {when}{}",
-            s.session,
-            if s.optional { " (if needed)" } else { "" }
-        );
+        let optional = if s.optional {
+            format!(" ({})", words.label(Label::IfNeeded))
+        } else {
+            String::new()
+        };
+        let label = format!("{:>2}. {when}{optional}", s.session);
         let mut spans = vec![Span::raw(format!("{label:<label_width$}  "))];
         if bar >= 10 {
             let (a, b) = (pos(s.earliest), pos(s.latest));
@@ -230,7 +268,7 @@ pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'st
                 theme.border,
             ));
         }
-        lines.push(Line::from(spans));
+        lines.extend(wrap_line(&Line::from(spans), width));
     }
     lines
 }
@@ -238,12 +276,24 @@ pub fn timeline(theme: &Theme, schedule: &[Session], width: u16) -> Vec<Line<'st
 /// An override beside the computed verdict, e.g.
 /// `Override: ? PHYSICIAN REVIEW NEEDED by KL (computed: ✔ SUITABLE)`.
 #[must_use]
-pub fn override_line(theme: &Theme, o: &Override, computed: Level) -> Line<'static> {
+pub fn override_line(
+    theme: &Theme,
+    words: &dyn Words,
+    o: &Override,
+    computed: Level,
+) -> Line<'static> {
     Line::from(vec![
-        Span::styled("Override: ", theme.help),
-        Span::styled(verdict(o.suitability), theme.level(o.suitability)),
-        Span::styled(format!(" by {} (computed: ", o.by), theme.help),
-        Span::styled(verdict(computed), theme.level(computed)),
+        Span::styled(format!("{}: ", words.label(Label::Override)), theme.help),
+        Span::styled(words.verdict(o.suitability), theme.level(o.suitability)),
+        Span::styled(
+            format!(
+                " {} ({}: ",
+                words.say(&Say::ByWhom { by: &o.by }),
+                words.label(Label::Computed)
+            ),
+            theme.help,
+        ),
+        Span::styled(words.verdict(computed), theme.level(computed)),
         Span::styled(")", theme.help),
     ])
 }

@@ -6,6 +6,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::Hit;
 use crate::tui::theme::Theme;
+use crate::words::{Label, Words};
 
 const WIDTH: u16 = 10;
 
@@ -24,12 +25,12 @@ pub fn layout(back: bool, area: Rect) -> Vec<(Rect, Hit)> {
     placed
 }
 
-pub fn render(theme: &Theme, back: bool, area: Rect, buf: &mut Buffer) {
+pub fn render(theme: &Theme, words: &dyn Words, back: bool, area: Rect, buf: &mut Buffer) {
     for (rect, hit) in layout(back, area) {
         let label = if hit == Hit::Back {
-            "[ ◀ Back ]"
+            format!("[ ◀ {} ]", words.label(Label::Back))
         } else {
-            "[ Next ▶ ]"
+            format!("[ {} ▶ ]", words.label(Label::Next))
         };
         Paragraph::new(label).style(theme.key).render(rect, buf);
     }

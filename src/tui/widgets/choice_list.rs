@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::tui::action::Hit;
 use crate::tui::text_layout::wrap;
 use crate::tui::theme::Theme;
+use crate::words::{Label, Words};
 
 /// Before each label: pointer, mark, number (`▶ [x] 1  `).
 const PREFIX: usize = 9;
@@ -118,10 +119,10 @@ pub fn hits(labels: &[String], highlight: Option<usize>, area: Rect) -> Vec<(Rec
 }
 
 impl ChoiceList<'_> {
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub fn render(&self, theme: &Theme, words: &dyn Words, area: Rect, buf: &mut Buffer) {
         let placement = place(self.labels, self.highlight, area);
         if let Some(rect) = placement.above {
-            Paragraph::new("  ▲ more above")
+            Paragraph::new(format!("  {}", words.label(Label::MoreAbove)))
                 .style(theme.help)
                 .render(rect, buf);
         }
@@ -155,7 +156,7 @@ impl ChoiceList<'_> {
             .render(rect, buf);
         }
         if let Some(rect) = placement.below {
-            Paragraph::new("  ▼ more below")
+            Paragraph::new(format!("  {}", words.label(Label::MoreBelow)))
                 .style(theme.help)
                 .render(rect, buf);
         }

@@ -1,0 +1,630 @@
+//! What the screens and the printed record say, as data: a language's [`Words`](super::Words)
+//! word each of these. A new phrase is a new variant here, and it does not compile until every
+//! language words it.
+
+use crate::model::questionnaire::Level;
+
+/// A fixed phrase: a title, a heading, a field's name, a button, a line of guidance. Punctuation
+/// and layout around it (`: `, `[ … ]`, padding) are the caller's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    // The kiosk.
+    Welcome,
+    WelcomeIntro,
+    WelcomeTime,
+    PressEnterToBegin,
+    ThankYou,
+    AnswersSaved,
+    ClinicianTalksItThrough,
+    ClinicianGoesThrough,
+    DoctorApprovesFirst,
+    TakeASeat,
+    ClearsByItself,
+    TellStaff,
+    AnswersKept,
+    StaffFinishSaving,
+    StillThere,
+    PressAnyKey,
+    // Questions and the review.
+    DateHint,
+    ApproximateDateHint,
+    Yes,
+    No,
+    Back,
+    Next,
+    MoreAbove,
+    MoreBelow,
+    CheckYourAnswers,
+    ReviewHowTo,
+    ReviewHowToChange,
+    SubmitMine,
+    SubmitTheirs,
+    SaveAsNewVersion,
+    LeftEmpty,
+    VerdictSoFar,
+    F3ToOverride,
+    // The frame.
+    StaffGuided,
+    StaffShort,
+    EnlargeWindow,
+    LiveAssessment,
+    NoAnswersYet,
+    MoreOnResult,
+    MoreBelowScroll,
+    // Popups.
+    LeaveTitle,
+    LeaveExplained,
+    LeaveToList,
+    LeaveQuit,
+    LeaveKeepAnswering,
+    ChangeAnswersTitle,
+    EachChangeKept,
+    YourInitials,
+    InitialsRequired,
+    EnterInitials,
+    InitialsKeys,
+    StaffOnly,
+    TypePin,
+    PinLocked,
+    EnterPinToLeave,
+    Pin,
+    PinKeys,
+    OverrideTitle,
+    GiveReason,
+    ReasonRequired,
+    SessionsStartOnField,
+    OverrideKeys,
+    NoteIntro,
+    NoteKeys,
+    StaffMenuTitle,
+    WhatToDo,
+    ReviewIntakes,
+    BackToKiosk,
+    LeaveKioskMode,
+    StaffMenuKeys,
+    SignOffTitle,
+    SignOffIntro,
+    Decision,
+    NoteOptional,
+    SignOffKeys,
+    // The list of intakes.
+    FindBy,
+    ClinicIntakes,
+    NewIntake,
+    WaitingForReview,
+    Unfinished,
+    Reviewed,
+    NobodyFound,
+    NobodyWaiting,
+    NoName,
+    NoNameYet,
+    FlagProvisional,
+    FlagOverride,
+    FlagSeenBefore,
+    FlagQueued,
+    FlagDelivered,
+    FlagNeedsAttention,
+    OpenElsewhere,
+    // A record and the assessment.
+    SignedOff,
+    History,
+    ByStaff,
+    SomeAnswer,
+    NoneGiven,
+    Note,
+    NoRuleApplies,
+    Reasons,
+    Plan,
+    Sessions,
+    Interval,
+    Maintenance,
+    Course,
+    NonePlanned,
+    NoneNeeded,
+    ProposedSchedule,
+    ComputedScheduleKept,
+    Schedule,
+    ApproveBeforeDates,
+    ProvisionalDates,
+    NoSessionsNotSuitable,
+    NoSessionsUntilDelayOver,
+    NoSessionsYet,
+    NoSessionsUnderOverride,
+    IfNeeded,
+    Notes,
+    ClinicianNote,
+    Override,
+    Computed,
+    ComputedVerdict,
+    KeptInRecord,
+    Reason,
+    Verdict,
+    // The printed record.
+    DefaultTitle,
+    NoNameGiven,
+    NoAnswer,
+    DateOfBirth,
+    Age,
+    Answered,
+    Finished,
+    AssessedOn,
+    Record,
+    Questionnaire,
+    Patient,
+    Name,
+    Answers,
+    Question,
+    Answer,
+    Changes,
+    NoChanges,
+    When,
+    By,
+    Before,
+    After,
+    Review,
+    NotReviewed,
+    Session,
+    Date,
+    Confirmation,
+    PatientSignature,
+    ClinicianSignature,
+}
+
+impl Label {
+    /// Every label, for the tests that check each language words each one.
+    pub const ALL: &'static [Label] = &[
+        Label::Welcome,
+        Label::WelcomeIntro,
+        Label::WelcomeTime,
+        Label::PressEnterToBegin,
+        Label::ThankYou,
+        Label::AnswersSaved,
+        Label::ClinicianTalksItThrough,
+        Label::ClinicianGoesThrough,
+        Label::DoctorApprovesFirst,
+        Label::TakeASeat,
+        Label::ClearsByItself,
+        Label::TellStaff,
+        Label::AnswersKept,
+        Label::StaffFinishSaving,
+        Label::StillThere,
+        Label::PressAnyKey,
+        Label::DateHint,
+        Label::ApproximateDateHint,
+        Label::Yes,
+        Label::No,
+        Label::Back,
+        Label::Next,
+        Label::MoreAbove,
+        Label::MoreBelow,
+        Label::CheckYourAnswers,
+        Label::ReviewHowTo,
+        Label::ReviewHowToChange,
+        Label::SubmitMine,
+        Label::SubmitTheirs,
+        Label::SaveAsNewVersion,
+        Label::LeftEmpty,
+        Label::VerdictSoFar,
+        Label::F3ToOverride,
+        Label::StaffGuided,
+        Label::StaffShort,
+        Label::EnlargeWindow,
+        Label::LiveAssessment,
+        Label::NoAnswersYet,
+        Label::MoreOnResult,
+        Label::MoreBelowScroll,
+        Label::LeaveTitle,
+        Label::LeaveExplained,
+        Label::LeaveToList,
+        Label::LeaveQuit,
+        Label::LeaveKeepAnswering,
+        Label::ChangeAnswersTitle,
+        Label::EachChangeKept,
+        Label::YourInitials,
+        Label::InitialsRequired,
+        Label::EnterInitials,
+        Label::InitialsKeys,
+        Label::StaffOnly,
+        Label::TypePin,
+        Label::PinLocked,
+        Label::EnterPinToLeave,
+        Label::Pin,
+        Label::PinKeys,
+        Label::OverrideTitle,
+        Label::GiveReason,
+        Label::ReasonRequired,
+        Label::SessionsStartOnField,
+        Label::OverrideKeys,
+        Label::NoteIntro,
+        Label::NoteKeys,
+        Label::StaffMenuTitle,
+        Label::WhatToDo,
+        Label::ReviewIntakes,
+        Label::BackToKiosk,
+        Label::LeaveKioskMode,
+        Label::StaffMenuKeys,
+        Label::SignOffTitle,
+        Label::SignOffIntro,
+        Label::Decision,
+        Label::NoteOptional,
+        Label::SignOffKeys,
+        Label::FindBy,
+        Label::ClinicIntakes,
+        Label::NewIntake,
+        Label::WaitingForReview,
+        Label::Unfinished,
+        Label::Reviewed,
+        Label::NobodyFound,
+        Label::NobodyWaiting,
+        Label::NoName,
+        Label::NoNameYet,
+        Label::FlagProvisional,
+        Label::FlagOverride,
+        Label::FlagSeenBefore,
+        Label::FlagQueued,
+        Label::FlagDelivered,
+        Label::FlagNeedsAttention,
+        Label::OpenElsewhere,
+        Label::SignedOff,
+        Label::History,
+        Label::ByStaff,
+        Label::SomeAnswer,
+        Label::NoneGiven,
+        Label::Note,
+        Label::NoRuleApplies,
+        Label::Reasons,
+        Label::Plan,
+        Label::Sessions,
+        Label::Interval,
+        Label::Maintenance,
+        Label::Course,
+        Label::NonePlanned,
+        Label::NoneNeeded,
+        Label::ProposedSchedule,
+        Label::ComputedScheduleKept,
+        Label::Schedule,
+        Label::ApproveBeforeDates,
+        Label::ProvisionalDates,
+        Label::NoSessionsNotSuitable,
+        Label::NoSessionsUntilDelayOver,
+        Label::NoSessionsYet,
+        Label::NoSessionsUnderOverride,
+        Label::IfNeeded,
+        Label::Notes,
+        Label::ClinicianNote,
+        Label::Override,
+        Label::Computed,
+        Label::ComputedVerdict,
+        Label::KeptInRecord,
+        Label::Reason,
+        Label::Verdict,
+        Label::DefaultTitle,
+        Label::NoNameGiven,
+        Label::NoAnswer,
+        Label::DateOfBirth,
+        Label::Age,
+        Label::Answered,
+        Label::Finished,
+        Label::AssessedOn,
+        Label::Record,
+        Label::Questionnaire,
+        Label::Patient,
+        Label::Name,
+        Label::Answers,
+        Label::Question,
+        Label::Answer,
+        Label::Changes,
+        Label::NoChanges,
+        Label::When,
+        Label::By,
+        Label::Before,
+        Label::After,
+        Label::Review,
+        Label::NotReviewed,
+        Label::Session,
+        Label::Date,
+        Label::Confirmation,
+        Label::PatientSignature,
+        Label::ClinicianSignature,
+    ];
+}
+
+/// A key hint of the footer: the key as the person reads it, and what it does there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Choose,
+    Open,
+    Find,
+    ShowAll,
+    Delete,
+    Quit,
+    Scroll,
+    ChangeAnswers,
+    SignOff,
+    Override,
+    Print,
+    BackToList,
+    Begin,
+    Finish,
+    ChooseByDigit,
+    Move,
+    Tick,
+    YesNo,
+    TypeAnswer,
+    TypeDate,
+    Next,
+    Back,
+    Note,
+    OverrideF3,
+    Leave,
+    OpenOrSubmit,
+    TryAgain,
+    NextPatient,
+    LeaveKept,
+}
+
+impl Hint {
+    /// Every hint, for the tests that check each language words each one.
+    pub const ALL: &'static [Hint] = &[
+        Hint::Choose,
+        Hint::Open,
+        Hint::Find,
+        Hint::ShowAll,
+        Hint::Delete,
+        Hint::Quit,
+        Hint::Scroll,
+        Hint::ChangeAnswers,
+        Hint::SignOff,
+        Hint::Override,
+        Hint::Print,
+        Hint::BackToList,
+        Hint::Begin,
+        Hint::Finish,
+        Hint::ChooseByDigit,
+        Hint::Move,
+        Hint::Tick,
+        Hint::YesNo,
+        Hint::TypeAnswer,
+        Hint::TypeDate,
+        Hint::Next,
+        Hint::Back,
+        Hint::Note,
+        Hint::OverrideF3,
+        Hint::Leave,
+        Hint::OpenOrSubmit,
+        Hint::TryAgain,
+        Hint::NextPatient,
+        Hint::LeaveKept,
+    ];
+}
+
+/// How the intake was answered, as a record's facts, a list's column or its history word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeForm {
+    /// "by the patient at the kiosk"
+    Answered,
+    /// "kiosk"
+    Column,
+    /// "at the kiosk"
+    Place,
+}
+
+/// A calendar day as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// 31 May 1980
+    Long,
+    /// 31 May 1980, the month short
+    Short,
+    /// 31 May, the month short
+    ShortNoYear,
+    /// Sat 31 May 1980, the day and month short
+    Weekday,
+}
+
+/// A moment (day and time) as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MomentForm {
+    /// 31 May 1980, 14:05 (the printed record)
+    Printed,
+    /// 31 May 1980 14:05 (the record on screen)
+    Long,
+    /// 31 May 1980 14:05, the month short (the list)
+    Short,
+    /// 31 May 14:05, the month short (the list, when narrow)
+    ShortNoYear,
+}
+
+/// A sentence that carries data. Dates, verdicts and names in it are worded already.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Say<'a> {
+    /// The kiosk's farewell: a course's sessions and weeks apart, each a range such as `4–6`.
+    CourseTakes {
+        sessions: &'a str,
+        weeks: &'a str,
+    },
+    /// The kiosk clears itself in this many seconds.
+    ClearsIn {
+        seconds: f64,
+    },
+    /// The position in the questionnaire.
+    QuestionOf {
+        number: usize,
+        of: usize,
+    },
+    /// A text answer's length against its limit.
+    CharactersOf {
+        typed: usize,
+        most: usize,
+    },
+    /// A wrong PIN and the tries left.
+    PinWrong {
+        tries_left: u32,
+    },
+    /// The PIN prompt is locked for this many seconds.
+    PinWait {
+        seconds: f64,
+    },
+    /// The window is smaller than the UI needs.
+    WindowTooSmall {
+        least_width: u16,
+        least_height: u16,
+        width: u16,
+        height: u16,
+    },
+    /// A draft in the list: how many of the shown questions are answered.
+    AnsweredOf {
+        answered: usize,
+        shown: usize,
+    },
+    /// A draft submitted as skin-intake stopped.
+    FinishedSavedAs {
+        file: &'a str,
+    },
+    /// A draft of a later format.
+    NewerFormat {
+        format_version: u64,
+        file: &'a str,
+    },
+    /// A draft that cannot be read.
+    Damaged {
+        file: &'a str,
+        reason: &'a str,
+    },
+    /// A summary's export.
+    SavedTo {
+        path: &'a str,
+    },
+    NotSaved {
+        dir: &'a str,
+        cause: &'a str,
+    },
+    /// The result's title: the patient, their age, the reference date.
+    ResultFor {
+        name: &'a str,
+        age: Option<u32>,
+        assessed: &'a str,
+    },
+    /// The record's title.
+    RecordOf {
+        name: &'a str,
+        age: Option<u32>,
+        version: u32,
+        versions: usize,
+    },
+    /// Who overrode the verdict, to what.
+    OverrideBy {
+        by: &'a str,
+        verdict: &'a str,
+    },
+    /// An override's reason, the computed verdict kept.
+    OverrideReason {
+        reason: &'a str,
+    },
+    /// When the override's schedule starts (the timeline follows).
+    OverrideSessionsStart {
+        date: &'a str,
+    },
+    /// The computed verdict in the override form.
+    ComputedStays {
+        verdict: &'a str,
+    },
+    /// Who did something, and when.
+    ByOn {
+        by: &'a str,
+        at: &'a str,
+    },
+    /// Who did something.
+    ByWhom {
+        by: &'a str,
+    },
+    /// A record's first version in its history.
+    FinishedPlace {
+        place: &'a str,
+        at: &'a str,
+    },
+    /// A sign-off in a record's history.
+    SignedOffHistory {
+        decision: &'a str,
+        by: &'a str,
+        at: &'a str,
+    },
+    /// Changed answers in a record's history.
+    AnswersChanged {
+        by: &'a str,
+        at: &'a str,
+    },
+    /// A reason's date to assess again.
+    AssessAgain {
+        date: &'a str,
+    },
+    /// The date to assess again when every delay is over.
+    AssessAgainAll {
+        date: &'a str,
+    },
+    /// Every so many weeks.
+    EveryWeeks {
+        weeks: &'a str,
+    },
+    /// One maintenance session every so many months.
+    MaintenanceEvery {
+        months: &'a str,
+    },
+    /// A number of weeks.
+    Weeks {
+        weeks: &'a str,
+    },
+    /// An age.
+    Years {
+        age: u32,
+    },
+    /// A record's intake and version, and the version it replaces.
+    RecordVersion {
+        intake: &'a str,
+        version: u32,
+        replaces: Option<&'a str>,
+    },
+    /// A questionnaire and its version.
+    QuestionnaireVersion {
+        id: &'a str,
+        version: &'a str,
+    },
+    /// The override's schedule, from its first date.
+    OverrideSchedule {
+        from: &'a str,
+    },
+    /// The printed override: who, when, the computed verdict kept.
+    OverrideByOn {
+        by: &'a str,
+        at: &'a str,
+        computed: &'a str,
+    },
+    /// The printed override's sessions (text).
+    SessionsFromOverride {
+        start: &'a str,
+    },
+    /// The printed override's sessions (the page, the schedule below).
+    SessionsFromOverrideBelow {
+        start: &'a str,
+    },
+    /// A sign-off as printed.
+    DecisionByOn {
+        decision: &'a str,
+        by: &'a str,
+        at: &'a str,
+    },
+    /// The printed page's footer.
+    PageFooter {
+        summary: &'a str,
+        format_version: u32,
+    },
+}
+
+/// Every level, in order of severity.
+pub const LEVELS: [Level; 5] = [
+    Level::Suitable,
+    Level::SuitableWithPrecautions,
+    Level::PhysicianReview,
+    Level::Delay,
+    Level::NotSuitable,
+];
