@@ -258,10 +258,7 @@ pub fn write_page(
     questionnaire: Option<&Questionnaire>,
 ) -> io::Result<PathBuf> {
     let (Some(dir), Some(stem)) = (summary_path.parent(), summary_path.file_stem()) else {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the summary's path has no file name",
-        ));
+        return Err(io::ErrorKind::InvalidFilename.into());
     };
     let mut name = stem.to_owned();
     name.push(".html");

@@ -2,8 +2,6 @@
 //! word each of these. A new phrase is a new variant here, and it does not compile until every
 //! language words it.
 
-use crate::model::questionnaire::Level;
-
 /// A fixed phrase: a title, a heading, a field's name, a button, a line of guidance. Punctuation
 /// and layout around it (`: `, `[ … ]`, padding) are the caller's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -619,12 +617,3 @@ pub enum Say<'a> {
         format_version: u32,
     },
 }
-
-/// Every level, in order of severity.
-pub const LEVELS: [Level; 5] = [
-    Level::Suitable,
-    Level::SuitableWithPrecautions,
-    Level::PhysicianReview,
-    Level::Delay,
-    Level::NotSuitable,
-];

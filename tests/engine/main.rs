@@ -24,3 +24,4 @@ mod schemas;
 mod store;
 mod versions;
 mod visibility;
+mod words;

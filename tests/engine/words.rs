@@ -1,0 +1,423 @@
+//! Every word a person reads comes from `words`: each language words every phrase, and the screens
+//! and the printed record hold no English of their own (read from the source, so a new string
+//! literal with words in it fails here).
+
+use std::path::{Path, PathBuf};
+
+use skin_intake::engine::summary::{Decision, Mode};
+use skin_intake::model::questionnaire::Level;
+use skin_intake::words::{Hint, LANGUAGES, Label, ModeForm};
+
+#[test]
+fn every_language_words_every_label_hint_verdict_decision_and_mode() {
+    for (code, words) in LANGUAGES {
+        for label in Label::ALL {
+            assert!(!words.label(*label).trim().is_empty(), "{code}: {label:?}");
+        }
+        for hint in Hint::ALL {
+            let (key, does) = words.hint(*hint);
+            assert!(!key.is_empty() && !does.is_empty(), "{code}: {hint:?}");
+        }
+        for level in Level::ALL {
+            assert!(!words.verdict(level).is_empty(), "{code}: {level:?}");
+            assert!(!words.verdict_short(level).is_empty(), "{code}: {level:?}");
+        }
+        for decision in Decision::ALL {
+            assert!(!words.decision(decision).is_empty(), "{code}: {decision:?}");
+            assert!(
+                !words.decision_short(decision).is_empty(),
+                "{code}: {decision:?}"
+            );
+        }
+        for mode in [Mode::Kiosk, Mode::Staff, Mode::Batch] {
+            for form in [ModeForm::Answered, ModeForm::Column, ModeForm::Place] {
+                assert!(
+                    !words.mode(mode, form).is_empty(),
+                    "{code}: {mode:?} {form:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Literals in `src/tui` and `src/print` that hold letters but are not words a person reads.
+const NOT_WORDS: &[&str] = &[
+    // HTML and CSS of the printed page.
+    "utf-8",
+    "viewport",
+    "width=device-width, initial-scale=1",
+    "verdict level-",
+    "level-",
+    "warning level-",
+    ".html",
+    // Signals, by their names.
+    "SIGHUP",
+    "SIGTERM",
+    // A panic's message, for programmers: it cannot happen.
+    "a record has a version",
+];
+
+/// The printed page's style sheet (a CSS constant) starts so.
+const STYLE_SHEET: &str = ":root {";
+
+/// Sentences still written where the intake's life is handled (the app's flow, records and
+/// outcomes, the event loop's stop and panic messages): each is to move to `words` with the
+/// clinic's outcomes as data. The list only shrinks; a new sentence anywhere fails.
+const NOT_YET_WORDED: &[(&str, &str)] = &[
+    (
+        "tui.rs",
+        "skin-intake stopped because of an internal error{place}. The answers confirmed so far are kept in {}; start skin-intake again to resume the intake.",
+    ),
+    ("tui.rs", "on {name}"),
+    ("tui.rs", "because its terminal went away"),
+    ("tui.rs", " at {}:{}"),
+    (
+        "tui/app.rs",
+        "The folder {dir} can be opened by other users of this computer (permissions {mode:o}). To keep patients' answers private: chmod 700 {dir}",
+    ),
+    (
+        "tui/app.rs",
+        "Save the changed answers first; then o on the record overrides its verdict.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "The override was removed; the computed verdict stands.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "The intake could not be saved ({cause}), so it stays on screen. Fix the folder, then try again.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "This file is damaged and cannot be opened. It was kept as {}.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "This intake was submitted as skin-intake stopped; its summary is saved as {}. It cannot be opened again.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "{} was saved by a newer skin-intake (draft format {format_version}); open it with that version. It is left as it is.",
+    ),
+    ("tui/app/outcomes.rs", "the unfinished intake of {}"),
+    ("tui/app/outcomes.rs", "a patient with no name yet"),
+    ("tui/app/outcomes.rs", "this damaged file"),
+    (
+        "tui/app/outcomes.rs",
+        "A finished intake's record is never deleted: the clinic's records policy decides what happens to its files.",
+    ),
+    (
+        "tui/app/outcomes.rs",
+        "Delete {what}? Its answers will be gone for good. Press d again to delete, any other key to keep it.",
+    ),
+    ("tui/app/outcomes.rs", "Deleted."),
+    ("tui/app/outcomes.rs", "Could not delete {}: {e}"),
+    ("tui/app/records.rs", "This record has no readable version."),
+    (
+        "tui/app/records.rs",
+        "The page to print is saved as {} (open it in a browser and print it).",
+    ),
+    (
+        "tui/app/records.rs",
+        "Could not write the page to print beside {}: {e}",
+    ),
+    (
+        "tui/app/records.rs",
+        "Some answers of this record no longer fit this questionnaire and are left out: {}.",
+    ),
+    (
+        "tui/app/records.rs",
+        "No answer was changed; the record stays as it was.",
+    ),
+    (
+        "tui/app/records.rs",
+        "Saved as version {} of the record: {}",
+    ),
+    (
+        "tui/app/records.rs",
+        "Could not save version {} of the record in {}: {e}. Nothing was changed.",
+    ),
+    (
+        "tui/app/records.rs",
+        "Seen before: {name} finished an intake on {} — {}",
+    ),
+    (
+        "tui/app/flow.rs",
+        "{} summary file(s) could not be read, for example {}: `skin-intake show FILE` says why.",
+    ),
+    (
+        "tui/app/flow.rs",
+        "Could not read the finished intakes in {}: {e}",
+    ),
+    (
+        "tui/app/flow.rs",
+        "Could not read the unfinished intakes in {}: {e}",
+    ),
+    ("tui/app/flow.rs", "Could not open this intake: {e}."),
+    (
+        "tui/app/flow.rs",
+        "Some saved answers no longer fit this questionnaire and were left out: {}.",
+    ),
+    ("tui/app/flow.rs", "This intake was started with {m}."),
+    ("tui/app/flow.rs", "{origin} Every saved answer still fits."),
+    ("tui/app/flow.rs", "no intake is under way"),
+    ("tui/app/flow.rs", "the record has no version"),
+    (
+        "tui/app/flow.rs",
+        "Could not save the unfinished intake in {cause}. The answers are kept on screen.",
+    ),
+    (
+        "tui/app/flow.rs",
+        "The summary is saved, but could not be queued for the FHIR server ({e}); `skin-intake push` will queue and send it.",
+    ),
+    (
+        "tui/app/flow.rs",
+        "The summary is saved, but its unfinished copy could not be removed: {e}",
+    ),
+    (
+        "tui/app/flow.rs",
+        "The intake could not be saved ({cause}), so leaving now would lose its answers. Fix the folder and press Ctrl-C again to save and leave, or press Ctrl-C again to leave without saving.",
+    ),
+    (
+        "tui/app/flow.rs",
+        "{} was written but could not be made durable: {e}",
+    ),
+];
+
+#[test]
+fn the_screens_and_the_printed_record_hold_no_words_of_their_own() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for part in ["tui", "print"] {
+        files.push(src.join(format!("{part}.rs")));
+        sources(&src.join(part), &mut files);
+    }
+    let mut found = Vec::new();
+    for file in &files {
+        let name = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(file).unwrap();
+        // Unit tests at the end of a file may say what they like.
+        let code = text.split("#[cfg(test)]").next().unwrap_or(&text);
+        for (line, literal) in string_literals(code) {
+            if has_words(&literal)
+                && !NOT_WORDS.contains(&literal.as_str())
+                && !literal.trim_start().starts_with(STYLE_SHEET)
+                && !NOT_YET_WORDED
+                    .iter()
+                    .any(|(f, l)| *f == name && unfold(l) == unfold(&literal))
+            {
+                found.push(format!("src/{name}:{line}: {literal:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "words belong in src/words (a Label, Hint or Say and each language's words for it):\n{}",
+        found.join("\n")
+    );
+}
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// A literal as one line: a `\` at a line's end and the next line's indentation go.
+fn unfold(literal: &str) -> String {
+    let mut out = String::new();
+    let mut lines = literal.split("\\\n");
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for rest in lines {
+        out.push_str(rest.trim_start());
+    }
+    out
+}
+
+/// Letters that make a word once format arguments (`{name}`, `{:>3}`) and escapes (`\n`,
+/// `\u{a0}`) are taken out: two letters in a row.
+fn has_words(literal: &str) -> bool {
+    let mut plain = String::new();
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => {
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                plain.push(' ');
+            }
+            '\\' => {
+                if chars.next() == Some('u') {
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                }
+                plain.push(' ');
+            }
+            c => plain.push(c),
+        }
+    }
+    plain
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic())
+}
+
+/// The string literals of Rust source, with the line each starts on: comments, character
+/// literals and lifetimes skipped; attributes (`#[…]`) skipped.
+fn string_literals(code: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = code.chars().collect();
+    let mut found = Vec::new();
+    let mut line = 1;
+    let mut i = 0;
+    let mut attribute_depth: Option<usize> = None;
+    let mut depth = 0usize;
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\n' => {
+                line += 1;
+                i += 1;
+            }
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if next == Some('*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    if chars[i] == '\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += 2;
+            }
+            '#' if next == Some('[') || (next == Some('!') && chars.get(i + 2) == Some(&'[')) => {
+                attribute_depth.get_or_insert(depth);
+                i += 1;
+            }
+            '[' => {
+                depth += 1;
+                i += 1;
+            }
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if attribute_depth == Some(depth) {
+                    attribute_depth = None;
+                }
+                i += 1;
+            }
+            '\'' => {
+                // A character literal ('a', '\n', '\u{a0}') or a lifetime ('a).
+                if next == Some('\\') {
+                    i += 2;
+                    while i < chars.len() && chars[i] != '\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if chars.get(i + 2) == Some(&'\'') {
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            }
+            'r' | 'b' if (i == 0 || !word_char(chars[i - 1])) && raw_start(&chars, i).is_some() => {
+                let (hashes, body) = raw_start(&chars, i).unwrap_or((0, i));
+                let start_line = line;
+                let mut j = body;
+                let mut text = String::new();
+                loop {
+                    if j >= chars.len() {
+                        break;
+                    }
+                    if chars[j] == '"' && (1..=hashes).all(|k| chars.get(j + k) == Some(&'#')) {
+                        j += 1 + hashes;
+                        break;
+                    }
+                    if chars[j] == '\n' {
+                        line += 1;
+                    }
+                    text.push(chars[j]);
+                    j += 1;
+                }
+                if attribute_depth.is_none() {
+                    found.push((start_line, text));
+                }
+                i = j;
+            }
+            '"' => {
+                let start_line = line;
+                let mut j = i + 1;
+                let mut text = String::new();
+                while j < chars.len() && chars[j] != '"' {
+                    if chars[j] == '\\' {
+                        text.push(chars[j]);
+                        j += 1;
+                    }
+                    if chars[j] == '\n' {
+                        line += 1;
+                    }
+                    text.push(chars[j]);
+                    j += 1;
+                }
+                if attribute_depth.is_none() {
+                    found.push((start_line, text));
+                }
+                i = j + 1;
+            }
+            c if word_char(c) => {
+                // Skip the identifier whole, so that `r` or `b` inside one starts nothing.
+                while i < chars.len() && word_char(chars[i]) {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// Where a raw or byte string starts at `i` (`r"`, `r#"`, `br"`, `b"`): how many `#` close it
+/// and where its text begins.
+fn raw_start(chars: &[char], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    if chars.get(j) == Some(&'b') {
+        j += 1;
+    }
+    let raw = chars.get(j) == Some(&'r');
+    if raw {
+        j += 1;
+    }
+    if !raw && j == i {
+        return None;
+    }
+    let mut hashes = 0;
+    while raw && chars.get(j) == Some(&'#') {
+        hashes += 1;
+        j += 1;
+    }
+    (chars.get(j) == Some(&'"')).then_some((hashes, j + 1))
+}
