@@ -12,7 +12,9 @@
 //! - Lines are filled by textwrap's first-fit algorithm.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
@@ -148,6 +150,42 @@ pub fn wrap_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, width: u16) -> 
     lines
         .into_iter()
         .flat_map(|line| wrap_line(&line, width))
+        .collect()
+}
+
+/// A screen's lines as laid out for one width, kept until the width changes: scrolling and
+/// redrawing draw them again without laying anything out. Only for what stays the same for as
+/// long as the screen is up (a summary, a record); the screen holds one from its start.
+#[derive(Debug, Clone, Default)]
+pub struct Measured(RefCell<Option<(u16, Arc<[Line<'static>]>)>>);
+
+impl Measured {
+    /// The lines at `width`, laid out by `lay_out` the first time and after a change of width.
+    pub fn at(
+        &self,
+        width: u16,
+        lay_out: impl FnOnce() -> Vec<Line<'static>>,
+    ) -> Arc<[Line<'static>]> {
+        let mut kept = self.0.borrow_mut();
+        match &*kept {
+            Some((at, lines)) if *at == width => Arc::clone(lines),
+            _ => {
+                let lines: Arc<[Line<'static>]> = lay_out().into();
+                *kept = Some((width, Arc::clone(&lines)));
+                lines
+            }
+        }
+    }
+}
+
+/// The lines of `lines` that show in a view `height` lines high scrolled down by `scroll`.
+#[must_use]
+pub fn visible(lines: &[Line<'static>], scroll: u16, height: u16) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(height))
+        .cloned()
         .collect()
 }
 

@@ -23,6 +23,7 @@ use crate::tui::screens::staff_menu::StaffMenu;
 use crate::tui::screens::start::{Start, StartEntry};
 use crate::tui::screens::{Overlay, Screen};
 use crate::tui::session::Session;
+use crate::tui::text_layout::Measured;
 use crate::words;
 
 impl App {
@@ -394,6 +395,7 @@ impl App {
             summary: Box::new(summary),
             export,
             scroll: 0,
+            lines: Measured::default(),
         });
     }
 
@@ -500,6 +502,7 @@ impl App {
                     cause,
                 },
                 scroll: 0,
+                lines: Measured::default(),
             });
             return None;
         }

@@ -15,6 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
 use crate::tui::session::{Amending, Session};
+use crate::tui::text_layout::Measured;
 use crate::words;
 
 impl App {
@@ -26,6 +27,7 @@ impl App {
                 self.screen = Screen::Record(RecordScreen {
                     versions,
                     scroll: 0,
+                    lines: Measured::default(),
                 });
             }
             Ok(_) => self.notice = Some("This record has no readable version.".into()),

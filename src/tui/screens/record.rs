@@ -3,6 +3,7 @@
 //! From here staff change answers with the patient, sign off, override, and print.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,7 +15,7 @@ use crate::engine::summary::{Decision, Summary};
 use crate::store::Version;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, wrap_line};
+use crate::tui::text_layout::{Measured, ellipsize, visible, wrap_line};
 use crate::tui::widgets::assessment::{assessment_lines, heading, labelled, timeline};
 use crate::tui::widgets::scroll;
 use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say};
@@ -24,6 +25,8 @@ pub struct RecordScreen {
     /// Every version, oldest first; the last is the record as it stands.
     pub versions: Vec<Version>,
     pub scroll: u16,
+    /// The body's lines, laid out once per width.
+    pub lines: Measured,
 }
 
 /// What the record asks the app to do.
@@ -73,9 +76,14 @@ impl RecordScreen {
         Outcome::None
     }
 
+    /// The record's lines at `width` as they are drawn, laid out once.
+    fn content(&self, ctx: Ctx, width: u16) -> Arc<[Line<'static>]> {
+        self.lines.at(width, || self.lay_out(ctx, width))
+    }
+
     /// The record's lines at `width`, wrapped as drawn.
     #[allow(clippy::too_many_lines)] // the record in reading order, one block each
-    fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
+    fn lay_out(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
         let theme = ctx.config.theme;
         let words = ctx.words;
         let label = |label| words.label(label);
@@ -240,7 +248,7 @@ impl RecordScreen {
         .render(title, buf);
         let lines = self.content(ctx, body.width);
         let scroll = self.scroll.min(total(&lines).saturating_sub(body.height));
-        Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
+        Paragraph::new(visible(&lines, scroll, body.height)).render(body, buf);
     }
 }
 

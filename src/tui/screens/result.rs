@@ -1,6 +1,7 @@
 //! Staff result: verdict in words, reasons, plan, notes, the schedule as a timeline, the export.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::engine::summary::Summary;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{ellipsize, width_of, wrap_at_most, wrap_line};
+use crate::tui::text_layout::{Measured, ellipsize, visible, width_of, wrap_at_most, wrap_line};
 use crate::tui::widgets::assessment::{assessment_lines, labelled};
 use crate::tui::widgets::scroll;
 use crate::words::{DateForm, Label, Say, Words};
@@ -28,6 +29,8 @@ pub struct ResultScreen {
     pub summary: Box<Summary>,
     pub export: Export,
     pub scroll: u16,
+    /// The body's lines, laid out once per width.
+    pub lines: Measured,
 }
 
 /// What the result asks the app to do.
@@ -93,9 +96,13 @@ impl ResultScreen {
         (parts, status_lines)
     }
 
-    /// The body's lines at `width` as they are drawn: the assessment, any override, the clinician
-    /// note.
-    fn content(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
+    /// The body's lines at `width` as they are drawn, laid out once.
+    fn content(&self, ctx: Ctx, width: u16) -> Arc<[Line<'static>]> {
+        self.lines.at(width, || self.lay_out(ctx, width))
+    }
+
+    /// The body's lines at `width`: the assessment, any override, the clinician note.
+    fn lay_out(&self, ctx: Ctx, width: u16) -> Vec<Line<'static>> {
         let theme = ctx.config.theme;
         let words = ctx.words;
         let summary = &self.summary;
@@ -186,7 +193,7 @@ impl ResultScreen {
                 .style(theme.help)
                 .render(more, buf);
         }
-        Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
+        Paragraph::new(visible(&lines, scroll, body.height)).render(body, buf);
         Paragraph::new(status_lines.into_iter().map(Line::from).collect::<Vec<_>>())
             .style(style)
             .render(status_area, buf);
