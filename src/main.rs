@@ -15,7 +15,7 @@ use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
-use skin_intake::words::{self, Words};
+use skin_intake::words::{self, Say, Words};
 use skin_intake::{print, store, tui};
 
 #[derive(Parser)]
@@ -315,7 +315,7 @@ fn staff_pin(cli: &Cli) -> Result<String, Failure> {
 fn private_pin_file(path: &Path) -> Result<(), Failure> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path)
-        .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?
+        .map_err(|e| Failure::BadInput(cannot_read(path, &e)))?
         .permissions()
         .mode();
     if mode & 0o077 != 0 {
@@ -336,13 +336,29 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|problem| words::for_language(DEFAULT_LANGUAGE).date_problem(&problem))
 }
 
+/// The words of the command line's messages: English, the fallback of every questionnaire.
+fn english() -> &'static dyn Words {
+    words::for_language(DEFAULT_LANGUAGE)
+}
+
+/// `path` could not be read, and why.
+fn cannot_read(path: &Path, error: &dyn std::fmt::Display) -> String {
+    english().say(&Say::CannotRead {
+        path: &path.display().to_string(),
+        error: &error.to_string(),
+    })
+}
+
 /// A UTF-8 text file of at most `cap` bytes; a leading byte-order mark (as some editors save) is
 /// dropped. Only a regular file is read: a FIFO or a device is refused without waiting on it.
 fn read_text(path: &Path, cap: u64) -> Result<String, Failure> {
     let bytes = store::read_regular(path, cap, true)
-        .map_err(|e| Failure::BadInput(format!("{}: cannot read the file: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::BadInput(format!("{}: not UTF-8 text", path.display())))?;
+        .map_err(|e| Failure::BadInput(cannot_read(path, &e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure::BadInput(english().say(&Say::NotUtf8 {
+            path: &path.display().to_string(),
+        }))
+    })?;
     Ok(text
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
@@ -372,7 +388,7 @@ fn load_questionnaire(path: Option<&Path>, words: &dyn Words) -> Result<Question
             .iter()
             .map(|p| words.questionnaire_problem(p))
             .collect();
-        Failure::BadInput(load::listing(&lines))
+        Failure::BadInput(words::listing(words, &lines))
     })
 }
 
@@ -415,7 +431,7 @@ fn score(
             .iter()
             .map(|p| format!("{file}: {}", words.answers_problem(p)))
             .collect();
-        Failure::BadInput(load::listing(&lines))
+        Failure::BadInput(words::listing(words, &lines))
     };
     let text = read_text(path, store::MAX_FILE_BYTES)?;
     let answers = load::answers::read_and_check(&questionnaire, &text, today).map_err(listed)?;

@@ -16,6 +16,7 @@ use crate::engine::checks::Fault;
 use crate::engine::display::{self, Shown};
 use crate::engine::summary::{Decision, Mode};
 use crate::load::answers::AnswersProblem;
+use crate::load::json::JsonError;
 use crate::load::questionnaire::Problem;
 use crate::load::summary::SummaryProblem;
 use crate::model::answer::Answer;
@@ -35,6 +36,8 @@ pub trait Words: Sync {
     fn answers_problem(&self, problem: &AnswersProblem) -> String;
     /// One problem of a questionnaire file, with the file and where in it.
     fn questionnaire_problem(&self, problem: &Problem) -> String;
+    /// Why a text is not JSON this program reads.
+    fn json_problem(&self, problem: &JsonError) -> String;
     /// Why a file is not a summary this program reads (the caller names the file).
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
@@ -68,6 +71,27 @@ pub trait Words: Sync {
 
 /// The languages with words, by code.
 pub const LANGUAGES: &[(&str, &dyn Words)] = &[(en::LANGUAGE, &en::English)];
+
+/// At most this many problems are listed; the rest are counted (a file of millions of unknown ids
+/// would otherwise print millions of lines).
+pub const MAX_LISTED: usize = 100;
+
+/// One line per problem: the first [`MAX_LISTED`], then how many more there are.
+#[must_use]
+pub fn listing(words: &dyn Words, problems: &[String]) -> String {
+    let mut lines: Vec<&str> = problems
+        .iter()
+        .take(MAX_LISTED)
+        .map(String::as_str)
+        .collect();
+    let more = (problems.len() > MAX_LISTED).then(|| {
+        words.say(&Say::MoreProblems {
+            count: problems.len() - MAX_LISTED,
+        })
+    });
+    lines.extend(more.as_deref());
+    lines.join("\n")
+}
 
 /// The words of `language`; English's when it has none yet (English is every questionnaire's
 /// fallback language too).

@@ -178,12 +178,14 @@ pub fn version_id(intake_id: &str, version: u32) -> String {
     }
 }
 
-/// Why a summary's JSON is not one this program reads.
+/// Why a summary's JSON is not one this program reads. The loader finds both before this does
+/// and returns them as its own problems (`load::summary::SummaryProblem`), which `words` words;
+/// here they are named by their field and value only, as serde needs some text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotReadable {
-    #[error("format is \"{0}\", not \"{FORMAT}\"")]
+    #[error("format: {0:?}")]
     OtherFormat(String),
-    #[error("format_version {0} is newer than {FORMAT_VERSION}, the latest this program reads")]
+    #[error("format_version: {0}")]
     NewerFormat(u32),
 }
 

@@ -8,18 +8,17 @@ use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-/// Why a text is not JSON the program reads. Lines and columns count from 1.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not JSON the program reads. Lines and columns count from 1. Data: each loader
+/// turns it into its own problem, which `words` words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
     /// Not JSON; the parser's description of what it found.
-    #[error("line {line}, column {column}: {message}")]
     Syntax {
         line: usize,
         column: usize,
         message: String,
     },
     /// A key given twice in one object, at its second use.
-    #[error("line {line}, column {column}: the key \"{key}\" appears twice in one object")]
     DuplicateKey {
         line: usize,
         column: usize,

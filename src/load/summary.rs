@@ -25,6 +25,8 @@ pub enum SummaryProblem {
         column: usize,
         key: String,
     },
+    /// Bytes that are not UTF-8 text, the first at this column of the first line.
+    NotUtf8 { column: usize },
     /// JSON without `"format": "skin-intake/summary"`.
     NotASummary,
     /// A summary written by a later skin-intake.

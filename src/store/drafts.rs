@@ -16,6 +16,8 @@ use crate::engine::summary::{Mode, Override};
 use crate::load;
 use crate::model::answer::Answers;
 use crate::model::questionnaire::Questionnaire;
+use crate::model::text::DEFAULT_LANGUAGE;
+use crate::words;
 
 /// Unfinished intakes live in this folder below the output folder.
 pub const UNFINISHED: &str = "unfinished";
@@ -486,7 +488,9 @@ enum Read {
 fn read_draft(path: &Path, id: &str) -> Result<Read, String> {
     let bytes = files::read_regular(path, MAX_FILE_BYTES, false).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
-    let value = load::json::parse(&text).map_err(|e| e.to_string())?;
+    // The reason shows in the staff list, in `words`' words.
+    let value = load::json::parse(&text)
+        .map_err(|e| words::for_language(DEFAULT_LANGUAGE).json_problem(&e))?;
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
     if format != DRAFT_FORMAT {
         return Err(format!("not a skin-intake draft (format '{format}')"));

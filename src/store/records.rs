@@ -19,7 +19,7 @@ use super::summaries::parse_name;
 use crate::engine::summary::{FORMAT, FORMAT_VERSION, Mode, Patient, Review, Summary};
 use crate::load::summary::SummaryProblem;
 use crate::model::questionnaire::Level;
-use crate::words::Words;
+use crate::words::{Say, Words};
 
 /// The folder of caches below the output folder.
 pub const CACHE: &str = "cache";
@@ -198,9 +198,10 @@ impl SummaryError {
     #[must_use]
     pub fn message(&self, words: &dyn Words) -> String {
         match self {
-            SummaryError::Read { path, error } => {
-                format!("{}: cannot read the file: {error}", path.display())
-            }
+            SummaryError::Read { path, error } => words.say(&Say::CannotRead {
+                path: &path.display().to_string(),
+                error: &error.to_string(),
+            }),
             SummaryError::NotReadable { path, problem } => {
                 format!("{}: {}", path.display(), words.summary_problem(problem))
             }
@@ -223,10 +224,8 @@ pub fn read_summary(path: &Path) -> Result<Summary, SummaryError> {
         problem,
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        not_readable(SummaryProblem::Syntax {
-            line: 1,
+        not_readable(SummaryProblem::NotUtf8 {
             column: e.utf8_error().valid_up_to() + 1,
-            message: "not UTF-8 text".into(),
         })
     })?;
     crate::load::summary::parse(text.trim_start_matches('\u{feff}')).map_err(not_readable)

@@ -11,6 +11,7 @@ use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
 use crate::engine::summary::{Decision, Mode};
 use crate::load::answers::{AnswersProblem, JsonType, ValueProblem};
+use crate::load::json::JsonError;
 use crate::load::questionnaire::{Location, Problem, ProblemKind};
 use crate::load::summary::SummaryProblem;
 use crate::load::validate::{Field, Invalid};
@@ -152,6 +153,19 @@ impl Words for English {
         }
     }
 
+    fn json_problem(&self, problem: &JsonError) -> String {
+        match problem {
+            JsonError::Syntax {
+                line,
+                column,
+                message,
+            } => format!("line {line}, column {column}: {message}"),
+            JsonError::DuplicateKey { line, column, key } => format!(
+                "line {line}, column {column}: the key \"{key}\" appears twice in one object"
+            ),
+        }
+    }
+
     fn summary_problem(&self, problem: &SummaryProblem) -> String {
         match problem {
             SummaryProblem::Empty => "the file is empty; give the path of a summary".into(),
@@ -160,6 +174,9 @@ impl Words for English {
                 column,
                 message,
             } => format!("line {line}, column {column}: not valid JSON: {message}"),
+            SummaryProblem::NotUtf8 { column } => {
+                format!("line 1, column {column}: not valid JSON: not UTF-8 text")
+            }
             SummaryProblem::DuplicateKey { line, column, key } => format!(
                 "line {line}, column {column}: the key \"{key}\" appears twice in one object; \
                  the file has been changed by hand"

@@ -611,6 +611,19 @@ pub enum Say<'a> {
         by: &'a str,
         at: &'a str,
     },
+    /// A file that could not be read, and the system's reason.
+    CannotRead {
+        path: &'a str,
+        error: &'a str,
+    },
+    /// A file that is not UTF-8 text.
+    NotUtf8 {
+        path: &'a str,
+    },
+    /// How many more problems there are than are listed.
+    MoreProblems {
+        count: usize,
+    },
     /// The printed page's footer.
     PageFooter {
         summary: &'a str,

@@ -348,6 +348,12 @@ pub fn say(say: &Say) -> String {
             format!("Sessions from {start} (the override's schedule below).")
         }
         Say::DecisionByOn { decision, by, at } => format!("{decision} by {by} on {at}"),
+        Say::CannotRead { path, error } => format!("{path}: cannot read the file: {error}"),
+        Say::NotUtf8 { path } => format!("{path}: not UTF-8 text"),
+        Say::MoreProblems { count } => format!(
+            "… and {count} more {}",
+            if count == 1 { "problem" } else { "problems" }
+        ),
         Say::PageFooter {
             summary,
             format_version,
