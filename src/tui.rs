@@ -28,6 +28,9 @@ use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::model::text::DEFAULT_LANGUAGE;
+use crate::words::{self, Say};
+
 pub use app::{App, Kept, Running};
 pub use config::Config;
 
@@ -49,12 +52,15 @@ pub enum Stop {
     TerminalGone,
 }
 
+/// Why the UI stopped, in the words of the command line's messages (English, like the rest of
+/// what the binary writes to stderr).
 impl std::fmt::Display for Stop {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Stop::Signal(name) => write!(f, "on {name}"),
-            Stop::TerminalGone => f.write_str("because its terminal went away"),
-        }
+        let signal = match self {
+            Stop::Signal(name) => Some(*name),
+            Stop::TerminalGone => None,
+        };
+        f.write_str(&words::for_language(DEFAULT_LANGUAGE).say(&Say::StoppedBy { signal }))
     }
 }
 
@@ -89,14 +95,12 @@ pub fn run(config: Config) -> io::Result<Ended> {
 /// terminal first and then calls this one.
 pub fn install_panic_hook(drafts: PathBuf) {
     std::panic::set_hook(Box::new(move |info| {
-        let place = info
-            .location()
-            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!(
-            "skin-intake stopped because of an internal error{place}. The answers confirmed so far \
-             are kept in {}; start skin-intake again to resume the intake.",
-            drafts.display()
-        );
+        let place = info.location().map(|l| (l.file(), l.line()));
+        let message = words::for_language(DEFAULT_LANGUAGE).say(&Say::InternalError {
+            place,
+            drafts: &drafts.display().to_string(),
+        });
+        eprintln!("{message}");
     }));
 }
 

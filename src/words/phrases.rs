@@ -624,6 +624,15 @@ pub enum Say<'a> {
     MoreProblems {
         count: usize,
     },
+    /// Why the UI stopped: a signal by its name, or (`None`) its terminal went away.
+    StoppedBy {
+        signal: Option<&'a str>,
+    },
+    /// A panic: where in the source, and where the unfinished intakes are kept.
+    InternalError {
+        place: Option<(&'a str, u32)>,
+        drafts: &'a str,
+    },
     /// The printed page's footer.
     PageFooter {
         summary: &'a str,

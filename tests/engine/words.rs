@@ -61,16 +61,8 @@ const NOT_WORDS: &[&str] = &[
 const STYLE_SHEET: &str = ":root {";
 
 /// Sentences still written where the intake's life is handled (the app's flow, records and
-/// outcomes, the event loop's stop and panic messages): each is to move to `words` with the
-/// clinic's outcomes as data. The list only shrinks; a new sentence anywhere fails.
+/// outcomes): each is to move to `words` with the clinic's outcomes as data. The list only shrinks; a new sentence anywhere fails.
 const NOT_YET_WORDED: &[(&str, &str)] = &[
-    (
-        "tui.rs",
-        "skin-intake stopped because of an internal error{place}. The answers confirmed so far are kept in {}; start skin-intake again to resume the intake.",
-    ),
-    ("tui.rs", "on {name}"),
-    ("tui.rs", "because its terminal went away"),
-    ("tui.rs", " at {}:{}"),
     (
         "tui/app.rs",
         "The folder {dir} can be opened by other users of this computer (permissions {mode:o}). To keep patients' answers private: chmod 700 {dir}",

@@ -354,6 +354,15 @@ pub fn say(say: &Say) -> String {
             "… and {count} more {}",
             if count == 1 { "problem" } else { "problems" }
         ),
+        Say::StoppedBy { signal: Some(name) } => format!("on {name}"),
+        Say::StoppedBy { signal: None } => "because its terminal went away".to_owned(),
+        Say::InternalError { place, drafts } => format!(
+            "skin-intake stopped because of an internal error{}. The answers confirmed so far \
+             are kept in {drafts}; start skin-intake again to resume the intake.",
+            place
+                .map(|(file, line)| format!(" at {file}:{line}"))
+                .unwrap_or_default()
+        ),
         Say::PageFooter {
             summary,
             format_version,
