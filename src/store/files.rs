@@ -5,32 +5,51 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::model::text::DEFAULT_LANGUAGE;
+use crate::words::{self, FileKind, Say, Words};
+
 /// The most any input file may hold: far above a real questionnaire, answers file or draft, far
 /// below what would exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Temporary files of an atomic write start with this; a killed process may leave one behind.
 pub(super) const TEMPORARY_PREFIX: &str = ".skin-intake-";
 
-/// Why a file could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be read: data, worded by [`ReadError::message`].
+#[derive(Debug)]
 pub enum ReadError {
     /// A FIFO, device, socket or folder: reading it could block forever or never end.
-    #[error("it is {0}, not a regular file; give the path of a file")]
-    NotRegular(&'static str),
-    #[error("it is larger than {}, the most skin-intake reads; check that this is the right file", size(*.0))]
+    NotRegular(FileKind),
+    /// Larger than this many bytes, the most that is read.
     TooLarge(u64),
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
 }
 
-/// `bytes` in words: "10 MB", "1 KB", "512 bytes".
-fn size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MB", b / (1024 * 1024)),
-        b if b >= 1024 && b % 1024 == 0 => format!("{} KB", b / 1024),
-        b => format!("{b} bytes"),
+impl From<io::Error> for ReadError {
+    fn from(error: io::Error) -> Self {
+        ReadError::Io(error)
     }
 }
+
+impl ReadError {
+    /// What is wrong, in `words`' language (the system's own words for an I/O error).
+    #[must_use]
+    pub fn message(&self, words: &dyn Words) -> String {
+        match self {
+            ReadError::NotRegular(kind) => words.say(&Say::NotRegular { kind: *kind }),
+            ReadError::TooLarge(cap) => words.say(&Say::TooLarge { cap: *cap }),
+            ReadError::Io(error) => error.to_string(),
+        }
+    }
+}
+
+/// In English, as the command line's messages are.
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(words::for_language(DEFAULT_LANGUAGE)))
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 /// Reads a regular file of at most `cap` bytes. The file is opened without blocking (a FIFO would
 /// otherwise wait for a writer) and its type is checked on the open file, so it cannot be swapped
@@ -50,7 +69,7 @@ pub fn read_regular(path: &Path, cap: u64, follow: bool) -> Result<Vec<u8>, Read
     let file = options.open(path).map_err(|e| {
         // ELOOP: the last part of the path is a symbolic link and links are refused.
         if !follow && e.raw_os_error() == Some(libc::ELOOP) {
-            ReadError::NotRegular("a symbolic link")
+            ReadError::NotRegular(FileKind::SymbolicLink)
         } else {
             ReadError::Io(e)
         }
@@ -72,25 +91,25 @@ pub fn read_regular(path: &Path, cap: u64, follow: bool) -> Result<Vec<u8>, Read
 }
 
 /// What kind of thing a non-regular file is, for a message.
-fn kind_of(meta: &fs::Metadata) -> &'static str {
+fn kind_of(meta: &fs::Metadata) -> FileKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let kind = meta.file_type();
         if kind.is_fifo() {
-            return "a FIFO (named pipe)";
+            return FileKind::Fifo;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return FileKind::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return FileKind::Socket;
         }
     }
     if meta.is_dir() {
-        "a folder"
+        FileKind::Folder
     } else {
-        "not a regular file"
+        FileKind::Other
     }
 }
 

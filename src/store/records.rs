@@ -200,7 +200,7 @@ impl SummaryError {
         match self {
             SummaryError::Read { path, error } => words.say(&Say::CannotRead {
                 path: &path.display().to_string(),
-                error: &error.to_string(),
+                error: &error.message(words),
             }),
             SummaryError::NotReadable { path, problem } => {
                 format!("{}: {}", path.display(), words.summary_problem(problem))

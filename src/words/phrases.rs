@@ -433,6 +433,17 @@ pub enum MomentForm {
     ShortNoYear,
 }
 
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    SymbolicLink,
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    Other,
+}
+
 /// A sentence that carries data. Dates, verdicts and names in it are worded already.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Say<'a> {
@@ -619,6 +630,14 @@ pub enum Say<'a> {
     /// A file that is not UTF-8 text.
     NotUtf8 {
         path: &'a str,
+    },
+    /// A path that is not a regular file.
+    NotRegular {
+        kind: FileKind,
+    },
+    /// A file larger than the most that is read, in bytes.
+    TooLarge {
+        cap: u64,
     },
     /// How many more problems there are than are listed.
     MoreProblems {

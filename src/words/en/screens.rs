@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::engine::summary::{Decision, Mode};
 use crate::model::questionnaire::Level;
-use crate::words::phrases::{DateForm, Hint, Label, ModeForm, MomentForm, Say};
+use crate::words::phrases::{DateForm, FileKind, Hint, Label, ModeForm, MomentForm, Say};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -350,6 +350,21 @@ pub fn say(say: &Say) -> String {
         Say::DecisionByOn { decision, by, at } => format!("{decision} by {by} on {at}"),
         Say::CannotRead { path, error } => format!("{path}: cannot read the file: {error}"),
         Say::NotUtf8 { path } => format!("{path}: not UTF-8 text"),
+        Say::NotRegular { kind } => {
+            let kind = match kind {
+                FileKind::SymbolicLink => "a symbolic link",
+                FileKind::Fifo => "a FIFO (named pipe)",
+                FileKind::Device => "a device",
+                FileKind::Socket => "a socket",
+                FileKind::Folder => "a folder",
+                FileKind::Other => "not a regular file",
+            };
+            format!("it is {kind}, not a regular file; give the path of a file")
+        }
+        Say::TooLarge { cap } => format!(
+            "it is larger than {}, the most skin-intake reads; check that this is the right file",
+            size(cap)
+        ),
         Say::MoreProblems { count } => format!(
             "… and {count} more {}",
             if count == 1 { "problem" } else { "problems" }
@@ -367,6 +382,15 @@ pub fn say(say: &Say) -> String {
             summary,
             format_version,
         } => format!("skin-intake summary {summary}, format {format_version}"),
+    }
+}
+
+/// `bytes` in words: "10 MB", "1 KB", "512 bytes".
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MB", b / (1024 * 1024)),
+        b if b >= 1024 && b % 1024 == 0 => format!("{} KB", b / 1024),
+        b => format!("{b} bytes"),
     }
 }
 
