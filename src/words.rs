@@ -21,7 +21,7 @@ use crate::load::questionnaire::Problem;
 use crate::load::summary::SummaryProblem;
 use crate::model::answer::Answer;
 use crate::model::questionnaire::{Item, Level};
-pub use phrases::{DateForm, FileKind, Hint, Label, ModeForm, MomentForm, Say};
+pub use phrases::{DateForm, FileKind, FolderProblem, Hint, Label, ModeForm, MomentForm, Say};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 

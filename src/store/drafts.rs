@@ -17,7 +17,12 @@ use crate::load;
 use crate::model::answer::Answers;
 use crate::model::questionnaire::Questionnaire;
 use crate::model::text::DEFAULT_LANGUAGE;
-use crate::words;
+use crate::words::{self, FolderProblem, Label, Say, Words};
+
+/// The store's messages are in English, like the command line's.
+fn english() -> &'static dyn Words {
+    words::for_language(DEFAULT_LANGUAGE)
+}
 
 /// Unfinished intakes live in this folder below the output folder.
 pub const UNFINISHED: &str = "unfinished";
@@ -118,15 +123,16 @@ impl Draft {
     #[must_use]
     pub fn made_with_other(&self, questionnaire: &Questionnaire) -> Option<String> {
         if self.questionnaire_id != questionnaire.id {
-            Some(format!(
-                "questionnaire '{}' (version {}), not '{}'",
-                self.questionnaire_id, self.questionnaire_version, questionnaire.id
-            ))
+            Some(english().say(&Say::OtherQuestionnaire {
+                id: &self.questionnaire_id,
+                version: &self.questionnaire_version,
+                not: &questionnaire.id,
+            }))
         } else if self.questionnaire_version != questionnaire.version {
-            Some(format!(
-                "version {} of the questionnaire, not version {}",
-                self.questionnaire_version, questionnaire.version
-            ))
+            Some(english().say(&Say::OtherQuestionnaireVersion {
+                version: &self.questionnaire_version,
+                not: &questionnaire.version,
+            }))
         } else {
             None
         }
@@ -158,18 +164,17 @@ pub fn drafts_dir(out: &Path) -> io::Result<PathBuf> {
         }
         other => other?,
     };
+    let refused = |why| {
+        io::Error::other(english().say(&Say::DraftsFolder {
+            dir: &dir.display().to_string(),
+            why,
+        }))
+    };
     if meta.file_type().is_symlink() {
-        return Err(io::Error::other(format!(
-            "{} is a symbolic link; skin-intake keeps unfinished intakes only inside the output \
-             folder: remove the link (its target is left alone)",
-            dir.display()
-        )));
+        return Err(refused(FolderProblem::Link));
     }
     if !meta.is_dir() {
-        return Err(io::Error::other(format!(
-            "{} is not a folder; move it away so that skin-intake can make the folder",
-            dir.display()
-        )));
+        return Err(refused(FolderProblem::NotAFolder));
     }
     #[cfg(unix)]
     {
@@ -177,11 +182,7 @@ pub fn drafts_dir(out: &Path) -> io::Result<PathBuf> {
         // SAFETY: geteuid has no preconditions and cannot fail.
         let me = unsafe { libc::geteuid() };
         if meta.uid() != me {
-            return Err(io::Error::other(format!(
-                "{} belongs to another user; skin-intake keeps unfinished intakes only in a \
-                 folder of its own: move it away",
-                dir.display()
-            )));
+            return Err(refused(FolderProblem::Others));
         }
         if meta.mode() & 0o077 != 0 {
             fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))?;
@@ -191,13 +192,11 @@ pub fn drafts_dir(out: &Path) -> io::Result<PathBuf> {
 }
 
 /// Why a draft could not be locked.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LockError {
     /// Another skin-intake holds it: the intake is open on another terminal.
-    #[error("this intake is open on another terminal")]
     Elsewhere,
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
 }
 
 /// The advisory lock (`flock`) on one intake's draft, held while it is open. A lock left by a
@@ -270,19 +269,67 @@ fn same_file(_: &fs::File, path: &Path) -> bool {
     path.exists()
 }
 
+impl From<io::Error> for LockError {
+    fn from(error: io::Error) -> Self {
+        LockError::Io(error)
+    }
+}
+
+/// In English, as the store's other messages are.
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Elsewhere => f.write_str(english().label(Label::OpenElsewhereIntake)),
+            LockError::Io(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Elsewhere => None,
+            LockError::Io(error) => Some(error),
+        }
+    }
+}
+
 /// Why a listed draft could not be opened.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum OpenError {
-    #[error("this intake is open on another terminal")]
     Elsewhere,
-    #[error("this intake is finished; its summary is saved as {}", .0.display())]
     Finished(PathBuf),
-    #[error("this intake is no longer there; it was finished or deleted on another terminal")]
     Gone,
-    #[error("its draft cannot be read: {0}")]
+    /// Why its draft cannot be read.
     Unreadable(String),
-    #[error("{0}")]
     Io(io::Error),
+}
+
+/// In English, as the store's other messages are.
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = english();
+        match self {
+            OpenError::Elsewhere => f.write_str(words.label(Label::OpenElsewhereIntake)),
+            OpenError::Finished(summary) => f.write_str(&words.say(&Say::IntakeFinished {
+                summary: &summary.display().to_string(),
+            })),
+            OpenError::Gone => f.write_str(words.label(Label::IntakeGone)),
+            OpenError::Unreadable(reason) => {
+                f.write_str(&words.say(&Say::DraftUnreadable { reason }))
+            }
+            OpenError::Io(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OpenError::Io(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 /// Opens intake `id` to resume it: takes its lock, then reads its draft as it is now (another
@@ -304,9 +351,9 @@ pub fn open_draft(out: &Path, id: &str) -> Result<(Draft, DraftLock), OpenError>
     }
     match read_draft(&path, id).map_err(OpenError::Unreadable)? {
         Read::Draft(draft) => Ok((*draft, lock)),
-        Read::Newer(version) => Err(OpenError::Unreadable(format!(
-            "it was saved by a newer skin-intake (draft format {version})"
-        ))),
+        Read::Newer(version) => Err(OpenError::Unreadable(
+            english().say(&Say::DraftNewer { version }),
+        )),
     }
 }
 
@@ -354,13 +401,11 @@ pub fn save_draft_soon_durable(
 /// The draft as saved, if `lock` is its own and it is small enough to be read back.
 fn draft_json(draft: &Draft, lock: &DraftLock) -> io::Result<Vec<u8>> {
     if lock.id != draft.id {
-        return Err(io::Error::other("the draft is not the one locked"));
+        return Err(io::Error::other(english().label(Label::DraftNotLocked)));
     }
     let json = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
     if json.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::other(
-            "the answers are too large to be saved; shorten the longest answer",
-        ));
+        return Err(io::Error::other(english().label(Label::AnswersTooLarge)));
     }
     Ok(json)
 }
@@ -429,7 +474,7 @@ pub fn list_drafts(out: &Path) -> io::Result<Vec<Listed>> {
             continue;
         }
         if name.ends_with(DAMAGED_SUFFIX) {
-            let reason = "could not be read when it was last listed".to_owned();
+            let reason = english().label(Label::DamagedWhenListed).to_owned();
             damaged.push(Listed::Damaged { path, reason });
             continue;
         }
@@ -486,14 +531,14 @@ enum Read {
 
 /// Reads the draft file `path`, whose name says it is intake `id`.
 fn read_draft(path: &Path, id: &str) -> Result<Read, String> {
-    let bytes = files::read_regular(path, MAX_FILE_BYTES, false).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
-    // The reason shows in the staff list, in `words`' words.
-    let value = load::json::parse(&text)
-        .map_err(|e| words::for_language(DEFAULT_LANGUAGE).json_problem(&e))?;
+    // The reason shows in the staff list.
+    let words = english();
+    let bytes = files::read_regular(path, MAX_FILE_BYTES, false).map_err(|e| e.message(words))?;
+    let text = String::from_utf8(bytes).map_err(|_| words.label(Label::NotUtf8Text).to_owned())?;
+    let value = load::json::parse(&text).map_err(|e| words.json_problem(&e))?;
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
     if format != DRAFT_FORMAT {
-        return Err(format!("not a skin-intake draft (format '{format}')"));
+        return Err(words.say(&Say::NotADraft { format }));
     }
     let version = value.get("format_version").and_then(Value::as_u64);
     if let Some(version) = version.filter(|v| *v > u64::from(DRAFT_FORMAT_VERSION)) {
@@ -502,10 +547,7 @@ fn read_draft(path: &Path, id: &str) -> Result<Read, String> {
     let draft: Draft = serde_json::from_value(value).map_err(|e| e.to_string())?;
     if draft.id != id {
         // Saving it would write another file: the intake would be doubled.
-        return Err(format!(
-            "its id '{}' is not its file name; it may have been copied by hand",
-            draft.id
-        ));
+        return Err(words.say(&Say::IdNotFileName { id: &draft.id }));
     }
     Ok(Read::Draft(Box::new(draft)))
 }

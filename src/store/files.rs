@@ -6,7 +6,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::text::DEFAULT_LANGUAGE;
-use crate::words::{self, FileKind, Say, Words};
+use crate::words::{self, FileKind, Label, Say, Words};
 
 /// The most any input file may hold: far above a real questionnaire, answers file or draft, far
 /// below what would exhaust memory.
@@ -241,6 +241,6 @@ pub fn move_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        "no free name to keep the file aside",
+        words::for_language(DEFAULT_LANGUAGE).label(Label::NoFreeName),
     ))
 }

@@ -103,6 +103,14 @@ pub enum Label {
     FlagDelivered,
     FlagNeedsAttention,
     OpenElsewhere,
+    // The store.
+    OpenElsewhereIntake,
+    IntakeGone,
+    DraftNotLocked,
+    AnswersTooLarge,
+    DamagedWhenListed,
+    NotUtf8Text,
+    NoFreeName,
     // A record and the assessment.
     SignedOff,
     History,
@@ -263,6 +271,13 @@ impl Label {
         Label::FlagDelivered,
         Label::FlagNeedsAttention,
         Label::OpenElsewhere,
+        Label::OpenElsewhereIntake,
+        Label::IntakeGone,
+        Label::DraftNotLocked,
+        Label::AnswersTooLarge,
+        Label::DamagedWhenListed,
+        Label::NotUtf8Text,
+        Label::NoFreeName,
         Label::SignedOff,
         Label::History,
         Label::ByStaff,
@@ -442,6 +457,17 @@ pub enum FileKind {
     Socket,
     Folder,
     Other,
+}
+
+/// Why the folder of unfinished intakes is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderProblem {
+    /// A symbolic link.
+    Link,
+    /// Not a folder.
+    NotAFolder,
+    /// Another user's.
+    Others,
 }
 
 /// A sentence that carries data. Dates, verdicts and names in it are worded already.
@@ -638,6 +664,42 @@ pub enum Say<'a> {
     /// A file larger than the most that is read, in bytes.
     TooLarge {
         cap: u64,
+    },
+    /// A draft made with another questionnaire.
+    OtherQuestionnaire {
+        id: &'a str,
+        version: &'a str,
+        not: &'a str,
+    },
+    /// A draft made with another version of the questionnaire.
+    OtherQuestionnaireVersion {
+        version: &'a str,
+        not: &'a str,
+    },
+    /// The folder of unfinished intakes is refused.
+    DraftsFolder {
+        dir: &'a str,
+        why: FolderProblem,
+    },
+    /// A draft whose summary is written already.
+    IntakeFinished {
+        summary: &'a str,
+    },
+    /// A draft that cannot be read, and why.
+    DraftUnreadable {
+        reason: &'a str,
+    },
+    /// A draft of a later format.
+    DraftNewer {
+        version: u64,
+    },
+    /// A JSON file that is not a draft.
+    NotADraft {
+        format: &'a str,
+    },
+    /// A draft whose id is not its file name.
+    IdNotFileName {
+        id: &'a str,
     },
     /// How many more problems there are than are listed.
     MoreProblems {

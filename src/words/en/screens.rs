@@ -5,7 +5,9 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::engine::summary::{Decision, Mode};
 use crate::model::questionnaire::Level;
-use crate::words::phrases::{DateForm, FileKind, Hint, Label, ModeForm, MomentForm, Say};
+use crate::words::phrases::{
+    DateForm, FileKind, FolderProblem, Hint, Label, ModeForm, MomentForm, Say,
+};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -145,6 +147,17 @@ pub fn label(label: Label) -> &'static str {
         Label::FlagDelivered => "delivered",
         Label::FlagNeedsAttention => "⚠ delivery needs attention",
         Label::OpenElsewhere => "open on another terminal",
+        Label::OpenElsewhereIntake => "this intake is open on another terminal",
+        Label::IntakeGone => {
+            "this intake is no longer there; it was finished or deleted on another terminal"
+        }
+        Label::DraftNotLocked => "the draft is not the one locked",
+        Label::AnswersTooLarge => {
+            "the answers are too large to be saved; shorten the longest answer"
+        }
+        Label::DamagedWhenListed => "could not be read when it was last listed",
+        Label::NotUtf8Text => "not UTF-8 text",
+        Label::NoFreeName => "no free name to keep the file aside",
         Label::SignedOff => "Signed off",
         Label::History => "History",
         Label::ByStaff => "staff",
@@ -365,6 +378,41 @@ pub fn say(say: &Say) -> String {
             "it is larger than {}, the most skin-intake reads; check that this is the right file",
             size(cap)
         ),
+        Say::OtherQuestionnaire { id, version, not } => {
+            format!("questionnaire '{id}' (version {version}), not '{not}'")
+        }
+        Say::OtherQuestionnaireVersion { version, not } => {
+            format!("version {version} of the questionnaire, not version {not}")
+        }
+        Say::DraftsFolder {
+            dir,
+            why: FolderProblem::Link,
+        } => format!(
+            "{dir} is a symbolic link; skin-intake keeps unfinished intakes only inside the output \
+             folder: remove the link (its target is left alone)"
+        ),
+        Say::DraftsFolder {
+            dir,
+            why: FolderProblem::NotAFolder,
+        } => format!("{dir} is not a folder; move it away so that skin-intake can make the folder"),
+        Say::DraftsFolder {
+            dir,
+            why: FolderProblem::Others,
+        } => format!(
+            "{dir} belongs to another user; skin-intake keeps unfinished intakes only in a \
+             folder of its own: move it away"
+        ),
+        Say::IntakeFinished { summary } => {
+            format!("this intake is finished; its summary is saved as {summary}")
+        }
+        Say::DraftUnreadable { reason } => format!("its draft cannot be read: {reason}"),
+        Say::DraftNewer { version } => {
+            format!("it was saved by a newer skin-intake (draft format {version})")
+        }
+        Say::NotADraft { format } => format!("not a skin-intake draft (format '{format}')"),
+        Say::IdNotFileName { id } => {
+            format!("its id '{id}' is not its file name; it may have been copied by hand")
+        }
         Say::MoreProblems { count } => format!(
             "… and {count} more {}",
             if count == 1 { "problem" } else { "problems" }
