@@ -177,7 +177,8 @@ pub enum Label {
 }
 
 impl Label {
-    /// Every label, for the tests that check each language words each one.
+    /// Every label in the order of the enum, for the tests that check each language words each
+    /// one (a test checks the order and that none is skipped).
     pub const ALL: &'static [Label] = &[
         Label::Welcome,
         Label::WelcomeIntro,
@@ -377,7 +378,8 @@ pub enum Hint {
 }
 
 impl Hint {
-    /// Every hint, for the tests that check each language words each one.
+    /// Every hint in the order of the enum, for the tests that check each language words each
+    /// one (a test checks the order and that none is skipped).
     pub const ALL: &'static [Hint] = &[
         Hint::Choose,
         Hint::Open,

@@ -40,6 +40,16 @@ fn every_language_words_every_label_hint_verdict_decision_and_mode() {
     }
 }
 
+#[test]
+fn the_lists_of_labels_and_hints_hold_each_one_once() {
+    // Fieldless enums count their variants from 0 in order: a list in that order, without gaps,
+    // misses none but those after its last.
+    let labels: Vec<usize> = Label::ALL.iter().map(|l| *l as usize).collect();
+    assert_eq!(labels, (0..labels.len()).collect::<Vec<_>>());
+    let hints: Vec<usize> = Hint::ALL.iter().map(|h| *h as usize).collect();
+    assert_eq!(hints, (0..hints.len()).collect::<Vec<_>>());
+}
+
 /// Literals in `src/tui` and `src/print` that hold letters but are not words a person reads.
 const NOT_WORDS: &[&str] = &[
     // HTML and CSS of the printed page.
