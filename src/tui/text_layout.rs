@@ -153,25 +153,33 @@ pub fn wrap_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, width: u16) -> 
         .collect()
 }
 
-/// A screen's lines as laid out for one width, kept until the width changes: scrolling and
-/// redrawing draw them again without laying anything out. Only for what stays the same for as
-/// long as the screen is up (a summary, a record); the screen holds one from its start.
-#[derive(Debug, Clone, Default)]
-pub struct Measured(RefCell<Option<(u16, Arc<[Line<'static>]>)>>);
+/// A screen's lines as laid out for one width from what it shows (a summary, a record), kept
+/// until either changes: scrolling and redrawing draw them again without laying anything out.
+#[derive(Debug, Clone)]
+pub struct Measured<T>(RefCell<Option<Box<Laid<T>>>>);
 
-impl Measured {
-    /// The lines at `width`, laid out by `lay_out` the first time and after a change of width.
+type Laid<T> = (u16, T, Arc<[Line<'static>]>);
+
+impl<T> Default for Measured<T> {
+    fn default() -> Self {
+        Measured(RefCell::new(None))
+    }
+}
+
+impl<T: Clone + PartialEq> Measured<T> {
+    /// The lines of `shown` at `width`, laid out by `lay_out` the first time and after a change.
     pub fn at(
         &self,
         width: u16,
+        shown: &T,
         lay_out: impl FnOnce() -> Vec<Line<'static>>,
     ) -> Arc<[Line<'static>]> {
         let mut kept = self.0.borrow_mut();
-        match &*kept {
-            Some((at, lines)) if *at == width => Arc::clone(lines),
+        match kept.as_deref() {
+            Some((at, was, lines)) if *at == width && was == shown => Arc::clone(lines),
             _ => {
                 let lines: Arc<[Line<'static>]> = lay_out().into();
-                *kept = Some((width, Arc::clone(&lines)));
+                *kept = Some(Box::new((width, shown.clone(), Arc::clone(&lines))));
                 lines
             }
         }

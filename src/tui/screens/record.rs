@@ -25,8 +25,8 @@ pub struct RecordScreen {
     /// Every version, oldest first; the last is the record as it stands.
     pub versions: Vec<Version>,
     pub scroll: u16,
-    /// The body's lines, laid out once per width.
-    pub lines: Measured,
+    /// The body's lines, laid out once per width and record.
+    pub lines: Measured<Vec<Version>>,
 }
 
 /// What the record asks the app to do.
@@ -78,7 +78,8 @@ impl RecordScreen {
 
     /// The record's lines at `width` as they are drawn, laid out once.
     fn content(&self, ctx: Ctx, width: u16) -> Arc<[Line<'static>]> {
-        self.lines.at(width, || self.lay_out(ctx, width))
+        self.lines
+            .at(width, &self.versions, || self.lay_out(ctx, width))
     }
 
     /// The record's lines at `width`, wrapped as drawn.

@@ -29,8 +29,8 @@ pub struct ResultScreen {
     pub summary: Box<Summary>,
     pub export: Export,
     pub scroll: u16,
-    /// The body's lines, laid out once per width.
-    pub lines: Measured,
+    /// The body's lines, laid out once per width and summary.
+    pub lines: Measured<Summary>,
 }
 
 /// What the result asks the app to do.
@@ -98,7 +98,8 @@ impl ResultScreen {
 
     /// The body's lines at `width` as they are drawn, laid out once.
     fn content(&self, ctx: Ctx, width: u16) -> Arc<[Line<'static>]> {
-        self.lines.at(width, || self.lay_out(ctx, width))
+        self.lines
+            .at(width, &*self.summary, || self.lay_out(ctx, width))
     }
 
     /// The body's lines at `width`: the assessment, any override, the clinician note.
