@@ -8,15 +8,16 @@ use std::time::Duration;
 use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use skin_intake::dates;
-use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::clinic::delivery::NotCaughtUp;
+use skin_intake::clinic::summary::Added;
+use skin_intake::engine::summary::{Metadata, Mode};
 use skin_intake::fhir::{self, ExportError};
 use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
 use skin_intake::words::{self, Words};
-use skin_intake::{print, store, tui};
+use skin_intake::{clinic, dates, print, store, tui};
 
 #[derive(Parser)]
 #[command(
@@ -426,7 +427,7 @@ fn score(
         completed_at: Local::now().fixed_offset().trunc_subsecs(0),
         reference_date: today,
     };
-    let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
+    let summary = clinic::summary::assemble(&questionnaire, &answers, meta, Added::default());
     match format {
         Format::Summary => print_out(&summary.to_json()),
         Format::Fhir => {
@@ -569,36 +570,18 @@ fn catch_up(
     questionnaire: &Questionnaire,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Vec<String> {
-    let (entries, _) = store::outbox::list(out).unwrap_or_default();
-    let Ok(files) = std::fs::read_dir(out) else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    for file in files.flatten() {
-        let path = file.path();
-        let name = file.file_name().to_string_lossy().into_owned();
-        // Summaries are named `<reference date>_<id>.json`.
-        let Some(id) = name
-            .strip_suffix(".json")
-            .and_then(|stem| stem.split_once('_'))
-            .filter(|(date, _)| dates::parse_iso_date(date).is_ok())
-            .map(|(_, id)| id.to_owned())
-        else {
-            continue;
-        };
-        if entries.iter().any(|e| e.key == id) {
-            continue;
-        }
-        let words = words::for_language(DEFAULT_LANGUAGE);
-        let read = store::read_summary(&path).map_err(|e| e.message(words));
-        let queued = read.and_then(|summary| {
-            fhir::delivery::enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
-        });
-        if let Err(reason) = queued {
-            lines.push(format!("{}: not queued: {reason}", path.display()));
-        }
-    }
-    lines
+    let words = words::for_language(DEFAULT_LANGUAGE);
+    clinic::delivery::catch_up(out, questionnaire, now)
+        .into_iter()
+        .map(|problem| match problem {
+            NotCaughtUp::Unreadable(e) => {
+                format!("{}: not queued: {}", e.path().display(), e.message(words))
+            }
+            NotCaughtUp::NotQueued { path, error } => {
+                format!("{}: not queued: {error}", path.display())
+            }
+        })
+        .collect()
 }
 
 /// What stops a FHIR export of the questionnaire at `questions`, and what to do.
@@ -619,7 +602,7 @@ fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
 
 fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
     let words = words::for_language(&cli.language);
-    let summary = store::read_summary(path).map_err(|e| Failure::BadInput(e.message(words)))?;
+    let summary = clinic::records::read(path).map_err(|e| Failure::BadInput(e.message(words)))?;
     // Only for the words of concerns and changed answers: the record itself holds the rest.
     let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
     let shown = match format {

@@ -31,6 +31,11 @@ pub trait Words: Sync {
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
+
+    // The clinic's outcomes (`clinic`), for staff.
+
+    /// A record's next version was not saved: another terminal saved that version meanwhile.
+    fn version_taken(&self, version: u32) -> String;
 }
 
 /// The languages with words, by code.

@@ -382,10 +382,11 @@ pub(super) fn remove_locked(out: &Path, lock: DraftLock) -> io::Result<()> {
     lock.remove()
 }
 
-/// One file in the unfinished folder.
+/// One file in the unfinished folder. `D` is what a draft is listed with: the draft itself here,
+/// the draft and how far it got in the clinic's list.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Listed {
-    Draft(Box<Draft>),
+pub enum Listed<D = Box<Draft>> {
+    Draft(D),
     /// A draft whose summary is written already: it was submitted as skin-intake stopped. It is
     /// never resumed; its leftover copy is removed when no other process has it open.
     Finished {
@@ -402,6 +403,24 @@ pub enum Listed {
         path: PathBuf,
         reason: String,
     },
+}
+
+impl<D> Listed<D> {
+    /// The same file, its draft (if it is one) listed with what `f` makes of it.
+    pub fn map_draft<E>(self, f: impl FnOnce(D) -> E) -> Listed<E> {
+        match self {
+            Listed::Draft(draft) => Listed::Draft(f(draft)),
+            Listed::Finished { id, summary } => Listed::Finished { id, summary },
+            Listed::Newer {
+                path,
+                format_version,
+            } => Listed::Newer {
+                path,
+                format_version,
+            },
+            Listed::Damaged { path, reason } => Listed::Damaged { path, reason },
+        }
+    }
 }
 
 /// The unfinished intakes under `<out>/unfinished/`, newest first, then the finished, the newer

@@ -66,6 +66,35 @@ pub(super) fn parse_name(name: &str) -> Option<Named<'_>> {
     }))
 }
 
+/// A summary file and what its name says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryFile {
+    pub path: PathBuf,
+    pub intake_id: String,
+    pub version: u32,
+}
+
+/// Every summary file in `out` (any version), by what its name says; the content is not read.
+#[must_use]
+pub fn summary_files(out: &Path) -> Vec<SummaryFile> {
+    let Ok(entries) = fs::read_dir(out) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let named = parse_name(&name)?;
+            Some(SummaryFile {
+                path: e.path(),
+                intake_id: named.intake_id.to_owned(),
+                version: named.version,
+            })
+        })
+        .collect()
+}
+
 /// The ids of the intakes with a summary in `out`, read from the names.
 pub(super) fn summary_ids(out: &Path) -> HashSet<String> {
     let Ok(entries) = fs::read_dir(out) else {

@@ -184,6 +184,15 @@ impl Words for English {
             Shown::Options(labels) => labels.join(", "),
         }
     }
+
+    // The clinic's outcomes, for staff.
+
+    fn version_taken(&self, version: u32) -> String {
+        format!(
+            "Version {version} of this record was saved on another terminal meanwhile, so these \
+             changes were not saved; the record below is as it stands now."
+        )
+    }
 }
 
 impl English {

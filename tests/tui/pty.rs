@@ -1,5 +1,6 @@
-//! End to end: the real binary in a pseudo-terminal (tmux), driven by keys. Skips (with a printed
-//! reason) only when tmux is not installed.
+//! End to end: the real binary in a pseudo-terminal (tmux), driven by keys. These tests need tmux,
+//! so they are ignored by default (`.ci/run` installs it and runs them); run without tmux, they
+//! fail at the start with a message saying to install it, rather than pass without testing.
 
 use skin_intake::engine::visibility;
 use skin_intake::load;
