@@ -11,6 +11,8 @@ use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
 use crate::model::text::DEFAULT_LANGUAGE;
 
+mod clinic;
+
 pub const LANGUAGE: &str = "en";
 
 pub struct English;
@@ -183,15 +185,6 @@ impl Words for English {
             Shown::YesNo(false) => "No".into(),
             Shown::Options(labels) => labels.join(", "),
         }
-    }
-
-    // The clinic's outcomes, for staff.
-
-    fn version_taken(&self, version: u32) -> String {
-        format!(
-            "Version {version} of this record was saved on another terminal meanwhile, so these \
-             changes were not saved; the record below is as it stands now."
-        )
     }
 }
 

@@ -37,25 +37,15 @@ impl App {
 
     /// The clinic's records and unfinished intakes, for the list.
     pub(super) fn list_entries(&mut self) -> Vec<StartEntry> {
+        let words = words::for_language(&self.config.language);
         let list = self.desk.list();
         if let Some(e) = list.unfinished_error {
-            self.notice = Some(format!(
-                "Could not read the unfinished intakes in {}: {e}",
-                self.desk.unfinished_dir().display()
-            ));
+            self.notice = Some(words.unfinished_unreadable(&self.desk.unfinished_dir(), &e));
         }
         if let Some(e) = list.records_error {
-            self.notice = Some(format!(
-                "Could not read the finished intakes in {}: {e}",
-                self.config.out.display()
-            ));
+            self.notice = Some(words.records_unreadable(self.desk.out(), &e));
         } else if let Some(first) = list.unreadable.first() {
-            self.notice = Some(format!(
-                "{} summary file(s) could not be read, for example {}: `skin-intake show \
-                 FILE` says why.",
-                list.unreadable.len(),
-                first.display()
-            ));
+            self.notice = Some(words.summaries_unreadable(list.unreadable.len(), first));
         }
         list.entries
     }
@@ -76,6 +66,7 @@ impl App {
     /// Resumes a saved intake, as it is on disk now, at its first unanswered shown question;
     /// one open on another terminal, finished or gone is left alone and the list shown again.
     pub fn resume(&mut self, id: &str) {
+        let words = words::for_language(&self.config.language);
         let resumed = match self.desk.resume(id) {
             Ok(resumed) => resumed,
             Err(e) => {
@@ -83,24 +74,11 @@ impl App {
                     // Finished or gone meanwhile: the list is out of date.
                     self.home();
                 }
-                self.notice = Some(format!("Could not open this intake: {e}."));
+                self.notice = Some(words.not_opened(&e));
                 return;
             }
         };
-        let dropped = (!resumed.dropped.is_empty()).then(|| {
-            format!(
-                "Some saved answers no longer fit this questionnaire and were left out: {}.",
-                resumed.dropped.join(", ")
-            )
-        });
-        let origin = resumed
-            .made_with
-            .map(|m| format!("This intake was started with {m}."));
-        self.notice = match (origin, dropped) {
-            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
-            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
-            (None, dropped) => dropped,
-        };
+        self.notice = words.resumed(resumed.made_with.as_deref(), &resumed.dropped);
         self.begin(resumed.case, resumed.intake);
     }
 
@@ -148,12 +126,11 @@ impl App {
             .map_err(|e| e.to_string());
         // A record being changed writes nothing until its changes are saved.
         if !session.amending() {
-            self.draft_problem = saved.as_ref().err().map(|cause| {
-                format!(
-                    "Could not save the unfinished intake in {cause}. The answers are kept on \
-                     screen."
-                )
-            });
+            let words = words::for_language(&self.config.language);
+            self.draft_problem = saved
+                .as_ref()
+                .err()
+                .map(|cause| words.draft_not_saved(cause));
         }
         saved
     }
@@ -281,10 +258,7 @@ impl App {
     /// is made good by `push`, which queues any summary missing from the outbox.
     pub(super) fn on_queued(&mut self, queued: Queued) {
         if let Queued::NotQueued(e) = queued {
-            self.notice = Some(format!(
-                "The summary is saved, but could not be queued for the FHIR server ({e}); \
-                 `skin-intake push` will queue and send it."
-            ));
+            self.notice = Some(words::for_language(&self.config.language).not_queued(&e));
         }
     }
 
@@ -298,9 +272,8 @@ impl App {
         match self.desk.submit(&mut session.case, summary, now) {
             Ok(submitted) => {
                 if let Some(e) = submitted.leftover {
-                    self.notice = Some(format!(
-                        "The summary is saved, but its unfinished copy could not be removed: {e}"
-                    ));
+                    let words = words::for_language(&self.config.language);
+                    self.notice = Some(words.draft_left_over(&e));
                 }
                 self.on_queued(submitted.queued);
                 Ok(submitted.path)

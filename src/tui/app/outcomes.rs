@@ -233,9 +233,10 @@ impl App {
                     return;
                 };
                 self.home();
+                let words = words::for_language(&self.config.language);
                 self.notice = Some(match result {
-                    Ok(()) => "Deleted.".to_owned(),
-                    Err(e) => format!("Could not delete {}: {e}", path.display()),
+                    Ok(()) => words.deleted(),
+                    Err(e) => words.not_deleted(&path, &e),
                 });
             }
         }

@@ -24,7 +24,8 @@ impl App {
                 });
             }
             Err(RecordProblem::NoVersion) => {
-                self.notice = Some("This record has no readable version.".into());
+                let words = words::for_language(&self.config.language);
+                self.notice = Some(words.no_readable_version());
             }
             Err(RecordProblem::Unreadable(e)) => {
                 self.notice = Some(e.message(words::for_language(&self.config.language)));
@@ -108,12 +109,7 @@ impl App {
         let Some((case, intake, dropped)) = self.desk.amend(versions, by, self.now()) else {
             return;
         };
-        self.notice = (!dropped.is_empty()).then(|| {
-            format!(
-                "Some answers of this record no longer fit this questionnaire and are left out: {}.",
-                dropped.join(", ")
-            )
-        });
+        self.notice = words::for_language(&self.config.language).amending_dropped(&dropped);
         self.session = Some(Session::new(case, intake));
         self.show_step(None);
     }
@@ -162,16 +158,13 @@ impl App {
                 queued,
             } => {
                 self.open_record(&intake_id);
-                self.notice = Some(format!(
-                    "Saved as version {version} of the record: {}",
-                    path.display()
-                ));
+                self.notice = Some(words.version_saved(version, &path));
                 // A later version goes to the FHIR server too, as an update of the same record.
                 self.on_queued(queued);
             }
             NextVersion::Unchanged { intake_id } => {
                 self.open_record(&intake_id);
-                self.notice = Some("No answer was changed; the record stays as it was.".into());
+                self.notice = Some(words.version_unchanged());
             }
             NextVersion::Taken { intake_id, version } => {
                 self.open_record(&intake_id);
@@ -183,11 +176,7 @@ impl App {
                 error,
                 ..
             } => {
-                self.notice = Some(format!(
-                    "Could not save version {version} of the record in {}: {error}. Nothing was \
-                     changed.",
-                    dir.display()
-                ));
+                self.notice = Some(words.version_not_saved(version, &dir, &error));
             }
         }
     }
@@ -203,10 +192,11 @@ impl App {
         let session = self.session.as_ref()?;
         let row = self.desk.seen_before(&session.case, &session.intake)?;
         let name = session.intake.patient_name()?;
-        Some(format!(
-            "Seen before: {name} finished an intake on {} — {}",
-            row.completed_at.format("%-d %B %Y"),
-            verdict_short(row.shown())
+        let words = words::for_language(&self.config.language);
+        Some(words.seen_before(
+            name,
+            row.completed_at.date_naive(),
+            verdict_short(row.shown()),
         ))
     }
 }
