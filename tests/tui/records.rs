@@ -256,3 +256,51 @@ fn back_on_the_list_a_records_message_is_gone() {
         "the record's message stays with the record"
     );
 }
+
+#[test]
+fn a_sign_off_another_terminal_saved_first_is_not_written_over_and_staff_are_told() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let sign_off = |app: &mut App, initials: &str| {
+        press(app, KeyCode::Char('s'), now);
+        press(app, KeyCode::Tab, now);
+        press(app, KeyCode::Tab, now);
+        type_str(app, initials, now);
+        press(app, KeyCode::Enter, now);
+    };
+    // Two terminals show the same record.
+    let mut here = list_at(out.path(), "Maria Garcia");
+    press(&mut here, KeyCode::Enter, now);
+    let mut there = list_at(out.path(), "Maria Garcia");
+    press(&mut there, KeyCode::Enter, now);
+    sign_off(&mut there, "KL");
+    assert!(draw(&there, 120, 40).contains("Saved as version 2"));
+    let written: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .collect();
+    assert_eq!(written.len(), 1);
+    sign_off(&mut here, "MG");
+    let screen = draw(&here, 120, 40);
+    assert!(
+        screen.contains("Version 2 of this record was saved on another terminal meanwhile"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("by KL"),
+        "the record as it stands: {screen}"
+    );
+    let after: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        after, written,
+        "version 2 stands as the first terminal wrote it"
+    );
+}
