@@ -178,11 +178,19 @@ impl App {
                 resumed.dropped.join(", ")
             )
         });
+        let asked_again = (!resumed.asked_again.is_empty()).then(|| {
+            format!(
+                "These questions have changed since, so their saved answers were left out and \
+                 are asked again: {}.",
+                resumed.asked_again.join(", ")
+            )
+        });
         let origin = made_with.map(|m| format!("This intake was started with {m}."));
-        self.notice = match (origin, dropped) {
-            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
-            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
-            (None, dropped) => dropped,
+        let said: Vec<String> = [dropped, asked_again].into_iter().flatten().collect();
+        self.notice = match (origin, said.is_empty()) {
+            (Some(origin), false) => Some(format!("{origin} {}", said.join(" "))),
+            (Some(origin), true) => Some(format!("{origin} Every saved answer still fits.")),
+            (None, _) => (!said.is_empty()).then(|| said.join(" ")),
         };
         self.begin(draft, Some(lock), resumed.answers);
     }

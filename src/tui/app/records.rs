@@ -125,7 +125,8 @@ impl App {
         );
         self.notice = (!dropped.is_empty()).then(|| {
             format!(
-                "Some answers of this record no longer fit this questionnaire and are left out: {}.",
+                "Some answers of this record no longer fit this questionnaire, or their questions \
+                 have changed, and are left out to be asked again: {}.",
                 dropped.join(", ")
             )
         });
