@@ -328,3 +328,23 @@ pub fn compare_versions(a: &[u64], b: &[u64]) -> std::cmp::Ordering {
         .find(|o| o.is_ne())
         .unwrap_or(std::cmp::Ordering::Equal)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn versions_compare_number_by_number() {
+        let v = |s: &str| version_numbers(s).expect("a version");
+        assert_eq!(compare_versions(&v("2.1"), &v("2.1.0")), Ordering::Equal);
+        assert_eq!(
+            compare_versions(&v("2.10.0"), &v("2.9.0")),
+            Ordering::Greater
+        );
+        assert_eq!(compare_versions(&v("2.0.0"), &v("2.1.0")), Ordering::Less);
+        for not_a_version in ["", "2.1.0-beta", "v2", "2..1", " 2.1"] {
+            assert_eq!(version_numbers(not_a_version), None, "{not_a_version:?}");
+        }
+    }
+}
