@@ -57,6 +57,7 @@ fn cases() -> Vec<Case> {
             vec!["scar_date", "scar_cause"],
             Some("2027-02-10"),
         ),
+        // CLINICAL.md, Revision 3, "New scars": 6 weeks to 6 months with a doctor's approval.
         (
             "surgical_scar_under_6_months",
             PhysicianReview,
@@ -89,6 +90,8 @@ fn cases() -> Vec<Case> {
             vec!["active_infection"],
             None,
         ),
+        // CLINICAL.md, Revision 3, "Active cold sore": a dated re-check 14 days from the
+        // reference date; with cold sores and the face, antivirals are a physician's decision.
         (
             "active_cold_sore",
             Delay,
@@ -158,6 +161,7 @@ fn cases() -> Vec<Case> {
             vec!["other_skin_conditions"],
             None,
         ),
+        // CLINICAL.md, Revision 3, "Moles and skin cancer".
         (
             "skin_cancer_area",
             NotSuitable,
@@ -179,6 +183,7 @@ fn cases() -> Vec<Case> {
             vec!["raised_moles"],
             None,
         ),
+        // CLINICAL.md, Revision 3, "Tattoos and permanent make-up in the area".
         (
             "tattoo_in_area",
             SuitableWithPrecautions,
@@ -329,6 +334,7 @@ fn cases() -> Vec<Case> {
             vec!["filler_date"],
             Some("2026-12-18"),
         ),
+        // CLINICAL.md, Revision 3, "Filler": 28 days; collagen-stimulating or not sure: physician.
         (
             "filler_collagen_stimulating",
             PhysicianReview,
