@@ -111,6 +111,9 @@ pub struct Resumed {
     pub made_with: Option<String>,
     /// Questions whose saved answers no longer fit the questionnaire, left out.
     pub dropped: Vec<String>,
+    /// Questions whose meaning changed since the draft was saved: their answers are left out
+    /// and asked again.
+    pub asked_again: Vec<String>,
 }
 
 /// A draft that could not be saved: the folder and why.
@@ -235,6 +238,7 @@ impl Desk {
             intake: self.intake(resumed.answers),
             made_with,
             dropped: resumed.dropped,
+            asked_again: resumed.asked_again,
         })
     }
 

@@ -56,6 +56,9 @@ pub struct Resumed {
     pub answers: Answers,
     /// Question ids whose saved answers no longer fit and were left out.
     pub dropped: Vec<String>,
+    /// Question ids whose meaning changed after the draft's version (`changed_in`): their saved
+    /// answers were left out, to be asked again.
+    pub asked_again: Vec<String>,
 }
 
 impl Draft {
@@ -94,21 +97,31 @@ impl Draft {
     }
 
     /// The saved answers that still fit `questionnaire`: unknown questions and values of the wrong
-    /// type or with unknown codes are dropped and named.
+    /// type or with unknown codes are dropped and named; answers to questions whose meaning changed
+    /// after the draft's version are left out to be asked again, and named apart.
     #[must_use]
     pub fn resume(&self, questionnaire: &Questionnaire) -> Resumed {
         let mut answers = Answers::new();
         let mut dropped = Vec::new();
+        let mut asked_again = Vec::new();
         for (id, value) in &self.answers {
-            match questionnaire
-                .item(id)
-                .map(|item| load::answers::from_json(item, value))
-            {
-                Some(Ok(answer)) => answers.set(id, answer),
-                _ => dropped.push(id.clone()),
+            let Some(item) = questionnaire.item(id) else {
+                dropped.push(id.clone());
+                continue;
+            };
+            match load::answers::from_json(item, value) {
+                Err(_) => dropped.push(id.clone()),
+                Ok(_) if item.asked_again_after(&self.questionnaire_version) => {
+                    asked_again.push(id.clone());
+                }
+                Ok(answer) => answers.set(id, answer),
             }
         }
-        Resumed { answers, dropped }
+        Resumed {
+            answers,
+            dropped,
+            asked_again,
+        }
     }
 
     /// The questionnaire the draft was made with, in words, when it is not `questionnaire` (another

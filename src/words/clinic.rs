@@ -20,7 +20,12 @@ pub trait ClinicWords {
     fn not_opened(&self, why: &dyn Display) -> String;
     /// What resuming a draft changed, if anything: the questionnaire it was started with (when
     /// another), the questions whose answers no longer fit.
-    fn resumed(&self, made_with: Option<&str>, dropped: &[String]) -> Option<String>;
+    fn resumed(
+        &self,
+        made_with: Option<&str>,
+        dropped: &[String],
+        asked_again: &[String],
+    ) -> Option<String>;
     /// The draft could not be saved (`cause` names the folder).
     fn draft_not_saved(&self, cause: &dyn Display) -> String;
     /// The record is written, but the draft could not be removed.

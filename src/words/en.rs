@@ -397,6 +397,22 @@ fn broken_rule(invalid: &Invalid) -> String {
             "concern '{concern}' has no plan row without `when`; add one as its fallback, \
              after any conditional rows"
         ),
+        Invalid::ChangedInNotVersion {
+            question,
+            changed_in,
+        } => format!(
+            "question '{question}' has changed_in \"{changed_in}\", which is not a version number; \
+             write the version whose wording changed the question, such as \"2.1.0\""
+        ),
+        Invalid::ChangedInLater {
+            question,
+            changed_in,
+            version,
+        } => format!(
+            "question '{question}' has changed_in \"{changed_in}\", but the questionnaire's version \
+             is \"{version}\"; changed_in must be a version number no later than the questionnaire's \
+             own, or every saved answer to it would be asked again"
+        ),
         Invalid::WrongQuestionType {
             setting,
             wanted,

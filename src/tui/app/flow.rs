@@ -78,7 +78,11 @@ impl App {
                 return;
             }
         };
-        self.notice = words.resumed(resumed.made_with.as_deref(), &resumed.dropped);
+        self.notice = words.resumed(
+            resumed.made_with.as_deref(),
+            &resumed.dropped,
+            &resumed.asked_again,
+        );
         self.begin(resumed.case, resumed.intake);
     }
 

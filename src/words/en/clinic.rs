@@ -35,18 +35,31 @@ impl ClinicWords for English {
         format!("Could not open this intake: {why}.")
     }
 
-    fn resumed(&self, made_with: Option<&str>, dropped: &[String]) -> Option<String> {
+    fn resumed(
+        &self,
+        made_with: Option<&str>,
+        dropped: &[String],
+        asked_again: &[String],
+    ) -> Option<String> {
         let dropped = (!dropped.is_empty()).then(|| {
             format!(
                 "Some saved answers no longer fit this questionnaire and were left out: {}.",
                 dropped.join(", ")
             )
         });
+        let asked_again = (!asked_again.is_empty()).then(|| {
+            format!(
+                "These questions have changed since, so their saved answers were left out and \
+                 are asked again: {}.",
+                asked_again.join(", ")
+            )
+        });
         let origin = made_with.map(|m| format!("This intake was started with {m}."));
-        match (origin, dropped) {
-            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
-            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
-            (None, dropped) => dropped,
+        let said: Vec<String> = [dropped, asked_again].into_iter().flatten().collect();
+        match (origin, said.is_empty()) {
+            (Some(origin), false) => Some(format!("{origin} {}", said.join(" "))),
+            (Some(origin), true) => Some(format!("{origin} Every saved answer still fits.")),
+            (None, _) => (!said.is_empty()).then(|| said.join(" ")),
         }
     }
 
@@ -72,7 +85,8 @@ impl ClinicWords for English {
     fn amending_dropped(&self, dropped: &[String]) -> Option<String> {
         (!dropped.is_empty()).then(|| {
             format!(
-                "Some answers of this record no longer fit this questionnaire and are left out: {}.",
+                "Some answers of this record no longer fit this questionnaire, or their questions \
+                 have changed, and are left out to be asked again: {}.",
                 dropped.join(", ")
             )
         })
