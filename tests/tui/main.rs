@@ -13,4 +13,5 @@ mod pty;
 mod records;
 mod screens;
 mod styles_and_mouse;
+mod terminal;
 mod text_layout;
