@@ -14,4 +14,5 @@ mod records;
 mod screens;
 mod styles_and_mouse;
 mod terminal;
+mod text_field;
 mod text_layout;
