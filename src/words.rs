@@ -7,6 +7,9 @@
 
 pub mod en;
 
+use std::io;
+use std::path::Path;
+
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::{self, Shown};
@@ -31,6 +34,11 @@ pub trait Words: Sync {
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
+    /// Staff saved a record at the moment another terminal saved the same version of it: theirs
+    /// stands, and the record is shown again as it now is.
+    fn version_taken(&self) -> String;
+    /// Version `version` of a record could not be written into `folder`.
+    fn version_not_written(&self, version: u32, folder: &Path, error: &io::Error) -> String;
 }
 
 /// The languages with words, by code.

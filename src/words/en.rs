@@ -1,5 +1,8 @@
 //! English.
 
+use std::io;
+use std::path::Path;
+
 use super::Words;
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
@@ -183,6 +186,19 @@ impl Words for English {
             Shown::YesNo(false) => "No".into(),
             Shown::Options(labels) => labels.join(", "),
         }
+    }
+
+    fn version_taken(&self) -> String {
+        "Someone else saved this record a moment ago — reopen it to see their version. It is \
+         open again here as they left it; make your change again if it is still needed."
+            .into()
+    }
+
+    fn version_not_written(&self, version: u32, folder: &Path, error: &io::Error) -> String {
+        format!(
+            "Could not save version {version} of the record in {}: {error}. Nothing was changed.",
+            folder.display()
+        )
     }
 }
 

@@ -208,11 +208,17 @@ impl App {
                 self.queue_for_delivery(next);
             }
             Err(e) => {
-                self.notice = Some(format!(
-                    "Could not save version {} of the record in {}: {e}. Nothing was changed.",
-                    next.version,
-                    self.config.out.display()
-                ));
+                let said = e.message(words::for_language(&self.config.language), &self.config.out);
+                self.notice = None;
+                if let store::VersionError::Taken { .. } = e {
+                    // Theirs stands: show the record as it now is, so a retry builds on it.
+                    self.open_record(&next.intake_id);
+                }
+                // A record that could not be read again says so after.
+                self.notice = Some(match self.notice.take() {
+                    Some(reload) => format!("{said} {reload}"),
+                    None => said,
+                });
             }
         }
     }
