@@ -13,7 +13,9 @@ use super::desk::{Case, Desk};
 use crate::engine::intake::Intake;
 use crate::engine::summary::{Override, Review, Summary, version_id};
 use crate::engine::versions::{self, Amendment};
-use crate::store::{self, Draft, Listed, LockError, Row, SummaryError, Version, outbox};
+use crate::store::{
+    self, Draft, Listed, LockError, Row, SummaryError, Version, VersionError, outbox,
+};
 use crate::words;
 
 /// One line of the clinic's list after `New intake`.
@@ -240,11 +242,8 @@ impl Desk {
                 path,
                 queued: self.queue(next, now),
             },
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => NextVersion::Taken {
-                intake_id,
-                version: next.version,
-            },
-            Err(error) => NextVersion::NotSaved {
+            Err(VersionError::Taken { version }) => NextVersion::Taken { intake_id, version },
+            Err(VersionError::Io { error, .. }) => NextVersion::NotSaved {
                 intake_id,
                 version: next.version,
                 dir: self.out.clone(),

@@ -10,20 +10,44 @@ use std::path::{Path, PathBuf};
 use super::files;
 use crate::engine::summary::Summary;
 
+/// Why a version of a record was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum VersionError {
+    /// Another terminal saved this version of the intake first (a race to sign off or change the
+    /// same record): theirs stands, and this one was not written.
+    #[error("version {version} of this record was saved by someone else first")]
+    Taken { version: u32 },
+    /// The folder refused it (missing or read-only folder, full disk).
+    #[error("version {version} of this record could not be written: {error}")]
+    Io { version: u32, error: io::Error },
+}
+
 /// Writes a version of an intake's record into `out`, atomically and private, never replacing a
-/// file: when another terminal has written this version of the intake already, the write fails
-/// with [`io::ErrorKind::AlreadyExists`] and that version stands.
+/// file: when another terminal has written this version of the intake already, the write is
+/// refused with [`VersionError::Taken`] and that version stands.
 ///
 /// # Errors
-/// The I/O error (missing or read-only folder, full disk, the version exists); no partial file
-/// remains.
-pub fn write_version(out: &Path, summary: &Summary) -> io::Result<PathBuf> {
+/// [`VersionError`]: the version is taken, or the I/O error (missing or read-only folder, full
+/// disk); no partial file remains.
+pub fn write_version(out: &Path, summary: &Summary) -> Result<PathBuf, VersionError> {
     files::write_atomic(
         out,
         &file_name(out, summary),
         summary.to_json().as_bytes(),
         false,
     )
+    .map_err(|error| {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            VersionError::Taken {
+                version: summary.version,
+            }
+        } else {
+            VersionError::Io {
+                version: summary.version,
+                error,
+            }
+        }
+    })
 }
 
 /// The file name of `summary` in `out` (version n > 1 takes version 1's date from its name).

@@ -67,7 +67,10 @@ fn an_existing_summary_is_never_overwritten() {
     let mut second = summary("same-id");
     second.clinician_note = Some("different".into());
     let err = store::write_version(tmp.path(), &second).expect_err("refused");
-    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert!(
+        matches!(err, store::VersionError::Taken { version: 1 }),
+        "{err:?}"
+    );
     assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
 }
 
@@ -78,7 +81,10 @@ fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
     std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
     let out = tmp.path().join("clinic").join("out");
     let err = store::write_version(&out, &summary("x")).expect_err("refused");
-    assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+    let store::VersionError::Io { version: 1, error } = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(error.kind(), std::io::ErrorKind::NotADirectory);
     let names: Vec<_> = fs::read_dir(tmp.path())
         .expect("list")
         .flatten()

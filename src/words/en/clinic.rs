@@ -103,11 +103,10 @@ impl ClinicWords for English {
         "No answer was changed; the record stays as it was.".into()
     }
 
-    fn version_taken(&self, version: u32) -> String {
-        format!(
-            "Version {version} of this record was saved on another terminal meanwhile, so these \
-             changes were not saved; the record below is as it stands now."
-        )
+    fn version_taken(&self, _version: u32) -> String {
+        "Someone else saved this record a moment ago — reopen it to see their version. It is \
+         open again here as they left it; make your change again if it is still needed."
+            .into()
     }
 
     fn version_not_saved(&self, version: u32, dir: &Path, error: &dyn Display) -> String {
