@@ -2,11 +2,16 @@
 //! the moment its summary is written; a sender sends what is due, in the background or when
 //! `push` asks. A first version is a conditional create (`If-None-Exist` on its identifier) and a
 //! later one a conditional update on the same identifier, so sending again never makes a second
-//! resource. Timeouts, 408, 429 and 5xx are tried again later (after `Retry-After` when the server
-//! gives one); any other refusal marks the record "needs attention" with the server's words.
+//! resource. The versions of one record go in version order, each only once the one before it is
+//! delivered, so the server's current resource is always the newest; a queued version older than
+//! one already delivered is superseded, never sent. Timeouts, 408, 429 and 5xx are tried again
+//! later (after `Retry-After` when the server gives one); any other refusal, or a success whose
+//! body is not the resource sent, marks the record "needs attention" with the server's words.
 
+use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -20,6 +25,7 @@ use super::{Canonical, ExportError, resource};
 use crate::engine::summary::Summary;
 use crate::model::questionnaire::Questionnaire;
 use crate::store::outbox::{self, Entry, Method, State};
+use crate::words::Delivery;
 
 const FHIR_JSON: &str = "application/fhir+json";
 /// The first wait after a failure that may pass; it doubles with each failure, up to [`LONGEST_WAIT`].
@@ -27,6 +33,10 @@ const FIRST_WAIT: Duration = Duration::from_secs(5);
 const LONGEST_WAIT: Duration = Duration::from_mins(30);
 /// A server's `Retry-After` is followed up to this long.
 const LONGEST_RETRY_AFTER: Duration = Duration::from_hours(1);
+/// How long `push` waits for another process's round to end before it gives up.
+const LOCK_WAIT: Duration = Duration::from_mins(2);
+/// The most of a server's answer that is read.
+const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 
 /// Why the server cannot be used as configured.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +52,7 @@ pub struct Server {
     base: String,
     agent: ureq::Agent,
     auth: Auth,
+    held: Held,
 }
 
 impl Server {
@@ -68,7 +79,12 @@ impl Server {
             .max_redirects(0)
             .build()
             .into();
-        Ok(Server { base, agent, auth })
+        Ok(Server {
+            base,
+            agent,
+            auth,
+            held: Held::default(),
+        })
     }
 
     #[must_use]
@@ -92,6 +108,8 @@ pub enum Outcome {
     },
     /// Refused for a reason that sending again will not change.
     Refused { reason: String },
+    /// Not sent: the newer version `newer` of the record was delivered first.
+    Superseded { newer: String },
 }
 
 /// Why a record could not be queued.
@@ -139,6 +157,64 @@ pub fn enqueue(
     outbox::enqueue(out, &entry).map_err(EnqueueError::Io)
 }
 
+/// A summary in the output folder that could not be queued, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotQueued {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Queues the summaries in `out` that the outbox lacks (written while no server was configured,
+/// or when queueing failed), at `now`. Which record and version a file is comes from its name
+/// (the store's one reading of it), so a summary already queued is not read again; one whose
+/// content names another record is not queued.
+#[must_use]
+pub fn catch_up(
+    out: &Path,
+    questionnaire: &Questionnaire,
+    now: DateTime<FixedOffset>,
+) -> Vec<NotQueued> {
+    let (entries, _) = outbox::list(out).unwrap_or_default();
+    let queued: HashSet<String> = entries.into_iter().map(|e| e.key).collect();
+    let Ok(files) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let words = crate::words::for_language(crate::model::text::DEFAULT_LANGUAGE);
+    let mut missed = Vec::new();
+    for file in files.flatten() {
+        let name = file.file_name().to_string_lossy().into_owned();
+        let Some(named) = crate::store::parse_name(&name) else {
+            continue;
+        };
+        let key = crate::engine::summary::version_id(named.intake_id, named.version);
+        if queued.contains(&key) {
+            continue;
+        }
+        let path = file.path();
+        let queued = crate::store::read_summary(&path)
+            .map_err(|e| e.message(words))
+            .and_then(|summary| {
+                if summary.id == key && summary.intake_id == named.intake_id {
+                    Ok(summary)
+                } else {
+                    Err(format!(
+                        "it holds version {} of intake {}, which its name does not say; it was \
+                         renamed or edited by hand",
+                        summary.version, summary.intake_id
+                    ))
+                }
+            })
+            .and_then(|summary| {
+                enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
+            });
+        if let Err(reason) = queued {
+            missed.push(NotQueued { path, reason });
+        }
+    }
+    missed.sort_by(|a, b| a.path.cmp(&b.path));
+    missed
+}
+
 /// Sends one QuestionnaireResponse: a conditional create, or a conditional update.
 #[must_use]
 pub fn send(server: &Server, method: Method, identifier: &str, body: &Value) -> Outcome {
@@ -147,26 +223,39 @@ pub fn send(server: &Server, method: Method, identifier: &str, body: &Value) -> 
         utf8_percent_encode(identifier, NON_ALPHANUMERIC)
     );
     let bytes = resource::to_json(body);
-    attempt(server, |auth| {
-        let request = match method {
-            Method::Create => server
-                .agent
-                .post(format!("{}/QuestionnaireResponse", server.base))
-                .header("If-None-Exist", &search),
-            Method::Update => server
-                .agent
-                .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
-        };
-        let request = request
-            .header("Content-Type", FHIR_JSON)
-            .header("Accept", FHIR_JSON);
-        match auth {
-            Some(value) => request
-                .header("Authorization", value)
-                .send(bytes.as_bytes()),
-            None => request.send(bytes.as_bytes()),
-        }
-    })
+    attempt(
+        server,
+        |auth| {
+            let request = match method {
+                Method::Create => server
+                    .agent
+                    .post(format!("{}/QuestionnaireResponse", server.base))
+                    .header("If-None-Exist", &search),
+                Method::Update => server
+                    .agent
+                    .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
+            };
+            let request = request
+                .header("Content-Type", FHIR_JSON)
+                .header("Accept", FHIR_JSON)
+                .header("Prefer", "return=representation");
+            match auth {
+                Some(value) => request
+                    .header("Authorization", value)
+                    .send(bytes.as_bytes()),
+                None => request.send(bytes.as_bytes()),
+            }
+        },
+        &|answer| is_response_of(answer, body),
+    )
+}
+
+/// Whether a server's answer to a QuestionnaireResponse sent is that resource: its type and its
+/// identifier.
+fn is_response_of(answer: &Value, sent: &Value) -> bool {
+    answer["resourceType"] == "QuestionnaireResponse"
+        && answer["identifier"]["system"] == sent["identifier"]["system"]
+        && answer["identifier"]["value"] == sent["identifier"]["value"]
 }
 
 /// Puts the Questionnaire on the server unless it has it (a conditional create on its URL and
@@ -179,33 +268,51 @@ pub fn send_questionnaire(server: &Server, questionnaire: &resource::Questionnai
         utf8_percent_encode(&questionnaire.version, NON_ALPHANUMERIC)
     );
     let bytes = resource::to_json(questionnaire);
-    attempt(server, |auth| {
-        let request = server
-            .agent
-            .post(format!("{}/Questionnaire", server.base))
-            .header("If-None-Exist", &search)
-            .header("Content-Type", FHIR_JSON)
-            .header("Accept", FHIR_JSON);
-        match auth {
-            Some(value) => request
-                .header("Authorization", value)
-                .send(bytes.as_bytes()),
-            None => request.send(bytes.as_bytes()),
-        }
-    })
+    attempt(
+        server,
+        |auth| {
+            let request = server
+                .agent
+                .post(format!("{}/Questionnaire", server.base))
+                .header("If-None-Exist", &search)
+                .header("Content-Type", FHIR_JSON)
+                .header("Accept", FHIR_JSON)
+                .header("Prefer", "return=representation");
+            match auth {
+                Some(value) => request
+                    .header("Authorization", value)
+                    .send(bytes.as_bytes()),
+                None => request.send(bytes.as_bytes()),
+            }
+        },
+        &|answer| {
+            answer["resourceType"] == "Questionnaire"
+                && answer["url"] == questionnaire.url.as_str()
+                && answer["version"] == questionnaire.version.as_str()
+        },
+    )
 }
 
 type Sent = Result<ureq::http::Response<ureq::Body>, ureq::Error>;
 
-/// One request with credentials; a refused token is fetched again once.
-fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
+/// One request with credentials; a refused token is fetched again once. `is_sent` says whether
+/// a success's body is the resource that was sent.
+fn attempt(
+    server: &Server,
+    request: impl Fn(Option<&str>) -> Sent,
+    is_sent: &dyn Fn(&Value) -> bool,
+) -> Outcome {
     for fresh_token in [false, true] {
         let auth = match server.auth.header(&server.agent, &server.base) {
             Ok(auth) => auth,
-            Err(AuthError::Config(reason)) => return Outcome::Refused { reason },
+            Err(AuthError::Config(reason)) => {
+                return Outcome::Refused {
+                    reason: clean_text(&reason),
+                };
+            }
             Err(AuthError::Unavailable(reason)) => {
                 return Outcome::Retry {
-                    reason,
+                    reason: clean_text(&reason),
                     after: None,
                 };
             }
@@ -220,9 +327,9 @@ fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
                 server.auth.forget();
                 continue;
             }
-            Ok(response) => judge(response),
+            Ok(response) => judge(response, is_sent),
             Err(e) => Outcome::Retry {
-                reason: format!("could not reach {}: {e}", server.base),
+                reason: clean_text(&format!("could not reach {}: {e}", server.base)),
                 after: None,
             },
         };
@@ -231,7 +338,10 @@ fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
 }
 
 /// What the server's answer means for the record.
-fn judge(mut response: ureq::http::Response<ureq::Body>) -> Outcome {
+fn judge(
+    mut response: ureq::http::Response<ureq::Body>,
+    is_sent: &dyn Fn(&Value) -> bool,
+) -> Outcome {
     let status = response.status();
     let header = |name: &str| {
         response
@@ -240,27 +350,45 @@ fn judge(mut response: ureq::http::Response<ureq::Body>) -> Outcome {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    let location = header("Location").or_else(|| header("Content-Location"));
+    let location = header("Location")
+        .or_else(|| header("Content-Location"))
+        .map(|l| clean_text(&l));
     let retry_after = header("Retry-After").and_then(|v| retry_after(&v));
     let body = response
         .body_mut()
         .with_config()
-        .limit(1024 * 1024)
+        .limit(MAX_ANSWER_BYTES)
         .read_to_string()
         .unwrap_or_default();
     let code = status.as_u16();
     if status.is_success() {
-        return Outcome::Delivered {
-            created: code == 201,
-            location,
+        // An empty body (a server that returns nothing) says nothing against it; any other body
+        // must be the resource sent, or the server did something else with it.
+        let answered = serde_json::from_str::<Value>(&body).ok();
+        if body.trim().is_empty() || answered.as_ref().is_some_and(is_sent) {
+            return Outcome::Delivered {
+                created: code == 201,
+                location,
+            };
+        }
+        let what = answered
+            .as_ref()
+            .and_then(|v| v["resourceType"].as_str())
+            .map_or_else(|| "something else".to_owned(), |t| format!("a {t}"));
+        return Outcome::Refused {
+            reason: clean_text(&format!(
+                "{code} {}, but the server answered with {what}, not the resource sent; check \
+                 the server's URL and what it did with the record",
+                status.canonical_reason().unwrap_or("")
+            )),
         };
     }
-    let reason = format!(
+    let reason = clean_text(&format!(
         "{} {}: {}",
         code,
         status.canonical_reason().unwrap_or(""),
         outcome_text(&body)
-    );
+    ));
     match code {
         408 | 429 | 500..=599 => Outcome::Retry {
             reason,
@@ -295,6 +423,24 @@ fn outcome_text(body: &str) -> String {
     }
 }
 
+/// Text from a server, safe to print or keep: escape sequences removed, every other control
+/// character (C0, DEL, C1) and bidirectional override replaced by a space.
+#[must_use]
+pub fn clean_text(text: &str) -> String {
+    strip_ansi_escapes::strip_str(text)
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// `Retry-After` as seconds (an HTTP date counts from now).
 fn retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
@@ -323,6 +469,8 @@ pub struct Report {
     pub outcome: Outcome,
     /// The record's state afterwards.
     pub state: State,
+    /// Why that state could not be written to the outbox: it is held in memory instead.
+    pub not_recorded: Option<String>,
 }
 
 /// Which queued records to send.
@@ -334,63 +482,219 @@ pub enum Which {
     AllQueued,
 }
 
-/// Sends the outbox's queued records and records what came of each, at `now`.
+/// Delivery states this process knows but could not write to the outbox (a full disk). They
+/// stand over the outbox's files for the process's life, so a record delivered is never sent
+/// again because its state could not be saved; they are written as soon as the disk has room.
+#[derive(Debug, Clone, Default)]
+pub struct Held(Arc<Mutex<HeldState>>);
+
+#[derive(Debug, Default)]
+struct HeldState {
+    /// By key: the entry as it now stands, and whether the disk was full.
+    entries: HashMap<String, (Entry, bool)>,
+    /// Writes that failed in a row, for the wait before the next try.
+    failures: u32,
+    /// The background sender's last round ended in a panic; it is being restarted.
+    sender_failed: bool,
+}
+
+impl Held {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HeldState> {
+        // A round that panicked holding it left whole entries: they are still right.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Writes the held states the outbox takes now and lays the rest over `entries`; whether any
+    /// is still held.
+    fn write_back(&self, out: &Path, entries: &mut [Entry]) -> bool {
+        let mut held = self.lock();
+        held.entries
+            .retain(|_, (entry, full)| match outbox::save(out, entry) {
+                Ok(_) => false,
+                Err(e) => {
+                    *full = is_disk_full(&e);
+                    true
+                }
+            });
+        for entry in entries.iter_mut() {
+            if let Some((now, _)) = held.entries.get(&entry.key) {
+                entry.clone_from(now);
+            }
+        }
+        if held.entries.is_empty() {
+            held.failures = 0;
+            false
+        } else {
+            held.failures = held.failures.saturating_add(1);
+            true
+        }
+    }
+
+    fn hold(&self, entry: &Entry, error: &std::io::Error) {
+        let mut held = self.lock();
+        held.entries
+            .insert(entry.key.clone(), (entry.clone(), is_disk_full(error)));
+        held.failures = held.failures.saturating_add(1);
+    }
+
+    /// How long to wait before trying to write the held states again; `None` when none is held.
+    fn wait(&self) -> Option<Duration> {
+        let held = self.lock();
+        (!held.entries.is_empty()).then(|| backoff(held.failures))
+    }
+}
+
+fn is_disk_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(libc::EDQUOT)
+}
+
+/// Sends the outbox's queued records and records what came of each, at `now`. Each record's
+/// versions go in version order, a newer one only after the older ones are delivered (or need
+/// attention); a queued version older than one already delivered is marked superseded, never
+/// sent. A state that cannot be written (a full disk) is held in memory and the round ends.
 ///
 /// # Errors
-/// When the outbox cannot be read; a record whose new state cannot be saved is sent again
-/// later, which the server recognises.
+/// When the outbox cannot be read, or (for [`Which::AllQueued`]) another process has been sending
+/// it for longer than `push` waits.
 pub fn deliver(
     out: &Path,
     server: &Server,
     which: Which,
     now: DateTime<FixedOffset>,
 ) -> std::io::Result<Vec<Report>> {
-    // One sender at a time: a scheduled push waits for a sender at work to finish its round; the
+    // One sender at a time: `push` waits a while for a sender at work to finish its round; the
     // background sender leaves the round to the one at work and tries again at its next wake.
-    let Some(_sending) = outbox::lock_for_sending(out, which == Which::AllQueued)? else {
-        return Ok(Vec::new());
+    let wait = match which {
+        Which::Due => Duration::ZERO,
+        Which::AllQueued => LOCK_WAIT,
     };
-    let (entries, _unreadable) = outbox::list(out)?;
+    let Some(_sending) = outbox::lock_for_sending(out, wait)? else {
+        return match which {
+            Which::Due => Ok(Vec::new()),
+            Which::AllQueued => Err(std::io::Error::new(
+                std::io::ErrorKind::WouldBlock,
+                "another skin-intake has been sending this outbox for two minutes; try again later",
+            )),
+        };
+    };
+    let (mut entries, _unreadable) = outbox::list(out)?;
+    if server.held.write_back(out, &mut entries) {
+        // States still cannot be written: whatever is sent now, a restart would send again.
+        return Ok(Vec::new());
+    }
+    // Records in the order they were first queued; each record's versions in version order.
+    let mut first_queued: HashMap<String, DateTime<FixedOffset>> = HashMap::new();
+    for e in &entries {
+        first_queued
+            .entry(e.identifier.clone())
+            .and_modify(|at| *at = (*at).min(e.queued_at))
+            .or_insert(e.queued_at);
+    }
+    let order = |e: &Entry| {
+        (
+            first_queued[&e.identifier],
+            e.identifier.clone(),
+            e.version,
+            e.queued_at,
+            e.key.clone(),
+        )
+    };
+    entries.sort_by_cached_key(order);
+    let mut newest_delivered: HashMap<String, (u32, String)> = HashMap::new();
+    for e in entries.iter().filter(|e| e.state == State::Delivered) {
+        let newest = newest_delivered
+            .entry(e.identifier.clone())
+            .or_insert((e.version, e.key.clone()));
+        if e.version > newest.0 {
+            *newest = (e.version, e.key.clone());
+        }
+    }
+    // Records with an older version still queued: their newer versions wait behind it.
+    let mut waiting: HashSet<String> = HashSet::new();
     let mut reports = Vec::new();
     for mut entry in entries {
-        let send_now = match which {
-            Which::Due => entry.due(now),
-            Which::AllQueued => entry.state == State::Queued,
-        };
-        if !send_now {
+        if entry.state != State::Queued {
             continue;
         }
-        let outcome = send(server, entry.method, &entry.identifier, &entry.body);
-        entry.attempts += 1;
-        entry.updated_at = now;
-        match &outcome {
-            Outcome::Delivered { location, .. } => {
-                entry.state = State::Delivered;
-                entry.location.clone_from(location);
-                entry.next_attempt_at = None;
-                entry.last_outcome = None;
+        let newer = newest_delivered
+            .get(&entry.identifier)
+            .filter(|(version, _)| *version > entry.version)
+            .map(|(_, key)| key.clone());
+        let outcome = if let Some(newer) = newer {
+            // Sending it now would make an older version the server's current one.
+            entry.state = State::Superseded;
+            entry.next_attempt_at = None;
+            entry.updated_at = now;
+            entry.last_outcome = Some(format!(
+                "not sent: the newer version {newer} was delivered first"
+            ));
+            Outcome::Superseded { newer }
+        } else {
+            let send_now = match which {
+                Which::Due => entry.due(now),
+                Which::AllQueued => true,
+            };
+            if waiting.contains(&entry.identifier) || !send_now {
+                waiting.insert(entry.identifier.clone());
+                continue;
             }
-            Outcome::Retry { reason, after } => {
-                let wait = after.unwrap_or_default().max(backoff(entry.attempts));
-                entry.next_attempt_at = chrono::Duration::from_std(wait)
-                    .ok()
-                    .and_then(|w| now.checked_add_signed(w));
-                entry.last_outcome = Some(reason.clone());
+            let outcome = send(server, entry.method, &entry.identifier, &entry.body);
+            entry.attempts = entry.attempts.saturating_add(1);
+            entry.updated_at = now;
+            match &outcome {
+                Outcome::Delivered { location, .. } => {
+                    entry.state = State::Delivered;
+                    entry.location.clone_from(location);
+                    entry.next_attempt_at = None;
+                    entry.last_outcome = None;
+                    newest_delivered
+                        .insert(entry.identifier.clone(), (entry.version, entry.key.clone()));
+                }
+                Outcome::Retry { reason, after } => {
+                    let wait = after.unwrap_or_default().max(backoff(entry.attempts));
+                    entry.next_attempt_at = chrono::Duration::from_std(wait)
+                        .ok()
+                        .and_then(|w| now.checked_add_signed(w));
+                    entry.last_outcome = Some(reason.clone());
+                    waiting.insert(entry.identifier.clone());
+                }
+                Outcome::Refused { reason } => {
+                    entry.state = State::NeedsAttention;
+                    entry.next_attempt_at = None;
+                    entry.last_outcome = Some(reason.clone());
+                }
+                Outcome::Superseded { .. } => {}
             }
-            Outcome::Refused { reason } => {
-                entry.state = State::NeedsAttention;
-                entry.next_attempt_at = None;
-                entry.last_outcome = Some(reason.clone());
-            }
-        }
-        outbox::save(out, &entry)?;
+            outcome
+        };
+        let not_recorded = outbox::save(out, &entry).err().map(|e| {
+            server.held.hold(&entry, &e);
+            e.to_string()
+        });
+        let stop = not_recorded.is_some();
         reports.push(Report {
             key: entry.key.clone(),
             outcome,
             state: entry.state,
+            not_recorded,
         });
+        if stop {
+            // Nothing more is sent until states can be written again.
+            break;
+        }
     }
     Ok(reports)
+}
+
+/// How a record's delivery stands, from its outbox entry.
+#[must_use]
+pub fn delivery_of(state: State) -> Delivery {
+    match state {
+        State::Queued => Delivery::Queued,
+        State::Delivered => Delivery::Delivered,
+        State::NeedsAttention => Delivery::NeedsAttention,
+        State::Superseded => Delivery::Superseded,
+    }
 }
 
 /// The background sender: sends what is due, then sleeps until the next record is due or a new
@@ -398,6 +702,7 @@ pub fn deliver(
 #[derive(Debug, Clone)]
 pub struct Sender {
     wake: mpsc::Sender<()>,
+    held: Held,
 }
 
 impl Sender {
@@ -405,40 +710,85 @@ impl Sender {
     #[must_use]
     pub fn start(out: PathBuf, server: Server, clock: fn() -> DateTime<FixedOffset>) -> Self {
         let (wake, woken) = mpsc::channel::<()>();
+        let held = server.held.clone();
         std::thread::spawn(move || {
+            let mut failed_rounds = 0u32;
             loop {
-                let now = clock();
-                // A failure to read the outbox is tried again at the next wake.
-                let _ = deliver(&out, &server, Which::Due, now);
-                let next = outbox::list(&out)
-                    .map(|(entries, _)| {
-                        entries
-                            .iter()
-                            .filter(|e| e.state == State::Queued)
-                            .filter_map(|e| e.next_attempt_at)
-                            .min()
-                    })
-                    .ok()
-                    .flatten();
-                // A record already due (its time passed while others were sent) is sent soon.
-                let sleep = next
-                    .map_or(LONGEST_WAIT, |at| {
-                        (at - clock()).to_std().unwrap_or_default()
-                    })
-                    .clamp(Duration::from_secs(1), LONGEST_WAIT);
+                // A round that panics (a fault of this program) never ends delivery: the list
+                // says so, and the round is tried again after a wait.
+                let round =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| send_round(&out, &server, clock)));
+                let sleep = if let Ok(sleep) = round {
+                    failed_rounds = 0;
+                    server.held.lock().sender_failed = false;
+                    sleep
+                } else {
+                    failed_rounds = failed_rounds.saturating_add(1);
+                    server.held.lock().sender_failed = true;
+                    backoff(failed_rounds)
+                };
                 match woken.recv_timeout(sleep) {
                     Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
         });
-        Sender { wake }
+        Sender { wake, held }
     }
 
     /// Asks the sender to look at the outbox now (a record was queued).
     pub fn wake(&self) {
         let _ = self.wake.send(());
     }
+
+    /// How each record's delivery stands, by key: the outbox's states, with what this process
+    /// delivered but could not record, and a sender that failed.
+    #[must_use]
+    pub fn states(&self, out: &Path) -> HashMap<String, Delivery> {
+        let (entries, _) = outbox::list(out).unwrap_or_default();
+        let held = self.held.lock();
+        entries
+            .into_iter()
+            .map(|e| {
+                let shown = match held.entries.get(&e.key) {
+                    Some((now, full)) if now.state == State::Delivered => {
+                        Delivery::NotRecorded { disk_full: *full }
+                    }
+                    Some((now, _)) => delivery_of(now.state),
+                    None if e.state == State::Queued && held.sender_failed => {
+                        Delivery::SenderFailed
+                    }
+                    None => delivery_of(e.state),
+                };
+                (e.key, shown)
+            })
+            .collect()
+    }
+}
+
+/// One round of the background sender: what is due is sent; how long to sleep after it.
+fn send_round(out: &Path, server: &Server, clock: fn() -> DateTime<FixedOffset>) -> Duration {
+    // A failure to read the outbox is tried again at the next wake.
+    let _ = deliver(out, server, Which::Due, clock());
+    if let Some(wait) = server.held.wait() {
+        // States that cannot be written: back off before trying again.
+        return wait;
+    }
+    let next = outbox::list(out)
+        .map(|(entries, _)| {
+            entries
+                .iter()
+                .filter(|e| e.state == State::Queued)
+                .filter_map(|e| e.next_attempt_at)
+                .min()
+        })
+        .ok()
+        .flatten();
+    // A record already due (its time passed while others were sent) is sent soon.
+    next.map_or(LONGEST_WAIT, |at| {
+        (at - clock()).to_std().unwrap_or_default()
+    })
+    .clamp(Duration::from_secs(1), LONGEST_WAIT)
 }
 
 #[cfg(test)]

@@ -12,7 +12,6 @@ use crate::engine::summary::{Metadata, Summary, version_id};
 use crate::engine::visibility;
 use crate::fhir;
 use crate::model::answer::Answers;
-use crate::store::outbox;
 use crate::store::{self, Draft, DraftLock, Listed};
 use crate::tui::editor::Editor;
 use crate::tui::screens::kiosk::{Farewell, Held};
@@ -72,12 +71,11 @@ impl App {
     }
 
     /// How each record's delivery stands, by version id; nothing without a FHIR server.
-    fn delivery_states(&self) -> HashMap<String, outbox::State> {
-        if self.config.delivery.is_none() {
-            return HashMap::new();
-        }
-        outbox::list(&self.config.out)
-            .map(|(entries, _)| entries.into_iter().map(|e| (e.key, e.state)).collect())
+    fn delivery_states(&self) -> HashMap<String, words::Delivery> {
+        self.config
+            .delivery
+            .as_ref()
+            .map(|sender| sender.states(&self.config.out))
             .unwrap_or_default()
     }
 

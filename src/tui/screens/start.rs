@@ -14,21 +14,22 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
 use crate::engine::summary::Mode;
+use crate::model::text::DEFAULT_LANGUAGE;
 use crate::store::Draft;
 use crate::store::Row;
-use crate::store::outbox::State as DeliveryState;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
 use crate::tui::theme::{Theme, verdict_short};
 use crate::tui::widgets::text_field;
+use crate::words::{self, Delivery};
 
 /// A row after `New intake`.
 #[derive(Debug, Clone)]
 pub enum StartEntry {
     /// A finished intake, by its latest version, and how its delivery to the clinic's FHIR
     /// server stands (when there is one).
-    Record(Box<Row>, Option<DeliveryState>),
+    Record(Box<Row>, Option<Delivery>),
     Draft {
         draft: Box<Draft>,
         name: Option<String>,
@@ -379,11 +380,9 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             if row.seen_before.is_some() {
                 flags.push("seen before");
             }
-            match delivery {
-                Some(DeliveryState::Queued) => flags.push("queued"),
-                Some(DeliveryState::Delivered) => flags.push("delivered"),
-                Some(DeliveryState::NeedsAttention) => flags.push("⚠ delivery needs attention"),
-                None => {}
+            let delivery = delivery.map(|d| words::for_language(DEFAULT_LANGUAGE).delivery(&d));
+            if let Some(delivery) = &delivery {
+                flags.push(delivery);
             }
             if let Some(review) = &row.review {
                 flags.push(match review.decision {
