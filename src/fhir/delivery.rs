@@ -508,6 +508,12 @@ impl Held {
     /// is still held.
     fn write_back(&self, out: &Path, entries: &mut [Entry]) -> bool {
         let mut held = self.lock();
+        // Laid over first: the files were read before any of these is written.
+        for entry in entries.iter_mut() {
+            if let Some((now, _)) = held.entries.get(&entry.key) {
+                entry.clone_from(now);
+            }
+        }
         held.entries
             .retain(|_, (entry, full)| match outbox::save(out, entry) {
                 Ok(_) => false,
@@ -516,11 +522,6 @@ impl Held {
                     true
                 }
             });
-        for entry in entries.iter_mut() {
-            if let Some((now, _)) = held.entries.get(&entry.key) {
-                entry.clone_from(now);
-            }
-        }
         if held.entries.is_empty() {
             held.failures = 0;
             false
