@@ -713,26 +713,7 @@ impl Sender {
         let (wake, woken) = mpsc::channel::<()>();
         let held = server.held.clone();
         std::thread::spawn(move || {
-            let mut failed_rounds = 0u32;
-            loop {
-                // A round that panics (a fault of this program) never ends delivery: the list
-                // says so, and the round is tried again after a wait.
-                let round =
-                    std::panic::catch_unwind(AssertUnwindSafe(|| send_round(&out, &server, clock)));
-                let sleep = if let Ok(sleep) = round {
-                    failed_rounds = 0;
-                    server.held.lock().sender_failed = false;
-                    sleep
-                } else {
-                    failed_rounds = failed_rounds.saturating_add(1);
-                    server.held.lock().sender_failed = true;
-                    backoff(failed_rounds)
-                };
-                match woken.recv_timeout(sleep) {
-                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                }
-            }
+            keep_sending(&server.held, &woken, || send_round(&out, &server, clock));
         });
         Sender { wake, held }
     }
@@ -767,6 +748,28 @@ impl Sender {
     }
 }
 
+/// Runs `round` again and again, sleeping as long as it says or until woken, until every
+/// [`Sender`] is dropped. A round that panics (a fault of this program) never ends delivery: the
+/// list says so, and the round is tried again after a wait.
+fn keep_sending(held: &Held, woken: &mpsc::Receiver<()>, mut round: impl FnMut() -> Duration) {
+    let mut failed_rounds = 0u32;
+    loop {
+        let sleep = if let Ok(sleep) = std::panic::catch_unwind(AssertUnwindSafe(&mut round)) {
+            failed_rounds = 0;
+            held.lock().sender_failed = false;
+            sleep
+        } else {
+            failed_rounds = failed_rounds.saturating_add(1);
+            held.lock().sender_failed = true;
+            backoff(failed_rounds)
+        };
+        match woken.recv_timeout(sleep) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
 /// One round of the background sender: what is due is sent; how long to sleep after it.
 fn send_round(out: &Path, server: &Server, clock: fn() -> DateTime<FixedOffset>) -> Duration {
     // A failure to read the outbox is tried again at the next wake.
@@ -795,6 +798,39 @@ fn send_round(out: &Path, server: &Server, clock: fn() -> DateTime<FixedOffset>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_round_that_panics_is_reported_and_the_sender_goes_on() {
+        let held = Held::default();
+        let (wake, woken) = mpsc::channel();
+        for _ in 0..2 {
+            wake.send(()).expect("queued");
+        }
+        drop(wake);
+        let mut rounds = Vec::new();
+        keep_sending(&held, &woken, || {
+            rounds.push(held.lock().sender_failed);
+            assert!(rounds.len() > 1, "a fault in a round");
+            Duration::from_secs(1)
+        });
+        assert_eq!(rounds, [false, true, false], "reported, then tried again");
+        assert!(!held.lock().sender_failed, "well again");
+    }
+
+    #[test]
+    fn server_text_loses_escape_sequences_and_controls() {
+        let cleaned =
+            clean_text("bad\u{1b}[2J\u{1b}]0;owned\u{7} item\u{9b}\r\nhere\u{202e}x\u{0}");
+        assert!(
+            cleaned.starts_with("bad") && cleaned.contains("here"),
+            "{cleaned:?}"
+        );
+        assert!(
+            !cleaned.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{cleaned:?}"
+        );
+        assert!(!cleaned.contains("owned"), "{cleaned:?}");
+    }
 
     #[test]
     fn waits_double_up_to_half_an_hour() {
