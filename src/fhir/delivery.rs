@@ -250,6 +250,53 @@ pub fn send(server: &Server, method: Method, identifier: &str, body: &Value) -> 
     )
 }
 
+/// Whether the server's current QuestionnaireResponse with `identifier` is `body`: every field
+/// sent has the value sent (the server adds its own `id`, `meta` and `text`). Anything that
+/// cannot be read says no, and the record is sent.
+fn holds_already(server: &Server, identifier: &str, body: &Value) -> bool {
+    let Ok(auth) = server.auth.header(&server.agent, &server.base) else {
+        return false;
+    };
+    let request = server
+        .agent
+        .get(format!(
+            "{}/QuestionnaireResponse?identifier={}",
+            server.base,
+            utf8_percent_encode(identifier, NON_ALPHANUMERIC)
+        ))
+        .header("Accept", FHIR_JSON);
+    let request = match &auth {
+        Some(value) => request.header("Authorization", value),
+        None => request,
+    };
+    let Ok(mut response) = request.call() else {
+        return false;
+    };
+    if !response.status().is_success() {
+        return false;
+    }
+    let Some(bundle) = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_ANSWER_BYTES)
+        .read_to_string()
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    else {
+        return false;
+    };
+    let found = bundle["entry"].as_array().map_or(&[][..], Vec::as_slice);
+    let [only] = found else {
+        return false;
+    };
+    let current = &only["resource"];
+    body.as_object().is_some_and(|sent| {
+        sent.iter()
+            .filter(|(field, _)| !matches!(field.as_str(), "id" | "meta" | "text"))
+            .all(|(field, value)| &current[field] == value)
+    })
+}
+
 /// Whether a server's answer to a QuestionnaireResponse sent is that resource: its type and its
 /// identifier.
 fn is_response_of(answer: &Value, sent: &Value) -> bool {
@@ -639,7 +686,19 @@ pub fn deliver(
                 waiting.insert(entry.identifier.clone());
                 continue;
             }
-            let outcome = send(server, entry.method, &entry.identifier, &entry.body);
+            // An update tried before may have reached the server with its answer lost: sent
+            // again, it would be a second copy of the version in the server's history.
+            let arrived = entry.method == Method::Update
+                && entry.attempts > 0
+                && holds_already(server, &entry.identifier, &entry.body);
+            let outcome = if arrived {
+                Outcome::Delivered {
+                    created: false,
+                    location: entry.location.clone(),
+                }
+            } else {
+                send(server, entry.method, &entry.identifier, &entry.body)
+            };
             entry.attempts = entry.attempts.saturating_add(1);
             entry.updated_at = now;
             match &outcome {

@@ -876,6 +876,42 @@ fn a_version_refused_for_now_is_sent_again_before_the_newer_one() {
 
 #[test]
 #[ignore = "needs a FHIR server: SKIN_INTAKE_FHIR_URL; .ci/run starts one"]
+fn a_version_whose_answer_was_lost_is_not_sent_twice() {
+    let proxy = crate::proxy::Proxy::start(&server_url());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path();
+    let first = summary("physician_review", Mode::Staff);
+    outbox::enqueue(out, &version_entry(&first, 1, now())).expect("queued");
+    outbox::enqueue(out, &version_entry(&first, 2, now())).expect("queued");
+    // The server takes version 2; its answer is lost, and a 502 comes back instead.
+    proxy.on(
+        "PUT",
+        "/QuestionnaireResponse?",
+        1,
+        crate::proxy::Fault::LoseAnswer(502),
+    );
+    let (code, printed) = push(out, &proxy.url());
+    assert_eq!(code, 1, "{printed}");
+    assert!(printed.contains("will be tried again: 502"), "{printed}");
+    let (code, printed) = push(out, &proxy.url());
+    assert_eq!(code, 0, "{printed}");
+    assert!(
+        printed.contains(&format!(
+            "{}: delivered (the server had it already)",
+            key(&first.id, 2)
+        )),
+        "{printed}"
+    );
+    assert_eq!(
+        proxy.count("PUT", "/QuestionnaireResponse?"),
+        1,
+        "sent once"
+    );
+    assert_history(&server_url(), &first.id, 2);
+}
+
+#[test]
+#[ignore = "needs a FHIR server: SKIN_INTAKE_FHIR_URL; .ci/run starts one"]
 fn eleven_versions_queued_at_once_reach_the_server_in_order() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path();

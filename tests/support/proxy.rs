@@ -18,6 +18,9 @@ pub enum Fault {
     },
     /// Forward, and change the answer's body.
     Rewrite(Box<dyn Fn(&str) -> String + Send>),
+    /// Forward, then answer with this status instead of the server's answer (an answer lost on
+    /// the way back).
+    LoseAnswer(u16),
 }
 
 impl Fault {
@@ -244,7 +247,7 @@ fn serve(
             };
             return write_message(client, &format!("HTTP/1.1 {status} Injected"), &answer);
         }
-        Some(Fault::Rewrite(_)) | None => {}
+        Some(Fault::Rewrite(_) | Fault::LoseAnswer(_)) | None => {}
     }
     let mut server = TcpStream::connect(upstream)?;
     let mut forwarded = Message {
@@ -262,6 +265,11 @@ fn serve(
     let mut answer = read_message(&mut BufReader::new(server), true)?;
     if let Some(Fault::Rewrite(rewrite)) = fault {
         answer.body = rewrite(&String::from_utf8_lossy(&answer.body)).into_bytes();
+    }
+    if let Some(Fault::LoseAnswer(status)) = fault {
+        answer.start = format!("HTTP/1.1 {status} Injected");
+        answer.headers.clear();
+        answer.body.clear();
     }
     let start = answer.start.clone();
     write_message(client, &start, &answer)
