@@ -576,9 +576,10 @@ fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
     }
     let (entries, unreadable) = store::outbox::list(out).unwrap_or_default();
     for file in &unreadable {
+        // A file name is shown without the control characters it may hold.
         lines.push(format!(
             "{}: cannot be read: {}",
-            file.path.display(),
+            fhir::delivery::clean_text(&file.path.display().to_string()),
             file.reason
         ));
     }

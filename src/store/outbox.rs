@@ -265,6 +265,12 @@ pub fn list(out: &Path) -> io::Result<(Vec<Entry>, Vec<Unreadable>)> {
                         "not an outbox entry this program reads ({} {})",
                         e.format, e.format_version
                     ))
+                } else if !is_plain_key(stem) {
+                    Err(
+                        "needs attention: its file name is not a record's id, so it is not \
+                         sent"
+                            .to_owned(),
+                    )
                 } else if e.key != stem {
                     Err(format!(
                         "needs attention: its key '{}' is not its file name; it was changed by \
