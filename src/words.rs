@@ -36,7 +36,8 @@ pub trait Words: Sync {
 }
 
 /// How a record's delivery stands, for the staff list (the outbox's state, and what the sender
-/// knows but could not record).
+/// knows but could not record). Defined here because the store and the sender that know it sit
+/// above the words; `fhir::delivery` makes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
     Queued,
