@@ -13,7 +13,6 @@ pub mod records;
 pub mod summary;
 
 pub use crate::fhir::delivery::{EnqueueError, Sender};
-pub use crate::store::outbox::State as DeliveryState;
 pub use crate::store::{Draft, Listed, LockError, OpenError, Row, SummaryError, Version};
 pub use delivery::Queued;
 pub use desk::{Amending, Case, Desk, NotSaved, NotSubmitted, Resumed, Submitted};

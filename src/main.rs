@@ -479,6 +479,27 @@ fn fhir_server(cli: &Cli) -> Result<Option<fhir::delivery::Server>, Failure> {
                 "{origin}: {url} is plain HTTP to another machine, which would send patient \
                      data unencrypted; use its https:// address"
             ),
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::Query,
+            } => format!(
+                "{origin}: {url} has a query (the part from '?'); give the server's base URL \
+                     without one, such as https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::Fragment,
+            } => format!(
+                "{origin}: {url} has a fragment (the part from '#'); give the server's base URL \
+                     without one, such as https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Url {
+                problem: fhir::server::UrlProblem::Userinfo,
+                ..
+            } => format!(
+                "{origin}: the URL holds a user name or password (before '@'); remove them \
+                     and give credentials in a configuration file's \"auth\" (see the README)"
+            ),
             fhir::delivery::SetupError::Url { url, .. } => format!(
                 "{origin}: '{url}' is not a FHIR server's base URL such as \
                      https://fhir.example-clinic.com/fhir"
@@ -515,20 +536,17 @@ fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
     let exported = fhir::questionnaire::export(&questionnaire, DEFAULT_LANGUAGE)
         .map_err(|e| export_failure(cli.questions.as_deref(), &e))?;
     match fhir::delivery::send_questionnaire(&server, &exported) {
-        Outcome::Delivered { .. } => {}
+        Outcome::Delivered { .. } | Outcome::Superseded { .. } => {}
         Outcome::Retry { reason, .. } | Outcome::Refused { reason } => lines.push(format!(
             "the Questionnaire {}|{}: not delivered: {reason}",
             exported.url, exported.version
         )),
     }
-    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now).map_err(|e| {
-        Failure::Failed(format!(
-            "{}: cannot read the outbox: {e}",
-            store::outbox::dir(out).display()
-        ))
-    })?;
+    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now)
+        .map_err(|e| Failure::Failed(format!("{}: {e}", store::outbox::dir(out).display())))?;
+    let mut not_recorded = 0;
     for report in &reports {
-        lines.push(match &report.outcome {
+        let line = match &report.outcome {
             Outcome::Delivered { created: true, .. } => format!("{}: delivered", report.key),
             Outcome::Delivered { created: false, .. } => {
                 format!("{}: delivered (the server had it already)", report.key)
@@ -537,27 +555,52 @@ fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
                 format!("{}: queued, will be tried again: {reason}", report.key)
             }
             Outcome::Refused { reason } => format!("{}: needs attention: {reason}", report.key),
+            Outcome::Superseded { newer } => format!(
+                "{}: superseded, not sent: the newer version {newer} was delivered first",
+                report.key
+            ),
+        };
+        lines.push(match &report.not_recorded {
+            None => line,
+            Some(why) => {
+                not_recorded += 1;
+                format!(
+                    "{line}; cannot record delivery: {why}; nothing more is sent until {} can \
+                     be written (free space there before the next push)",
+                    store::outbox::dir(out).display()
+                )
+            }
         });
     }
     let (entries, unreadable) = store::outbox::list(out).unwrap_or_default();
     for file in &unreadable {
+        // A file name is shown without the control characters it may hold.
         lines.push(format!(
             "{}: cannot be read: {}",
-            file.path.display(),
+            fhir::delivery::clean_text(&file.path.display().to_string()),
             file.reason
         ));
     }
     let count = |state| entries.iter().filter(|e| e.state == state).count();
     let (queued, attention) = (count(State::Queued), count(State::NeedsAttention));
+    let superseded = match count(State::Superseded) {
+        0 => String::new(),
+        n => format!(", {n} superseded"),
+    };
     lines.push(format!(
-        "outbox: {} delivered, {queued} queued, {attention} need attention",
+        "outbox: {} delivered, {queued} queued, {attention} need attention{superseded}",
         count(State::Delivered)
     ));
     print_out(&(lines.join("\n") + "\n"))?;
-    if queued + attention + unreadable.len() > 0 {
+    let undone = queued + attention + unreadable.len();
+    if undone > 0 {
         return Err(Failure::Failed(format!(
-            "{} records are not delivered yet",
-            queued + attention + unreadable.len()
+            "{undone} records are not delivered yet"
+        )));
+    }
+    if not_recorded > 0 {
+        return Err(Failure::Failed(format!(
+            "{not_recorded} deliveries could not be recorded in the outbox"
         )));
     }
     Ok(())
@@ -577,6 +620,15 @@ fn catch_up(
             NotCaughtUp::Unreadable(e) => {
                 format!("{}: not queued: {}", e.path().display(), e.message(words))
             }
+            NotCaughtUp::NotAsNamed {
+                path,
+                intake_id,
+                version,
+            } => format!(
+                "{}: not queued: it holds version {version} of intake {intake_id}, which its name \
+                 does not say; it was renamed or edited by hand",
+                path.display()
+            ),
             NotCaughtUp::NotQueued { path, error } => {
                 format!("{}: not queued: {error}", path.display())
             }

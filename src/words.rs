@@ -35,6 +35,26 @@ pub trait Words: Sync + ClinicWords {
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
+    /// How a record's delivery to the clinic's FHIR server stands, as the staff list says it.
+    fn delivery(&self, delivery: &Delivery) -> String;
+}
+
+/// How a record's delivery stands, for the staff list (the outbox's state, and what the sender
+/// knows but could not record). Defined here because the store and the sender that know it sit
+/// above the words; `fhir::delivery` makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Queued,
+    Delivered,
+    NeedsAttention,
+    /// Never sent: a newer version reached the server first.
+    Superseded,
+    /// Delivered, but the outbox could not record it: held in memory, not sent again.
+    NotRecorded {
+        disk_full: bool,
+    },
+    /// Waiting, and the sender that sends it failed; it is being restarted.
+    SenderFailed,
 }
 
 /// The languages with words, by code.

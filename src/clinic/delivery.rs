@@ -1,7 +1,6 @@
 //! Records on their way to the clinic's FHIR server: each written version is queued in the outbox
 //! (the sender sends it in the background); `push` queues what the outbox lacks.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -42,23 +41,26 @@ pub(crate) fn queue(
     }
 }
 
-/// How each record's delivery stands, by version id.
-#[must_use]
-pub fn states(out: &Path) -> HashMap<String, outbox::State> {
-    outbox::list(out)
-        .map(|(entries, _)| entries.into_iter().map(|e| (e.key, e.state)).collect())
-        .unwrap_or_default()
-}
-
 /// A summary in `out` that the outbox lacks and that could not be queued.
 #[derive(Debug)]
 pub enum NotCaughtUp {
     Unreadable(SummaryError),
-    NotQueued { path: PathBuf, error: EnqueueError },
+    /// Its content is another record or version than its name says: renamed or edited by hand.
+    NotAsNamed {
+        path: PathBuf,
+        intake_id: String,
+        version: u32,
+    },
+    NotQueued {
+        path: PathBuf,
+        error: EnqueueError,
+    },
 }
 
 /// Queues the summaries in `out` that the outbox lacks (written while no server was configured,
-/// or when queueing failed); returns each that could not be.
+/// or when queueing failed); returns each that could not be. Which record and version a file is
+/// comes from its name (the store's one reading of it), so a summary already queued is not read
+/// again; one whose content names another record or version is not queued.
 #[must_use]
 pub fn catch_up(
     out: &Path,
@@ -75,6 +77,17 @@ pub fn catch_up(
         let path = file.path;
         let queued = store::read_summary(&path)
             .map_err(NotCaughtUp::Unreadable)
+            .and_then(|summary| {
+                if summary.intake_id == file.intake_id && summary.version == file.version {
+                    Ok(summary)
+                } else {
+                    Err(NotCaughtUp::NotAsNamed {
+                        path: path.clone(),
+                        intake_id: summary.intake_id,
+                        version: summary.version,
+                    })
+                }
+            })
             .and_then(|summary| {
                 delivery::enqueue(out, &summary, questionnaire, now)
                     .map(|_| ())

@@ -2,28 +2,26 @@
 //! next version (changed answers, a sign-off, an override), and a patient's earlier records.
 //! Every change is a new version written once; none is modified.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::delivery::{self, Queued};
+use super::delivery::Queued;
 use super::desk::{Case, Desk};
 use crate::engine::intake::Intake;
 use crate::engine::summary::{Override, Review, Summary, version_id};
 use crate::engine::versions::{self, Amendment};
-use crate::store::{
-    self, Draft, Listed, LockError, Row, SummaryError, Version, VersionError, outbox,
-};
+use crate::store::{self, Draft, Listed, LockError, Row, SummaryError, Version, VersionError};
 use crate::words;
+use crate::words::Delivery;
 
 /// One line of the clinic's list after `New intake`.
 #[derive(Debug, Clone)]
 pub enum Entry {
     /// A finished intake, by its latest version, and how its delivery to the clinic's FHIR
     /// server stands (when there is one).
-    Record(Box<Row>, Option<outbox::State>),
+    Record(Box<Row>, Option<Delivery>),
     /// A file among the unfinished intakes: a draft with how far it got, or one that cannot be
     /// resumed (finished as skin-intake stopped, of a newer format, damaged).
     Unfinished(Listed<Box<Unfinished>>),
@@ -112,11 +110,11 @@ impl Desk {
         match store::list_records(&self.out) {
             Ok(records) => {
                 list.unreadable = records.unreadable;
-                let delivery = if self.delivery.is_some() {
-                    delivery::states(&self.out)
-                } else {
-                    HashMap::new()
-                };
+                let delivery = self
+                    .delivery
+                    .as_ref()
+                    .map(|sender| sender.states(&self.out))
+                    .unwrap_or_default();
                 list.entries.extend(records.rows.into_iter().map(|row| {
                     let state = delivery.get(&version_id(&row.intake_id, row.version));
                     Entry::Record(Box::new(row), state.copied())

@@ -67,13 +67,14 @@ pub(super) fn file_name(out: &Path, summary: &Summary) -> String {
 
 /// What a summary's file name says: its intake and version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Named<'a> {
+pub struct Named<'a> {
     pub intake_id: &'a str,
     pub version: u32,
 }
 
 /// `2026-11-24_<id>.json` → (`<id>`, 1); `2026-11-24_<id>.v002.json` → (`<id>`, 2).
-pub(super) fn parse_name(name: &str) -> Option<Named<'_>> {
+#[must_use]
+pub fn parse_name(name: &str) -> Option<Named<'_>> {
     let stem = name.strip_suffix(".json")?;
     let (date, rest) = stem.split_once('_')?;
     if date.len() != 10 || rest.is_empty() {

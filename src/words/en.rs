@@ -1,6 +1,6 @@
 //! English.
 
-use super::Words;
+use super::{Delivery, Words};
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
@@ -174,6 +174,23 @@ impl Words for English {
                 format!("not a complete summary: {path}: {message}")
             }
         }
+    }
+
+    fn delivery(&self, delivery: &Delivery) -> String {
+        match delivery {
+            Delivery::Queued => "queued",
+            Delivery::Delivered => "delivered",
+            Delivery::NeedsAttention => "⚠ delivery needs attention",
+            Delivery::Superseded => "superseded by a newer version",
+            Delivery::NotRecorded { disk_full: true } => {
+                "⚠ delivered; cannot record delivery: disk full"
+            }
+            Delivery::NotRecorded { disk_full: false } => {
+                "⚠ delivered; cannot record delivery: the outbox cannot be written"
+            }
+            Delivery::SenderFailed => "⚠ delivery needs attention: the sender failed and restarts",
+        }
+        .to_owned()
     }
 
     fn shown(&self, shown: &Shown) -> String {

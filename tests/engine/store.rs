@@ -390,11 +390,11 @@ fn one_sender_at_a_time_sends_the_outbox() {
         timeout_seconds: Some(1),
     })
     .expect("a loopback server may use HTTP");
-    let held = store::outbox::lock_for_sending(out, false)
+    let held = store::outbox::lock_for_sending(out, std::time::Duration::ZERO)
         .expect("locked")
         .expect("free at first");
     assert!(
-        store::outbox::lock_for_sending(out, false)
+        store::outbox::lock_for_sending(out, std::time::Duration::ZERO)
             .expect("tried")
             .is_none(),
         "another sender holds it"

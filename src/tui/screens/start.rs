@@ -11,13 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
-use crate::clinic::{DeliveryState, Listed, Row, Unfinished};
+use crate::clinic::{Listed, Row, Unfinished};
 use crate::engine::summary::Mode;
+use crate::model::text::DEFAULT_LANGUAGE;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
 use crate::tui::theme::{Theme, verdict_short};
 use crate::tui::widgets::text_field;
+use crate::words;
 
 /// A row after `New intake`: the clinic's list entry.
 pub use crate::clinic::Entry as StartEntry;
@@ -350,11 +352,9 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             if row.seen_before.is_some() {
                 flags.push("seen before");
             }
-            match delivery {
-                Some(DeliveryState::Queued) => flags.push("queued"),
-                Some(DeliveryState::Delivered) => flags.push("delivered"),
-                Some(DeliveryState::NeedsAttention) => flags.push("⚠ delivery needs attention"),
-                None => {}
+            let delivery = delivery.map(|d| words::for_language(DEFAULT_LANGUAGE).delivery(&d));
+            if let Some(delivery) = &delivery {
+                flags.push(delivery);
             }
             if let Some(review) = &row.review {
                 flags.push(match review.decision {
