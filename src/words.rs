@@ -8,8 +8,11 @@
 //! matches its data exhaustively, so a language that misses a phrase does not compile; nothing
 //! outside `words` changes.
 
+pub mod clinic;
 pub mod en;
 pub mod phrases;
+
+pub use clinic::ClinicWords;
 
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
@@ -27,7 +30,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// What one language says. Each method matches its data exhaustively, so a new kind of problem
 /// does not compile until every language words it.
-pub trait Words: Sync {
+/// The clinic layer's outcomes are worded by [`ClinicWords`], part of every language's words.
+pub trait Words: Sync + ClinicWords {
     /// A date given in a file (`YYYY-MM-DD`) or typed by a person that could not be read.
     fn date_problem(&self, problem: &DateProblem) -> String;
     /// What is wrong with one answer, for the person answering.
@@ -67,6 +71,26 @@ pub trait Words: Sync {
     fn month(&self, first_day: NaiveDate) -> String;
     /// A day and time.
     fn moment(&self, at: &DateTime<FixedOffset>, form: MomentForm) -> String;
+    /// How a record's delivery to the clinic's FHIR server stands, as the staff list says it.
+    fn delivery(&self, delivery: &Delivery) -> String;
+}
+
+/// How a record's delivery stands, for the staff list (the outbox's state, and what the sender
+/// knows but could not record). Defined here because the store and the sender that know it sit
+/// above the words; `fhir::delivery` makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Queued,
+    Delivered,
+    NeedsAttention,
+    /// Never sent: a newer version reached the server first.
+    Superseded,
+    /// Delivered, but the outbox could not record it: held in memory, not sent again.
+    NotRecorded {
+        disk_full: bool,
+    },
+    /// Waiting, and the sender that sends it failed; it is being restarted.
+    SenderFailed,
 }
 
 /// The languages with words, by code.

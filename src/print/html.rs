@@ -1,7 +1,9 @@
 //! A record as one self-contained HTML page to print: the patient, every answer, the verdict and
 //! its reasons, plan and schedule, the override, the changes, the review, and lines for the
 //! patient's and the clinician's signatures. No external file (styles inline, no scripts, images
-//! or fonts); every text from the record is escaped (maud escapes whatever it is given).
+//! or fonts); every text from the record is escaped (maud escapes whatever it is given), stripped
+//! of bidirectional controls and isolated in a `<bdi>`, so no name or answer can reorder the text
+//! around it.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -68,19 +70,19 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (page.title) " — " (page.name) }
+                title { (plain(&page.title)) " — " (plain(&page.name)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 header {
-                    h1 { (page.title) span.patient { (page.name) } }
+                    h1 { (iso(&page.title)) span.patient { (iso(&page.name)) } }
                 }
                 section.patient {
                     h2 { (label(Label::Patient)) }
                     dl.facts {
-                        dt { (label(Label::Name)) } dd { (page.name) }
+                        dt { (label(Label::Name)) } dd { (iso(&page.name)) }
                         @for (label, value) in &page.facts {
-                            dt { (label) } dd { (value) }
+                            dt { (label) } dd { (iso(value)) }
                         }
                     }
                 }
@@ -90,15 +92,16 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     @if let Some(o) = &page.verdict_override {
                         p {
                             strong { (label(Label::Override)) } " "
-                            (words.say(&Say::ByOn { by: &o.by, at: &o.at })) ": "
+                            (slotted(&words.say(&Say::ByOn { by: SLOTS[0], at: SLOTS[1] }), &[iso(&o.by), iso(&o.at)]))
+                            ": "
                             span class={ "level-" (o.level.code()) } { (verdict(o.level)) }
                             " — " (label(Label::ComputedVerdict)) " "
                             span class={ "level-" (o.computed.code()) } { (verdict(o.computed)) }
                             ", " (label(Label::KeptInRecord)) "."
                         }
-                        p.note { (label(Label::Reason)) ": " (o.reason) }
+                        p.note { (label(Label::Reason)) ": " (iso(&o.reason)) }
                         @if let Some(start) = &o.start {
-                            p { (words.say(&Say::SessionsFromOverrideBelow { start })) }
+                            p { (slotted(&words.say(&Say::SessionsFromOverrideBelow { start: SLOTS[0] }), &[iso(start)])) }
                         }
                     }
                 }
@@ -111,25 +114,25 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                             @for r in &page.reasons {
                                 li.reason {
                                     span class={ "level-" (r.level.code()) } { (verdict(r.level)) }
-                                    " " span.rule { "[" (r.rule) "]" }
+                                    " " span.rule { "[" (plain(&r.rule)) "]" }
                                     br;
-                                    (r.message)
+                                    (iso(&r.message))
                                     @if let Some(date) = &r.reassess {
-                                        br; (words.say(&Say::AssessAgain { date }))
+                                        br; (slotted(&words.say(&Say::AssessAgain { date: SLOTS[0] }), &[iso(date)]))
                                     }
                                 }
                             }
                         }
                     }
                     @if let Some(date) = &page.reassess_all {
-                        p { (words.say(&Say::AssessAgainAll { date })) "." }
+                        p { (slotted(&words.say(&Say::AssessAgainAll { date: SLOTS[0] }), &[iso(date)])) "." }
                     }
                 }
                 section.plan {
                     h2 { (label(Label::Plan)) }
                     dl.facts {
                         @for (label, value) in &page.plan {
-                            dt { (label) } dd { (value) }
+                            dt { (label) } dd { (iso(value)) }
                         }
                     }
                 }
@@ -142,13 +145,13 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                 @if !page.notes.is_empty() {
                     section.notes {
                         h2 { (label(Label::Notes)) }
-                        ul { @for note in &page.notes { li { (note) } } }
+                        ul { @for note in &page.notes { li { (iso(note)) } } }
                     }
                 }
                 @if let Some(note) = &page.clinician_note {
                     section.clinician-note {
                         h2 { (label(Label::ClinicianNote)) }
-                        p.note { (note) }
+                        p.note { (iso(note)) }
                     }
                 }
                 section.answers {
@@ -157,7 +160,7 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                         thead { tr { th { (label(Label::Question)) } th { (label(Label::Answer)) } } }
                         tbody {
                             @for (question, answer) in &page.answers {
-                                tr { td { (question) } td.answer { (answer) } }
+                                tr { td { (iso(question)) } td.answer { (iso(answer)) } }
                             }
                         }
                     }
@@ -178,8 +181,8 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                             tbody {
                                 @for c in &page.changes {
                                     tr {
-                                        td { (c.at) } td { (c.by) } td { (c.question) }
-                                        td.answer { (c.before) } td.answer { (c.after) }
+                                        td { (iso(&c.at)) } td { (iso(&c.by)) } td { (iso(&c.question)) }
+                                        td.answer { (iso(&c.before)) } td.answer { (iso(&c.after)) }
                                     }
                                 }
                             }
@@ -190,18 +193,23 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     h2 { (label(Label::Review)) }
                     @match &page.review {
                         Some(r) => {
-                            p { strong { (r.decision) } " " (words.say(&Say::ByOn { by: &r.by, at: &r.at })) }
-                            @if let Some(note) = &r.note { p.note { (note) } }
+                            p {
+                                strong { (r.decision) } " "
+                                (slotted(&words.say(&Say::ByOn { by: SLOTS[0], at: SLOTS[1] }), &[iso(&r.by), iso(&r.at)]))
+                            }
+                            @if let Some(note) = &r.note { p.note { (iso(note)) } }
                         }
                         None => p { (label(Label::NotReviewed)) }
                     }
                 }
-                p.confirm { (label(Label::Confirmation)) }
+                p.confirm {
+                    (label(Label::Confirmation))
+                }
                 section.signatures {
                     div.signature {
                         div.line {}
                         p { (label(Label::PatientSignature)) }
-                        p { (label(Label::Name)) ": " (page.name) }
+                        p { (label(Label::Name)) ": " (iso(&page.name)) }
                         p { (label(Label::Date)) ":" }
                     }
                     div.signature {
@@ -212,7 +220,10 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     }
                 }
                 footer {
-                    (words.say(&Say::PageFooter { summary: &summary.id, format_version: summary.format_version }))
+                    (slotted(
+                        &words.say(&Say::PageFooter { summary: SLOTS[0], format_version: summary.format_version }),
+                        &[iso(&summary.id)],
+                    ))
                 }
             }
         }
@@ -220,10 +231,41 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
     markup.into_string()
 }
 
+/// Text from the record, isolated: its direction is its own and ends with it.
+/// Where a sentence of `words` holds values from the record: characters of Unicode's private use
+/// area, which no catalogue uses, so that each value can be isolated in the sentence.
+const SLOTS: [&str; 2] = ["\u{E000}", "\u{E001}"];
+
+/// `sentence`, escaped, with the value for each of its [`SLOTS`] in its place.
+fn slotted(sentence: &str, values: &[Markup]) -> Markup {
+    let mut text = html! { (sentence) }.into_string();
+    for (slot, value) in SLOTS.iter().zip(values) {
+        text = text.replacen(slot, &value.0, 1);
+    }
+    PreEscaped(text)
+}
+
+fn iso(text: &str) -> Markup {
+    html! { bdi { (plain(text)) } }
+}
+
+/// Text without the characters that embed, override or isolate a direction, or mark one: a name
+/// with U+202E in it would otherwise show the rest of its line reversed.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            )
+        })
+        .collect()
+}
+
 fn schedule_table(words: &dyn Words, schedule: &ScheduleView) -> Markup {
     let label = |label| words.label(label);
     html! {
-        h3 { (schedule.title) }
+        h3 { (iso(&schedule.title)) }
         @if let Some(warning) = schedule.provisional {
             p class={ "warning level-" (Level::PhysicianReview.code()) } { (warning) }
         }
@@ -237,7 +279,7 @@ fn schedule_table(words: &dyn Words, schedule: &ScheduleView) -> Markup {
                     @for s in &schedule.sessions {
                         tr {
                             td { (s.number) }
-                            td { (s.when) }
+                            td { (iso(&s.when)) }
                             td { @if s.optional { (label(Label::IfNeeded)) } }
                         }
                     }

@@ -99,9 +99,6 @@ pub enum Label {
     FlagProvisional,
     FlagOverride,
     FlagSeenBefore,
-    FlagQueued,
-    FlagDelivered,
-    FlagNeedsAttention,
     OpenElsewhere,
     // The store.
     OpenElsewhereIntake,
@@ -268,9 +265,6 @@ impl Label {
         Label::FlagProvisional,
         Label::FlagOverride,
         Label::FlagSeenBefore,
-        Label::FlagQueued,
-        Label::FlagDelivered,
-        Label::FlagNeedsAttention,
         Label::OpenElsewhere,
         Label::OpenElsewhereIntake,
         Label::IntakeGone,
@@ -710,6 +704,10 @@ pub enum Say<'a> {
     /// Why the UI stopped: a signal by its name, or (`None`) its terminal went away.
     StoppedBy {
         signal: Option<&'a str>,
+    },
+    /// The terminal refused to draw, for this reason.
+    TerminalFailed {
+        cause: &'a str,
     },
     /// A panic: where in the source, and where the unfinished intakes are kept.
     InternalError {

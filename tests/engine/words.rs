@@ -112,9 +112,6 @@ const NOT_YET_WORDED: &[(&str, &str)] = &[
         "tui/app/outcomes.rs",
         "Delete {what}? Its answers will be gone for good. Press d again to delete, any other key to keep it.",
     ),
-    ("tui/app/outcomes.rs", "Deleted."),
-    ("tui/app/outcomes.rs", "Could not delete {}: {e}"),
-    ("tui/app/records.rs", "This record has no readable version."),
     (
         "tui/app/records.rs",
         "The page to print is saved as {} (open it in a browser and print it).",
@@ -123,59 +120,7 @@ const NOT_YET_WORDED: &[(&str, &str)] = &[
         "tui/app/records.rs",
         "Could not write the page to print beside {}: {e}",
     ),
-    (
-        "tui/app/records.rs",
-        "Some answers of this record no longer fit this questionnaire and are left out: {}.",
-    ),
-    (
-        "tui/app/records.rs",
-        "No answer was changed; the record stays as it was.",
-    ),
-    (
-        "tui/app/records.rs",
-        "Saved as version {} of the record: {}",
-    ),
-    (
-        "tui/app/records.rs",
-        "Could not save version {} of the record in {}: {e}. Nothing was changed.",
-    ),
-    (
-        "tui/app/records.rs",
-        "Seen before: {name} finished an intake on {} — {}",
-    ),
-    (
-        "tui/app/flow.rs",
-        "{} summary file(s) could not be read, for example {}: `skin-intake show FILE` says why.",
-    ),
-    (
-        "tui/app/flow.rs",
-        "Could not read the finished intakes in {}: {e}",
-    ),
-    (
-        "tui/app/flow.rs",
-        "Could not read the unfinished intakes in {}: {e}",
-    ),
-    ("tui/app/flow.rs", "Could not open this intake: {e}."),
-    (
-        "tui/app/flow.rs",
-        "Some saved answers no longer fit this questionnaire and were left out: {}.",
-    ),
-    ("tui/app/flow.rs", "This intake was started with {m}."),
-    ("tui/app/flow.rs", "{origin} Every saved answer still fits."),
     ("tui/app/flow.rs", "no intake is under way"),
-    ("tui/app/flow.rs", "the record has no version"),
-    (
-        "tui/app/flow.rs",
-        "Could not save the unfinished intake in {cause}. The answers are kept on screen.",
-    ),
-    (
-        "tui/app/flow.rs",
-        "The summary is saved, but could not be queued for the FHIR server ({e}); `skin-intake push` will queue and send it.",
-    ),
-    (
-        "tui/app/flow.rs",
-        "The summary is saved, but its unfinished copy could not be removed: {e}",
-    ),
     (
         "tui/app/flow.rs",
         "The intake could not be saved ({cause}), so leaving now would lose its answers. Fix the folder and press Ctrl-C again to save and leave, or press Ctrl-C again to leave without saving.",

@@ -43,11 +43,11 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         assessment,
         inner.width,
     );
-    if let Some(o) = session.draft.verdict_override.as_ref() {
+    if let Some(o) = session.case.verdict_override() {
         let line = override_line(&theme, words, o, assessment.suitability);
         lines.splice(1..1, wrap_line(&line, inner.width));
     }
-    if let Some(note) = session.draft.clinician_note.as_ref() {
+    if let Some(note) = session.case.note() {
         let label = format!("{}: ", words.label(Label::Note));
         let note = labelled(&label, theme.help, note, inner.width);
         lines.splice(1..1, note);

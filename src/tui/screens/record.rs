@@ -11,8 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::clinic::Version;
 use crate::engine::summary::{Decision, Summary};
-use crate::store::Version;
+use crate::engine::versions;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{Measured, ellipsize, visible, wrap_line};
@@ -185,16 +186,12 @@ impl RecordScreen {
                 })
             } else {
                 let previous = s.version.saturating_sub(1);
-                let new: Vec<_> = s
-                    .changes
+                let before = self
+                    .versions
                     .iter()
-                    .filter(|c| {
-                        self.versions
-                            .iter()
-                            .find(|v| v.summary.version == previous)
-                            .is_none_or(|v| !v.summary.changes.contains(c))
-                    })
-                    .collect();
+                    .find(|v| v.summary.version == previous)
+                    .map(|v| &v.summary);
+                let new = versions::changes_made(s, before);
                 let by = new.first().map_or(label(Label::ByStaff), |c| c.by.as_str());
                 let at = new.first().map(|c| moment(c.at)).unwrap_or_default();
                 let mut text = words.say(&Say::AnswersChanged { by, at: &at });

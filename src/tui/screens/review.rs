@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
-use crate::tui::session::Ctx;
+use crate::tui::session::{Ctx, Session};
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::widgets::assessment::override_line;
 use crate::words::{self, Label};
@@ -188,7 +188,7 @@ impl Review {
             .render(title, buf);
         let intro_text = ctx
             .words
-            .label(if ctx.session.is_some_and(|s| s.amending.is_some()) {
+            .label(if ctx.session.is_some_and(Session::amending) {
                 Label::ReviewHowToChange
             } else {
                 Label::ReviewHowTo
@@ -254,7 +254,7 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
     let submit = ctx.words.label(if ctx.kiosk {
         Label::SubmitMine
-    } else if ctx.session.is_some_and(|s| s.amending.is_some()) {
+    } else if ctx.session.is_some_and(Session::amending) {
         Label::SaveAsNewVersion
     } else {
         Label::SubmitTheirs
@@ -375,7 +375,7 @@ fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
     let words = ctx.words;
     let session = ctx.session?;
     let level = session.intake.assessment().suitability;
-    let spans = match session.draft.verdict_override.as_ref() {
+    let spans = match session.case.verdict_override() {
         Some(o) => override_line(&theme, words, o, level).spans,
         None => vec![
             Span::styled(

@@ -143,9 +143,6 @@ pub fn label(label: Label) -> &'static str {
         Label::FlagProvisional => "⚠ provisional",
         Label::FlagOverride => "override",
         Label::FlagSeenBefore => "seen before",
-        Label::FlagQueued => "queued",
-        Label::FlagDelivered => "delivered",
-        Label::FlagNeedsAttention => "⚠ delivery needs attention",
         Label::OpenElsewhere => "open on another terminal",
         Label::OpenElsewhereIntake => "this intake is open on another terminal",
         Label::IntakeGone => {
@@ -419,6 +416,9 @@ pub fn say(say: &Say) -> String {
         ),
         Say::StoppedBy { signal: Some(name) } => format!("on {name}"),
         Say::StoppedBy { signal: None } => "because its terminal went away".to_owned(),
+        Say::TerminalFailed { cause } => {
+            format!("because its terminal could not be drawn on ({cause})")
+        }
         Say::InternalError { place, drafts } => format!(
             "skin-intake stopped because of an internal error{}. The answers confirmed so far \
              are kept in {drafts}; start skin-intake again to resume the intake.",
