@@ -5,7 +5,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ring::rand::SystemRandom;
 use ring::signature::{
-    ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaKeyPair, RSA_PKCS1_SHA384, RsaKeyPair,
+    ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaKeyPair,
+    RSA_PKCS1_SHA384, RsaKeyPair,
 };
 use rustls_pki_types::PrivateKeyDer;
 use rustls_pki_types::pem::PemObject;
@@ -76,6 +77,7 @@ impl SigningKey {
     /// What is wrong with the key.
     pub fn from_pem(pem: &[u8], algorithm: SigningAlgorithm) -> Result<Self, KeyProblem> {
         let der = PrivateKeyDer::from_pem_slice(pem).map_err(|_| KeyProblem::NoPemKey)?;
+        let rng = SystemRandom::new();
         let refused = |e: ring::error::KeyRejected| KeyProblem::Refused(algorithm, e.to_string());
         let pair = match (algorithm, der) {
             (SigningAlgorithm::RS384, PrivateKeyDer::Pkcs1(der)) => {
@@ -83,7 +85,14 @@ impl SigningKey {
             }
             (SigningAlgorithm::RS384, PrivateKeyDer::Pkcs8(der)) => {
                 Pair::Rs384(RsaKeyPair::from_pkcs8(der.secret_pkcs8_der()).map_err(|e| {
-                    if e.to_string() == "WrongAlgorithm" {
+                    // ring's reasons do not tell an EC key from a damaged RSA one: try it as EC.
+                    let curves = [
+                        &ECDSA_P384_SHA384_FIXED_SIGNING,
+                        &ECDSA_P256_SHA256_FIXED_SIGNING,
+                    ];
+                    if curves.iter().any(|curve| {
+                        EcdsaKeyPair::from_pkcs8(curve, der.secret_pkcs8_der(), &rng).is_ok()
+                    }) {
                         KeyProblem::WrongKind(algorithm)
                     } else {
                         refused(e)
@@ -94,10 +103,10 @@ impl SigningKey {
                 EcdsaKeyPair::from_pkcs8(
                     &ECDSA_P384_SHA384_FIXED_SIGNING,
                     der.secret_pkcs8_der(),
-                    &SystemRandom::new(),
+                    &rng,
                 )
                 .map_err(|e| {
-                    // ring names an RSA key and an EC key on another curve alike: tell them apart.
+                    // ring's reasons do not tell an RSA key from another curve: try it as RSA.
                     if RsaKeyPair::from_pkcs8(der.secret_pkcs8_der()).is_ok() {
                         KeyProblem::WrongKind(algorithm)
                     } else {
@@ -113,10 +122,7 @@ impl SigningKey {
             // A kind of key a later rustls-pki-types knows: none this program can sign with.
             (_, _) => return Err(KeyProblem::NoPemKey),
         };
-        Ok(SigningKey {
-            pair,
-            rng: SystemRandom::new(),
-        })
+        Ok(SigningKey { pair, rng })
     }
 
     /// The compact JWS of `claims`, with `kid` in its header when given.

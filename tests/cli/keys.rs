@@ -158,6 +158,11 @@ fn a_key_that_cannot_sign_is_refused_with_what_to_do() {
         ),
         (
             "p256-pkcs8.pem",
+            RS384,
+            "RS384 needs an RSA key; this is an EC key (use ES384 with a P-384 key)",
+        ),
+        (
+            "p256-pkcs8.pem",
             ES384,
             "not a P-384 private key with its public key that ES384 can use",
         ),
