@@ -184,7 +184,9 @@ fn keys(c: &mut Criterion) {
                 b.iter(|| {
                     press(&mut app, case.keys[turn % 2], now);
                     turn += 1;
-                    presenter.present(&mut terminal, &app).expect("presented");
+                    presenter
+                        .present(&mut terminal, &mut app)
+                        .expect("presented");
                 });
             });
         }

@@ -1,8 +1,9 @@
 //! skin-intake: a microneedling consultation questionnaire, its rules engine and its exports.
 //!
 //! Layers, each importing only those listed before it: [`dates`], [`model`], [`engine`],
-//! [`load`], [`words`], [`store`], [`print`], [`fhir`], [`tui`].
+//! [`load`], [`words`], [`store`], [`print`], [`fhir`], [`clinic`], [`tui`].
 
+pub mod clinic;
 pub mod dates;
 pub mod engine;
 pub mod fhir;

@@ -8,15 +8,16 @@ use std::time::Duration;
 use chrono::{Local, NaiveDate, SubsecRound};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use skin_intake::dates;
-use skin_intake::engine::summary::{Metadata, Mode, Summary};
+use skin_intake::clinic::delivery::NotCaughtUp;
+use skin_intake::clinic::summary::Added;
+use skin_intake::engine::summary::{Metadata, Mode};
 use skin_intake::fhir::{self, ExportError};
 use skin_intake::load;
 use skin_intake::load::answers::AnswersProblem;
 use skin_intake::model::questionnaire::{BUILT_IN, BUILT_IN_NAME, Questionnaire};
 use skin_intake::model::text::DEFAULT_LANGUAGE;
 use skin_intake::words::{self, Words};
-use skin_intake::{print, store, tui};
+use skin_intake::{clinic, dates, print, store, tui};
 
 #[derive(Parser)]
 #[command(
@@ -426,7 +427,7 @@ fn score(
         completed_at: Local::now().fixed_offset().trunc_subsecs(0),
         reference_date: today,
     };
-    let summary = Summary::new(&questionnaire, &answers, meta, |shown| words.shown(shown));
+    let summary = clinic::summary::assemble(&questionnaire, &answers, meta, Added::default());
     match format {
         Format::Summary => print_out(&summary.to_json()),
         Format::Fhir => {
@@ -478,6 +479,27 @@ fn fhir_server(cli: &Cli) -> Result<Option<fhir::delivery::Server>, Failure> {
                 "{origin}: {url} is plain HTTP to another machine, which would send patient \
                      data unencrypted; use its https:// address"
             ),
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::Query,
+            } => format!(
+                "{origin}: {url} has a query (the part from '?'); give the server's base URL \
+                     without one, such as https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Url {
+                url,
+                problem: fhir::server::UrlProblem::Fragment,
+            } => format!(
+                "{origin}: {url} has a fragment (the part from '#'); give the server's base URL \
+                     without one, such as https://fhir.example-clinic.com/fhir"
+            ),
+            fhir::delivery::SetupError::Url {
+                problem: fhir::server::UrlProblem::Userinfo,
+                ..
+            } => format!(
+                "{origin}: the URL holds a user name or password (before '@'); remove them \
+                     and give credentials in a configuration file's \"auth\" (see the README)"
+            ),
             fhir::delivery::SetupError::Url { url, .. } => format!(
                 "{origin}: '{url}' is not a FHIR server's base URL such as \
                      https://fhir.example-clinic.com/fhir"
@@ -514,20 +536,17 @@ fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
     let exported = fhir::questionnaire::export(&questionnaire, DEFAULT_LANGUAGE)
         .map_err(|e| export_failure(cli.questions.as_deref(), &e))?;
     match fhir::delivery::send_questionnaire(&server, &exported) {
-        Outcome::Delivered { .. } => {}
+        Outcome::Delivered { .. } | Outcome::Superseded { .. } => {}
         Outcome::Retry { reason, .. } | Outcome::Refused { reason } => lines.push(format!(
             "the Questionnaire {}|{}: not delivered: {reason}",
             exported.url, exported.version
         )),
     }
-    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now).map_err(|e| {
-        Failure::Failed(format!(
-            "{}: cannot read the outbox: {e}",
-            store::outbox::dir(out).display()
-        ))
-    })?;
+    let reports = fhir::delivery::deliver(out, &server, Which::AllQueued, now)
+        .map_err(|e| Failure::Failed(format!("{}: {e}", store::outbox::dir(out).display())))?;
+    let mut not_recorded = 0;
     for report in &reports {
-        lines.push(match &report.outcome {
+        let line = match &report.outcome {
             Outcome::Delivered { created: true, .. } => format!("{}: delivered", report.key),
             Outcome::Delivered { created: false, .. } => {
                 format!("{}: delivered (the server had it already)", report.key)
@@ -536,27 +555,52 @@ fn push(cli: &Cli, out: &Path) -> Result<(), Failure> {
                 format!("{}: queued, will be tried again: {reason}", report.key)
             }
             Outcome::Refused { reason } => format!("{}: needs attention: {reason}", report.key),
+            Outcome::Superseded { newer } => format!(
+                "{}: superseded, not sent: the newer version {newer} was delivered first",
+                report.key
+            ),
+        };
+        lines.push(match &report.not_recorded {
+            None => line,
+            Some(why) => {
+                not_recorded += 1;
+                format!(
+                    "{line}; cannot record delivery: {why}; nothing more is sent until {} can \
+                     be written (free space there before the next push)",
+                    store::outbox::dir(out).display()
+                )
+            }
         });
     }
     let (entries, unreadable) = store::outbox::list(out).unwrap_or_default();
     for file in &unreadable {
+        // A file name is shown without the control characters it may hold.
         lines.push(format!(
             "{}: cannot be read: {}",
-            file.path.display(),
+            fhir::delivery::clean_text(&file.path.display().to_string()),
             file.reason
         ));
     }
     let count = |state| entries.iter().filter(|e| e.state == state).count();
     let (queued, attention) = (count(State::Queued), count(State::NeedsAttention));
+    let superseded = match count(State::Superseded) {
+        0 => String::new(),
+        n => format!(", {n} superseded"),
+    };
     lines.push(format!(
-        "outbox: {} delivered, {queued} queued, {attention} need attention",
+        "outbox: {} delivered, {queued} queued, {attention} need attention{superseded}",
         count(State::Delivered)
     ));
     print_out(&(lines.join("\n") + "\n"))?;
-    if queued + attention + unreadable.len() > 0 {
+    let undone = queued + attention + unreadable.len();
+    if undone > 0 {
         return Err(Failure::Failed(format!(
-            "{} records are not delivered yet",
-            queued + attention + unreadable.len()
+            "{undone} records are not delivered yet"
+        )));
+    }
+    if not_recorded > 0 {
+        return Err(Failure::Failed(format!(
+            "{not_recorded} deliveries could not be recorded in the outbox"
         )));
     }
     Ok(())
@@ -569,36 +613,27 @@ fn catch_up(
     questionnaire: &Questionnaire,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Vec<String> {
-    let (entries, _) = store::outbox::list(out).unwrap_or_default();
-    let Ok(files) = std::fs::read_dir(out) else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    for file in files.flatten() {
-        let path = file.path();
-        let name = file.file_name().to_string_lossy().into_owned();
-        // Summaries are named `<reference date>_<id>.json`.
-        let Some(id) = name
-            .strip_suffix(".json")
-            .and_then(|stem| stem.split_once('_'))
-            .filter(|(date, _)| dates::parse_iso_date(date).is_ok())
-            .map(|(_, id)| id.to_owned())
-        else {
-            continue;
-        };
-        if entries.iter().any(|e| e.key == id) {
-            continue;
-        }
-        let words = words::for_language(DEFAULT_LANGUAGE);
-        let read = store::read_summary(&path).map_err(|e| e.message(words));
-        let queued = read.and_then(|summary| {
-            fhir::delivery::enqueue(out, &summary, questionnaire, now).map_err(|e| e.to_string())
-        });
-        if let Err(reason) = queued {
-            lines.push(format!("{}: not queued: {reason}", path.display()));
-        }
-    }
-    lines
+    let words = words::for_language(DEFAULT_LANGUAGE);
+    clinic::delivery::catch_up(out, questionnaire, now)
+        .into_iter()
+        .map(|problem| match problem {
+            NotCaughtUp::Unreadable(e) => {
+                format!("{}: not queued: {}", e.path().display(), e.message(words))
+            }
+            NotCaughtUp::NotAsNamed {
+                path,
+                intake_id,
+                version,
+            } => format!(
+                "{}: not queued: it holds version {version} of intake {intake_id}, which its name \
+                 does not say; it was renamed or edited by hand",
+                path.display()
+            ),
+            NotCaughtUp::NotQueued { path, error } => {
+                format!("{}: not queued: {error}", path.display())
+            }
+        })
+        .collect()
 }
 
 /// What stops a FHIR export of the questionnaire at `questions`, and what to do.
@@ -619,7 +654,7 @@ fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
 
 fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
     let words = words::for_language(&cli.language);
-    let summary = store::read_summary(path).map_err(|e| Failure::BadInput(e.message(words)))?;
+    let summary = clinic::records::read(path).map_err(|e| Failure::BadInput(e.message(words)))?;
     // Only for the words of concerns and changed answers: the record itself holds the rest.
     let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
     let shown = match format {

@@ -33,7 +33,9 @@ pub use records::{
     read_summary, seen_before,
 };
 pub use submit::{NotSubmitted, SubmitStep, Submitted, submit, submit_steps};
-pub use summaries::{find_summary, write_version};
+pub use summaries::{
+    Named, SummaryFile, VersionError, find_summary, parse_name, summary_files, write_version,
+};
 
 /// The folder summaries go to when `--out` is not given: `$XDG_DATA_HOME/skin-intake`, else
 /// `~/.local/share/skin-intake`, else `skin-intake-data` in the current folder.

@@ -13,15 +13,23 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
+use std::cell::Cell;
+use std::error::Error;
 use std::io;
 use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{Command, execute};
 use ratatui::layout::{Position, Rect};
 use ratatui::{DefaultTerminal, Terminal};
@@ -36,17 +44,19 @@ pub use config::Config;
 pub enum Ended {
     /// Staff left, or the kiosk was left with the PIN.
     Left(Kept),
-    /// A signal, or the terminal went away.
+    /// A signal, or the terminal went away or failed.
     Stopped { why: Stop, kept: Kept },
 }
 
 /// Why the UI stopped without being left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stop {
     /// SIGTERM or SIGHUP.
     Signal(&'static str),
     /// The terminal hung up, its input ended or reading it failed: as good as SIGHUP.
     TerminalGone,
+    /// Staff mode only: the terminal refused to draw, for this reason. A kiosk rides it out.
+    TerminalFailed(String),
 }
 
 impl std::fmt::Display for Stop {
@@ -54,39 +64,74 @@ impl std::fmt::Display for Stop {
         match self {
             Stop::Signal(name) => write!(f, "on {name}"),
             Stop::TerminalGone => f.write_str("because its terminal went away"),
+            Stop::TerminalFailed(cause) => {
+                write!(f, "because its terminal could not be drawn on ({cause})")
+            }
         }
     }
 }
 
 /// What wakes the event loop: the terminal, or a request to stop.
-enum Wake {
+pub enum Wake {
     Terminal(io::Result<Event>),
     Stop(Stop),
 }
+
+/// How soon a kiosk tries again to draw after the terminal refused a frame.
+const REDRAW_AFTER: Duration = Duration::from_millis(250);
+
+/// How long the reader waits after a read error that is not a hang-up, before reading again.
+const READ_AGAIN_AFTER: Duration = Duration::from_millis(100);
 
 /// Runs the UI until staff leave, the kiosk is left with the PIN, or a signal asks it to stop.
 /// Nothing is written to stdout while the alternate screen is up.
 ///
 /// # Errors
-/// A terminal I/O error, or signal handlers that cannot be installed.
+/// A terminal that cannot be set up, or signal handlers that cannot be installed.
 pub fn run(config: Config) -> io::Result<Ended> {
     let wakes = wake_sources()?;
     let mut app = App::new(config, Instant::now());
-    ratatui::run(|terminal| {
-        execute!(io::stdout(), EnableBracketedPaste, EnableClicks)?;
-        let result = event_loop(&mut app, terminal, &wakes);
-        let restored = execute!(io::stdout(), DisableClicks, DisableBracketedPaste);
-        match result {
-            // A terminal that went away cannot be restored; what was kept matters more.
-            Ok(ended @ Ended::Stopped { .. }) => Ok(ended),
-            result => result.and_then(|ended| restored.map(|()| ended)),
-        }
-    })
+    let owner = TerminalOwner::claim();
+    let result = enter().map(|mut terminal| event_loop(&mut app, &mut terminal, &wakes));
+    let restored = leave();
+    drop(owner);
+    match result {
+        // A terminal that went away cannot be restored; what was kept matters more.
+        Ok(ended @ Ended::Stopped { .. }) => Ok(ended),
+        result => result.and_then(|ended| restored.map(|()| ended)),
+    }
+}
+
+/// Raw mode, the alternate screen, pastes and clicks; a full-screen terminal, which never asks
+/// the terminal where its cursor is (only `ratatui::Terminal::clear` and inline viewports do,
+/// and their answer would be read, and lost, by the event reader's thread).
+fn enter() -> io::Result<DefaultTerminal> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableClicks
+    )?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Gives the terminal back as it was; raw mode goes first, as it has more side effects.
+fn leave() -> io::Result<()> {
+    let raw = disable_raw_mode();
+    let screen = execute!(
+        io::stdout(),
+        DisableClicks,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    raw.and(screen)
 }
 
 /// Reports a panic without its message (it could hold an answer): only where it happened and where
-/// the unfinished intakes are kept. Install it before [`run`], whose own hook restores the
-/// terminal first and then calls this one.
+/// the unfinished intakes are kept. Install it before [`run`], which restores the terminal first
+/// when the panic is on the thread that draws, and keeps other threads' panics off the screen.
 pub fn install_panic_hook(drafts: PathBuf) {
     std::panic::set_hook(Box::new(move |info| {
         let place = info
@@ -98,6 +143,70 @@ pub fn install_panic_hook(drafts: PathBuf) {
             drafts.display()
         );
     }));
+}
+
+/// Whether some thread holds the terminal in raw mode on the alternate screen.
+static TERMINAL_UP: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// Whether this thread is the one that draws.
+    static DRAWS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The thread that draws on the terminal, from [`TerminalOwner::claim`] until dropped. While it
+/// lives, a panic on this thread restores the terminal before it is reported; a panic on any
+/// other thread (a background sender, a syncer) leaves the terminal alone and prints nothing on
+/// it, so the UI keeps its screen and its keys; whoever owns that thread learns of its end.
+pub struct TerminalOwner {
+    /// Bound to the claiming thread.
+    _here: std::marker::PhantomData<*const ()>,
+}
+
+impl TerminalOwner {
+    /// Marks this thread as the one that draws. The hook in place (see [`install_panic_hook`])
+    /// is wrapped once, the first time.
+    #[must_use]
+    pub fn claim() -> TerminalOwner {
+        static WRAP: Once = Once::new();
+        WRAP.call_once(|| {
+            let report = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !TERMINAL_UP.load(Ordering::SeqCst) {
+                    report(info);
+                } else if DRAWS.try_with(Cell::get).unwrap_or(false) {
+                    let _ = leave();
+                    TERMINAL_UP.store(false, Ordering::SeqCst);
+                    report(info);
+                }
+            }));
+        });
+        DRAWS.with(|draws| draws.set(true));
+        TERMINAL_UP.store(true, Ordering::SeqCst);
+        TerminalOwner {
+            _here: std::marker::PhantomData,
+        }
+    }
+}
+
+impl Drop for TerminalOwner {
+    fn drop(&mut self) {
+        DRAWS.with(|draws| draws.set(false));
+        TERMINAL_UP.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Whether an I/O error means the terminal is gone (hung up, closed, not a terminal any more),
+/// rather than a hiccup the next frame can get past.
+#[must_use]
+pub fn terminal_gone(error: &io::Error) -> bool {
+    use io::ErrorKind::{BrokenPipe, ConnectionReset, NotConnected, UnexpectedEof, WriteZero};
+    matches!(
+        error.kind(),
+        BrokenPipe | ConnectionReset | NotConnected | UnexpectedEof | WriteZero
+    ) || matches!(
+        error.raw_os_error(),
+        Some(libc::EIO | libc::ENXIO | libc::EBADF | libc::ENODEV | libc::ENOTTY)
+    )
 }
 
 /// Terminal events and stop signals arrive on one channel, so the loop sleeps until either comes
@@ -126,10 +235,18 @@ fn wake_sources() -> io::Result<Receiver<Wake>> {
     });
     thread::spawn(move || {
         loop {
-            let read = event::read();
-            let failed = read.is_err();
-            if sender.send(Wake::Terminal(read)).is_err() || failed {
-                break;
+            match event::read() {
+                Ok(event) => {
+                    if sender.send(Wake::Terminal(Ok(event))).is_err() {
+                        break;
+                    }
+                }
+                Err(error) if terminal_gone(&error) => {
+                    let _ = sender.send(Wake::Terminal(Err(error)));
+                    break;
+                }
+                // Anything else (a reply the terminal garbled, an interrupted read) passes.
+                Err(_) => thread::sleep(READ_AGAIN_AFTER),
             }
         }
     });
@@ -181,20 +298,48 @@ impl Command for DisableClicks {
 #[derive(Default)]
 pub struct Presenter {
     last: Option<(Buffer, Option<Position>)>,
+    /// The terminal may not show the last frame (it was resized, or a write failed): clear it and
+    /// draw the next frame whole.
+    stale: bool,
 }
 
 impl Presenter {
-    /// Draws the app into a fresh buffer and writes it to the terminal only when it differs from
-    /// the last frame written. Returns whether anything was written.
+    /// The next frame is drawn whole, on a cleared screen.
+    pub fn invalidate(&mut self) {
+        self.last = None;
+        self.stale = true;
+    }
+
+    /// Draws the app at the terminal's size (told to the app when it changed) and writes it only
+    /// when it differs from the last frame written. Returns whether anything was written.
+    ///
+    /// The size is read once per frame (an ioctl, never a query answered on the input), and the
+    /// frame drawn is the one measured, whatever the terminal does meanwhile.
     ///
     /// # Errors
     /// A terminal I/O error.
-    pub fn present<B: Backend>(&mut self, terminal: &mut Terminal<B>, app: &App) -> io::Result<bool>
+    pub fn present<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        app: &mut App,
+    ) -> io::Result<bool>
     where
-        B::Error: Send + Sync + 'static,
+        B::Error: Error + Send + Sync + 'static,
     {
-        let size = terminal.size().map_err(io::Error::other)?;
-        let area = Rect::new(0, 0, size.width, size.height);
+        if self.stale {
+            let size = terminal.size().map_err(io_error)?;
+            // Clears the whole screen and forgets what it showed, without asking for the cursor.
+            terminal
+                .resize(Rect::from((Position::ORIGIN, size)))
+                .map_err(io_error)?;
+            self.last = None;
+            self.stale = false;
+        }
+        terminal.autoresize().map_err(io_error)?;
+        let area = terminal.get_frame().area();
+        if app.area != area {
+            app.resize(area.width, area.height);
+        }
         let mut buffer = Buffer::empty(area);
         let cursor = app.render_frame(area, &mut buffer);
         if self
@@ -204,32 +349,64 @@ impl Presenter {
         {
             return Ok(false);
         }
-        terminal
-            .draw(|frame| {
-                frame.buffer_mut().clone_from(&buffer);
-                if let Some(at) = cursor {
-                    frame.set_cursor_position(at);
-                }
-            })
-            .map_err(io::Error::other)?;
+        // What `Terminal::draw` does, without its second reading of the size.
+        self.last = None;
+        terminal.get_frame().buffer_mut().clone_from(&buffer);
+        terminal.flush().map_err(io_error)?;
+        match cursor {
+            None => terminal.hide_cursor().map_err(io_error)?,
+            Some(at) => {
+                terminal.show_cursor().map_err(io_error)?;
+                terminal.set_cursor_position(at).map_err(io_error)?;
+            }
+        }
+        terminal.swap_buffers();
+        terminal.backend_mut().flush().map_err(io_error)?;
         self.last = Some((buffer, cursor));
         Ok(true)
     }
 }
 
-fn event_loop(
+/// A backend's error as the I/O error it is (its kind kept, to tell a terminal gone from a
+/// hiccup).
+fn io_error<E: Error + Send + Sync + 'static>(error: E) -> io::Error {
+    let boxed: Box<dyn Error + Send + Sync> = Box::new(error);
+    match boxed.downcast::<io::Error>() {
+        Ok(error) => *error,
+        Err(other) => io::Error::other(other),
+    }
+}
+
+/// Runs the app on `terminal` until it ends, woken by `wakes`.
+///
+/// A terminal that is gone stops the app as SIGHUP would (the draft saved). Any other terminal
+/// error is survived by a kiosk, which draws the whole screen again a moment later; staff mode
+/// saves the draft and stops, saying why.
+pub fn event_loop<B: Backend>(
     app: &mut App,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Terminal<B>,
     wakes: &Receiver<Wake>,
-) -> io::Result<Ended> {
+) -> Ended
+where
+    B::Error: Error + Send + Sync + 'static,
+{
     let mut presenter = Presenter::default();
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
     while app.running == Running::Yes {
-        presenter.present(terminal, app)?;
+        let mut redraw_at = None;
+        if let Err(error) = presenter.present(terminal, app) {
+            if let Some(ended) = failed(app, &error) {
+                return ended;
+            }
+            presenter.invalidate();
+            redraw_at = Some(Instant::now() + REDRAW_AFTER);
+        }
         // Sleep until input, or until the next timer (kiosk only); never poll while idle.
         let now = Instant::now();
-        let wake = match app.next_deadline(now) {
+        let deadline = match (app.next_deadline(now), redraw_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let wake = match deadline {
             Some(deadline) => match wakes.recv_timeout(deadline.saturating_duration_since(now)) {
                 Ok(wake) => Some(wake),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -239,33 +416,40 @@ fn event_loop(
         };
         let now = Instant::now();
         match wake {
-            // Input that fails is a terminal gone: the intake is saved as on SIGHUP.
-            Some(Wake::Terminal(Err(_))) => {
-                let kept = app.stop();
-                return Ok(Ended::Stopped {
-                    why: Stop::TerminalGone,
-                    kept,
-                });
+            Some(Wake::Terminal(Err(error))) => {
+                if let Some(ended) = failed(app, &error) {
+                    return ended;
+                }
             }
             Some(Wake::Terminal(Ok(event))) => match event {
                 Event::Key(key) if key.is_press() || key.is_repeat() => app.handle_key(key, now),
                 Event::Paste(text) => app.handle_paste(&text, now),
                 Event::Mouse(mouse) => app.handle_mouse(mouse, now),
-                Event::Resize(width, height) => {
-                    app.resize(width, height);
-                    // A resized terminal may have lost what it showed: draw it whole again.
-                    presenter = Presenter::default();
-                    terminal.clear()?;
-                }
+                // The next frame reads the size itself: the event's may already be out of date.
+                Event::Resize(..) => presenter.invalidate(),
                 _ => {}
             },
             Some(Wake::Stop(why)) => {
                 let kept = app.stop();
-                return Ok(Ended::Stopped { why, kept });
+                return Ended::Stopped { why, kept };
             }
             None => {}
         }
         app.tick(Instant::now());
     }
-    Ok(Ended::Left(app.left.take().unwrap_or(Kept::Nothing)))
+    Ended::Left(app.left.take().unwrap_or(Kept::Nothing))
+}
+
+/// What a terminal error ends: everything when the terminal is gone; a staff session otherwise
+/// (its draft saved); nothing at a kiosk, which must never leave without the PIN.
+fn failed(app: &mut App, error: &io::Error) -> Option<Ended> {
+    let why = if terminal_gone(error) {
+        Stop::TerminalGone
+    } else if app.config.kiosk {
+        return None;
+    } else {
+        Stop::TerminalFailed(error.to_string())
+    };
+    let kept = app.stop();
+    Some(Ended::Stopped { why, kept })
 }

@@ -5,7 +5,10 @@
 //! To add a language: write `words/<code>.rs` with a type that implements [`Words`] (start from a
 //! copy of [`en`]) and add it to [`LANGUAGES`]. Nothing else changes.
 
+pub mod clinic;
 pub mod en;
+
+pub use clinic::ClinicWords;
 
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
@@ -18,7 +21,8 @@ use crate::model::questionnaire::Item;
 
 /// What one language says. Each method matches its data exhaustively, so a new kind of problem
 /// does not compile until every language words it.
-pub trait Words: Sync {
+/// The clinic layer's outcomes are worded by [`ClinicWords`], part of every language's words.
+pub trait Words: Sync + ClinicWords {
     /// A date given in a file (`YYYY-MM-DD`) or typed by a person that could not be read.
     fn date_problem(&self, problem: &DateProblem) -> String;
     /// What is wrong with one answer, for the person answering.
@@ -31,6 +35,26 @@ pub trait Words: Sync {
     fn summary_problem(&self, problem: &SummaryProblem) -> String;
     /// An answer as the patient reads it.
     fn shown(&self, shown: &Shown) -> String;
+    /// How a record's delivery to the clinic's FHIR server stands, as the staff list says it.
+    fn delivery(&self, delivery: &Delivery) -> String;
+}
+
+/// How a record's delivery stands, for the staff list (the outbox's state, and what the sender
+/// knows but could not record). Defined here because the store and the sender that know it sit
+/// above the words; `fhir::delivery` makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Queued,
+    Delivered,
+    NeedsAttention,
+    /// Never sent: a newer version reached the server first.
+    Superseded,
+    /// Delivered, but the outbox could not record it: held in memory, not sent again.
+    NotRecorded {
+        disk_full: bool,
+    },
+    /// Waiting, and the sender that sends it failed; it is being restarted.
+    SenderFailed,
 }
 
 /// The languages with words, by code.

@@ -190,6 +190,18 @@ impl Intake {
         self.position(id).is_some_and(|(k, _)| k == 1)
     }
 
+    /// The patient's name as answered so far (trimmed), if there is one.
+    #[must_use]
+    pub fn patient_name(&self) -> Option<&str> {
+        visibility::patient_name(&self.questionnaire, &self.answers)
+    }
+
+    /// The patient's date of birth as answered so far, if there is one.
+    #[must_use]
+    pub fn patient_birth_date(&self) -> Option<NaiveDate> {
+        visibility::patient_birth_date(&self.questionnaire, &self.answers)
+    }
+
     /// The shown questions that have an answer (a blank optional one counts), in order: the
     /// review's rows.
     #[must_use]

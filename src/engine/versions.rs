@@ -62,6 +62,17 @@ pub fn changes(
     known.chain(gone).collect()
 }
 
+/// The changes `version` made: those it records that `before` (the version it follows) did not.
+/// A record's changes accumulate, so each version's own are the difference.
+#[must_use]
+pub fn changes_made<'a>(version: &'a Summary, before: Option<&Summary>) -> Vec<&'a Change> {
+    version
+        .changes
+        .iter()
+        .filter(|c| before.is_none_or(|b| !b.changes.contains(c)))
+        .collect()
+}
+
 /// Version n+1 of `previous`'s record with `answers`: assessed again, its changes added to the
 /// record's, the note and override carried over (the override's schedule made again from its
 /// start date). A sign-off does not carry over: changed answers need a new one.

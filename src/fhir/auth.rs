@@ -2,18 +2,26 @@
 //! exchanged for an access token at the token endpoint that `.well-known/smart-configuration`
 //! names, fetched again before it expires).
 
-use std::sync::Mutex;
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::jwt::SigningKey;
 use super::server::{AuthConfig, checked_base};
+use crate::store;
 
 /// A token is fetched again when it has less than this left.
 const REFRESH_BEFORE: Duration = Duration::from_mins(1);
 /// How long a client assertion is valid (SMART asks for no more than five minutes).
 const ASSERTION_LIFETIME: i64 = 300;
+/// A token is kept at most this long, whatever the endpoint says (`expires_in`).
+const LONGEST_TOKEN_LIFETIME: Duration = Duration::from_hours(24);
+/// The most a token or key file may hold: a PEM key is a few kilobytes.
+const MAX_SECRET_BYTES: u64 = 64 * 1024;
+/// The most of a token endpoint's answer that is read.
+const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 
 /// Why credentials could not be had.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,9 +71,13 @@ impl Auth {
                 token_env,
             } => {
                 let token = match (token_file, token_env) {
-                    (Some(path), None) => std::fs::read_to_string(path).map_err(|e| {
-                        AuthError::Config(format!("token_file {}: {e}", path.display()))
-                    })?,
+                    (Some(path), None) => String::from_utf8(read_secret(path, "token_file")?)
+                        .map_err(|_| {
+                            AuthError::Config(format!(
+                                "token_file {}: not UTF-8 text",
+                                path.display()
+                            ))
+                        })?,
                     (None, Some(name)) => std::env::var(name).map_err(|_| {
                         AuthError::Config(format!("token_env: the variable {name} is not set"))
                     })?,
@@ -79,6 +91,13 @@ impl Auth {
                 if token.is_empty() {
                     return Err(AuthError::Config("the bearer token is empty".into()));
                 }
+                if !is_token(&token) {
+                    return Err(AuthError::Config(
+                        "the bearer token holds a line break, a space or another character a \
+                         token cannot have; give the token alone, on one line"
+                            .into(),
+                    ));
+                }
                 Ok(Auth::Bearer(token))
             }
             AuthConfig::Smart {
@@ -88,12 +107,7 @@ impl Auth {
                 key_id,
                 scope,
             } => {
-                let pem = std::fs::read(private_key_file).map_err(|e| {
-                    AuthError::Config(format!(
-                        "private_key_file {}: {e}",
-                        private_key_file.display()
-                    ))
-                })?;
+                let pem = read_secret(private_key_file, "private_key_file")?;
                 let key = SigningKey::from_pem(&pem, *algorithm).map_err(|e| {
                     AuthError::Config(format!(
                         "private_key_file {}: {e}",
@@ -126,12 +140,42 @@ impl Auth {
 
     /// Forgets a token the server refused, so the next request fetches a new one.
     pub fn forget(&self) {
-        if let Auth::Smart(smart) = self
-            && let Ok(mut token) = smart.token.lock()
-        {
-            *token = None;
+        if let Auth::Smart(smart) = self {
+            *smart.token.lock().unwrap_or_else(PoisonError::into_inner) = None;
         }
     }
+}
+
+/// Whether `token` can go in an `Authorization` header as it is: visible ASCII only, so no line
+/// break can end the header and start another.
+fn is_token(token: &str) -> bool {
+    token.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// A token or key file: a regular file of a few kilobytes, read without blocking (a FIFO or a
+/// device is refused, never waited on), and private to its owner, like the staff PIN file.
+fn read_secret(path: &Path, field: &str) -> Result<Vec<u8>, AuthError> {
+    let name = path.display();
+    // Read first: a device or FIFO is refused by its type before its permissions.
+    let bytes = store::read_regular(path, MAX_SECRET_BYTES, true)
+        .map_err(|e| AuthError::Config(format!("{field} {name}: cannot read the file: {e}")))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map_err(|e| AuthError::Config(format!("{field} {name}: cannot read the file: {e}")))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            return Err(AuthError::Config(format!(
+                "{field} {name}: the file can be read or changed by other users (permissions \
+                 {:o}); anyone who reads it can send records as this machine; make it private \
+                 with: chmod 600 {name}",
+                mode & 0o777
+            )));
+        }
+    }
+    Ok(bytes)
 }
 
 #[derive(Deserialize)]
@@ -157,17 +201,19 @@ struct Claims<'a> {
 
 impl Smart {
     fn bearer(&self, agent: &ureq::Agent, base: &str) -> Result<String, AuthError> {
-        let mut cached = self
-            .token
-            .lock()
-            .map_err(|_| AuthError::Unavailable("the token cache is unusable".into()))?;
+        // A round that panicked holding it left a whole value: a token or none.
+        let mut cached = self.token.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((token, expires)) = cached.as_ref()
             && expires.saturating_duration_since(Instant::now()) > REFRESH_BEFORE
         {
             return Ok(format!("Bearer {token}"));
         }
         let (token, lifetime) = self.fetch(agent, base)?;
-        *cached = Some((token.clone(), Instant::now() + lifetime));
+        let now = Instant::now();
+        let expires = now
+            .checked_add(lifetime.min(LONGEST_TOKEN_LIFETIME))
+            .unwrap_or(now);
+        *cached = Some((token.clone(), expires));
         Ok(format!("Bearer {token}"))
     }
 
@@ -188,6 +234,8 @@ impl Smart {
         }
         let text = response
             .body_mut()
+            .with_config()
+            .limit(MAX_ANSWER_BYTES)
             .read_to_string()
             .map_err(|e| unavailable(&discovery, &e))?;
         let configuration: SmartConfiguration =
@@ -230,11 +278,19 @@ impl Smart {
                 e => unavailable(&endpoint, &e),
             })?;
         let status = response.status();
-        let body = response.body_mut().read_to_string().unwrap_or_default();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_ANSWER_BYTES)
+            .read_to_string()
+            .unwrap_or_default();
         if status.is_client_error() {
-            // The endpoint refused these credentials: no retry will change that.
+            // The endpoint refused these credentials: no retry will change that. Its words are
+            // cleaned of control characters by whoever shows them.
+            let said: String = body.chars().take(300).collect();
             return Err(AuthError::Config(format!(
-                "the token endpoint refused the client: {status} {body}"
+                "the token endpoint refused the client: {status} {}",
+                said.trim()
             )));
         }
         if !status.is_success() {
@@ -242,9 +298,16 @@ impl Smart {
         }
         let token: TokenResponse =
             serde_json::from_str(&body).map_err(|e| unavailable(&endpoint, &e))?;
-        Ok((
-            token.access_token,
-            Duration::from_secs(token.expires_in.unwrap_or(300)),
-        ))
+        if !is_token(&token.access_token) {
+            return Err(AuthError::Unavailable(format!(
+                "{endpoint}: the access token it gave holds characters a token cannot have"
+            )));
+        }
+        // Any lifetime the endpoint states is kept within a day; `bearer` adds it to a clock.
+        let lifetime = token
+            .expires_in
+            .map_or(Duration::from_mins(5), Duration::from_secs)
+            .min(LONGEST_TOKEN_LIFETIME);
+        Ok((token.access_token, lifetime))
     }
 }

@@ -2,11 +2,14 @@
 //! the moment its summary is written; a sender sends what is due, in the background or when
 //! `push` asks. A first version is a conditional create (`If-None-Exist` on its identifier) and a
 //! later one a conditional update on the same identifier, so sending again never makes a second
-//! resource. Timeouts, 408, 429 and 5xx are tried again later (after `Retry-After` when the server
-//! gives one); any other refusal marks the record "needs attention" with the server's words.
+//! resource. The versions of one record go in version order, each only once the one before it is
+//! delivered, so the server's current resource is always the newest; a queued version older than
+//! one already delivered is superseded, never sent. Timeouts, 408, 429 and 5xx are tried again
+//! later (after `Retry-After` when the server gives one); any other refusal, or a success whose
+//! body is not the resource sent, marks the record "needs attention" with the server's words.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -21,12 +24,21 @@ use crate::engine::summary::Summary;
 use crate::model::questionnaire::Questionnaire;
 use crate::store::outbox::{self, Entry, Method, State};
 
+mod sender;
+
+use sender::Held;
+pub use sender::{Sender, delivery_of};
+
 const FHIR_JSON: &str = "application/fhir+json";
 /// The first wait after a failure that may pass; it doubles with each failure, up to [`LONGEST_WAIT`].
 const FIRST_WAIT: Duration = Duration::from_secs(5);
 const LONGEST_WAIT: Duration = Duration::from_mins(30);
 /// A server's `Retry-After` is followed up to this long.
 const LONGEST_RETRY_AFTER: Duration = Duration::from_hours(1);
+/// How long `push` waits for another process's round to end before it gives up.
+const LOCK_WAIT: Duration = Duration::from_mins(2);
+/// The most of a server's answer that is read.
+const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 
 /// Why the server cannot be used as configured.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +54,7 @@ pub struct Server {
     base: String,
     agent: ureq::Agent,
     auth: Auth,
+    held: Held,
 }
 
 impl Server {
@@ -68,7 +81,12 @@ impl Server {
             .max_redirects(0)
             .build()
             .into();
-        Ok(Server { base, agent, auth })
+        Ok(Server {
+            base,
+            agent,
+            auth,
+            held: Held::default(),
+        })
     }
 
     #[must_use]
@@ -92,6 +110,8 @@ pub enum Outcome {
     },
     /// Refused for a reason that sending again will not change.
     Refused { reason: String },
+    /// Not sent: the newer version `newer` of the record was delivered first.
+    Superseded { newer: String },
 }
 
 /// Why a record could not be queued.
@@ -147,26 +167,86 @@ pub fn send(server: &Server, method: Method, identifier: &str, body: &Value) -> 
         utf8_percent_encode(identifier, NON_ALPHANUMERIC)
     );
     let bytes = resource::to_json(body);
-    attempt(server, |auth| {
-        let request = match method {
-            Method::Create => server
-                .agent
-                .post(format!("{}/QuestionnaireResponse", server.base))
-                .header("If-None-Exist", &search),
-            Method::Update => server
-                .agent
-                .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
-        };
-        let request = request
-            .header("Content-Type", FHIR_JSON)
-            .header("Accept", FHIR_JSON);
-        match auth {
-            Some(value) => request
-                .header("Authorization", value)
-                .send(bytes.as_bytes()),
-            None => request.send(bytes.as_bytes()),
-        }
+    attempt(
+        server,
+        |auth| {
+            let request = match method {
+                Method::Create => server
+                    .agent
+                    .post(format!("{}/QuestionnaireResponse", server.base))
+                    .header("If-None-Exist", &search),
+                Method::Update => server
+                    .agent
+                    .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
+            };
+            let request = request
+                .header("Content-Type", FHIR_JSON)
+                .header("Accept", FHIR_JSON)
+                .header("Prefer", "return=representation");
+            match auth {
+                Some(value) => request
+                    .header("Authorization", value)
+                    .send(bytes.as_bytes()),
+                None => request.send(bytes.as_bytes()),
+            }
+        },
+        &|answer| is_response_of(answer, body),
+    )
+}
+
+/// Whether the server's current QuestionnaireResponse with `identifier` is `body`: every field
+/// sent has the value sent (the server adds its own `id`, `meta` and `text`). Anything that
+/// cannot be read says no, and the record is sent.
+fn holds_already(server: &Server, identifier: &str, body: &Value) -> bool {
+    let Ok(auth) = server.auth.header(&server.agent, &server.base) else {
+        return false;
+    };
+    let request = server
+        .agent
+        .get(format!(
+            "{}/QuestionnaireResponse?identifier={}",
+            server.base,
+            utf8_percent_encode(identifier, NON_ALPHANUMERIC)
+        ))
+        .header("Accept", FHIR_JSON);
+    let request = match &auth {
+        Some(value) => request.header("Authorization", value),
+        None => request,
+    };
+    let Ok(mut response) = request.call() else {
+        return false;
+    };
+    if !response.status().is_success() {
+        return false;
+    }
+    let Some(bundle) = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_ANSWER_BYTES)
+        .read_to_string()
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    else {
+        return false;
+    };
+    let found = bundle["entry"].as_array().map_or(&[][..], Vec::as_slice);
+    let [only] = found else {
+        return false;
+    };
+    let current = &only["resource"];
+    body.as_object().is_some_and(|sent| {
+        sent.iter()
+            .filter(|(field, _)| !matches!(field.as_str(), "id" | "meta" | "text"))
+            .all(|(field, value)| &current[field] == value)
     })
+}
+
+/// Whether a server's answer to a QuestionnaireResponse sent is that resource: its type and its
+/// identifier.
+fn is_response_of(answer: &Value, sent: &Value) -> bool {
+    answer["resourceType"] == "QuestionnaireResponse"
+        && answer["identifier"]["system"] == sent["identifier"]["system"]
+        && answer["identifier"]["value"] == sent["identifier"]["value"]
 }
 
 /// Puts the Questionnaire on the server unless it has it (a conditional create on its URL and
@@ -179,33 +259,51 @@ pub fn send_questionnaire(server: &Server, questionnaire: &resource::Questionnai
         utf8_percent_encode(&questionnaire.version, NON_ALPHANUMERIC)
     );
     let bytes = resource::to_json(questionnaire);
-    attempt(server, |auth| {
-        let request = server
-            .agent
-            .post(format!("{}/Questionnaire", server.base))
-            .header("If-None-Exist", &search)
-            .header("Content-Type", FHIR_JSON)
-            .header("Accept", FHIR_JSON);
-        match auth {
-            Some(value) => request
-                .header("Authorization", value)
-                .send(bytes.as_bytes()),
-            None => request.send(bytes.as_bytes()),
-        }
-    })
+    attempt(
+        server,
+        |auth| {
+            let request = server
+                .agent
+                .post(format!("{}/Questionnaire", server.base))
+                .header("If-None-Exist", &search)
+                .header("Content-Type", FHIR_JSON)
+                .header("Accept", FHIR_JSON)
+                .header("Prefer", "return=representation");
+            match auth {
+                Some(value) => request
+                    .header("Authorization", value)
+                    .send(bytes.as_bytes()),
+                None => request.send(bytes.as_bytes()),
+            }
+        },
+        &|answer| {
+            answer["resourceType"] == "Questionnaire"
+                && answer["url"] == questionnaire.url.as_str()
+                && answer["version"] == questionnaire.version.as_str()
+        },
+    )
 }
 
 type Sent = Result<ureq::http::Response<ureq::Body>, ureq::Error>;
 
-/// One request with credentials; a refused token is fetched again once.
-fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
+/// One request with credentials; a refused token is fetched again once. `is_sent` says whether
+/// a success's body is the resource that was sent.
+fn attempt(
+    server: &Server,
+    request: impl Fn(Option<&str>) -> Sent,
+    is_sent: &dyn Fn(&Value) -> bool,
+) -> Outcome {
     for fresh_token in [false, true] {
         let auth = match server.auth.header(&server.agent, &server.base) {
             Ok(auth) => auth,
-            Err(AuthError::Config(reason)) => return Outcome::Refused { reason },
+            Err(AuthError::Config(reason)) => {
+                return Outcome::Refused {
+                    reason: clean_text(&reason),
+                };
+            }
             Err(AuthError::Unavailable(reason)) => {
                 return Outcome::Retry {
-                    reason,
+                    reason: clean_text(&reason),
                     after: None,
                 };
             }
@@ -220,9 +318,9 @@ fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
                 server.auth.forget();
                 continue;
             }
-            Ok(response) => judge(response),
+            Ok(response) => judge(response, is_sent),
             Err(e) => Outcome::Retry {
-                reason: format!("could not reach {}: {e}", server.base),
+                reason: clean_text(&format!("could not reach {}: {e}", server.base)),
                 after: None,
             },
         };
@@ -231,7 +329,10 @@ fn attempt(server: &Server, request: impl Fn(Option<&str>) -> Sent) -> Outcome {
 }
 
 /// What the server's answer means for the record.
-fn judge(mut response: ureq::http::Response<ureq::Body>) -> Outcome {
+fn judge(
+    mut response: ureq::http::Response<ureq::Body>,
+    is_sent: &dyn Fn(&Value) -> bool,
+) -> Outcome {
     let status = response.status();
     let header = |name: &str| {
         response
@@ -240,27 +341,45 @@ fn judge(mut response: ureq::http::Response<ureq::Body>) -> Outcome {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    let location = header("Location").or_else(|| header("Content-Location"));
+    let location = header("Location")
+        .or_else(|| header("Content-Location"))
+        .map(|l| clean_text(&l));
     let retry_after = header("Retry-After").and_then(|v| retry_after(&v));
     let body = response
         .body_mut()
         .with_config()
-        .limit(1024 * 1024)
+        .limit(MAX_ANSWER_BYTES)
         .read_to_string()
         .unwrap_or_default();
     let code = status.as_u16();
     if status.is_success() {
-        return Outcome::Delivered {
-            created: code == 201,
-            location,
+        // An empty body (a server that returns nothing) says nothing against it; any other body
+        // must be the resource sent, or the server did something else with it.
+        let answered = serde_json::from_str::<Value>(&body).ok();
+        if body.trim().is_empty() || answered.as_ref().is_some_and(is_sent) {
+            return Outcome::Delivered {
+                created: code == 201,
+                location,
+            };
+        }
+        let what = answered
+            .as_ref()
+            .and_then(|v| v["resourceType"].as_str())
+            .map_or_else(|| "something else".to_owned(), |t| format!("a {t}"));
+        return Outcome::Refused {
+            reason: clean_text(&format!(
+                "{code} {}, but the server answered with {what}, not the resource sent; check \
+                 the server's URL and what it did with the record",
+                status.canonical_reason().unwrap_or("")
+            )),
         };
     }
-    let reason = format!(
+    let reason = clean_text(&format!(
         "{} {}: {}",
         code,
         status.canonical_reason().unwrap_or(""),
         outcome_text(&body)
-    );
+    ));
     match code {
         408 | 429 | 500..=599 => Outcome::Retry {
             reason,
@@ -295,6 +414,24 @@ fn outcome_text(body: &str) -> String {
     }
 }
 
+/// Text from a server, safe to print or keep: escape sequences removed, every other control
+/// character (C0, DEL, C1) and bidirectional override replaced by a space.
+#[must_use]
+pub fn clean_text(text: &str) -> String {
+    strip_ansi_escapes::strip_str(text)
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// `Retry-After` as seconds (an HTTP date counts from now).
 fn retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
@@ -323,6 +460,8 @@ pub struct Report {
     pub outcome: Outcome,
     /// The record's state afterwards.
     pub state: State,
+    /// Why that state could not be written to the outbox: it is held in memory instead.
+    pub not_recorded: Option<String>,
 }
 
 /// Which queued records to send.
@@ -334,116 +473,174 @@ pub enum Which {
     AllQueued,
 }
 
-/// Sends the outbox's queued records and records what came of each, at `now`.
+/// Sends the outbox's queued records and records what came of each, at `now`. Each record's
+/// versions go in version order, a newer one only after the older ones are delivered (or need
+/// attention); a queued version older than one already delivered is marked superseded, never
+/// sent. A state that cannot be written (a full disk) is held in memory and the round ends.
 ///
 /// # Errors
-/// When the outbox cannot be read; a record whose new state cannot be saved is sent again
-/// later, which the server recognises.
+/// When the outbox cannot be read, or (for [`Which::AllQueued`]) another process has been sending
+/// it for longer than `push` waits.
 pub fn deliver(
     out: &Path,
     server: &Server,
     which: Which,
     now: DateTime<FixedOffset>,
 ) -> std::io::Result<Vec<Report>> {
-    // One sender at a time: a scheduled push waits for a sender at work to finish its round; the
+    // One sender at a time: `push` waits a while for a sender at work to finish its round; the
     // background sender leaves the round to the one at work and tries again at its next wake.
-    let Some(_sending) = outbox::lock_for_sending(out, which == Which::AllQueued)? else {
-        return Ok(Vec::new());
+    let wait = match which {
+        Which::Due => Duration::ZERO,
+        Which::AllQueued => LOCK_WAIT,
     };
-    let (entries, _unreadable) = outbox::list(out)?;
+    let Some(_sending) = outbox::lock_for_sending(out, wait)? else {
+        return match which {
+            Which::Due => Ok(Vec::new()),
+            Which::AllQueued => Err(std::io::Error::new(
+                std::io::ErrorKind::WouldBlock,
+                "another skin-intake has been sending this outbox for two minutes; try again later",
+            )),
+        };
+    };
+    let (mut entries, _unreadable) = outbox::list(out)?;
+    if server.held.write_back(out, &mut entries) {
+        // States still cannot be written: whatever is sent now, a restart would send again.
+        return Ok(Vec::new());
+    }
+    // Records in the order they were first queued; each record's versions in version order.
+    let mut first_queued: HashMap<String, DateTime<FixedOffset>> = HashMap::new();
+    for e in &entries {
+        first_queued
+            .entry(e.identifier.clone())
+            .and_modify(|at| *at = (*at).min(e.queued_at))
+            .or_insert(e.queued_at);
+    }
+    let order = |e: &Entry| {
+        (
+            first_queued[&e.identifier],
+            e.identifier.clone(),
+            e.version,
+            e.queued_at,
+            e.key.clone(),
+        )
+    };
+    entries.sort_by_cached_key(order);
+    let mut newest_delivered: HashMap<String, (u32, String)> = HashMap::new();
+    for e in entries.iter().filter(|e| e.state == State::Delivered) {
+        let newest = newest_delivered
+            .entry(e.identifier.clone())
+            .or_insert((e.version, e.key.clone()));
+        if e.version > newest.0 {
+            *newest = (e.version, e.key.clone());
+        }
+    }
+    // Records with an older version still queued: their newer versions wait behind it.
+    let mut waiting: HashSet<String> = HashSet::new();
     let mut reports = Vec::new();
     for mut entry in entries {
-        let send_now = match which {
-            Which::Due => entry.due(now),
-            Which::AllQueued => entry.state == State::Queued,
-        };
-        if !send_now {
+        if entry.state != State::Queued {
             continue;
         }
-        let outcome = send(server, entry.method, &entry.identifier, &entry.body);
-        entry.attempts += 1;
-        entry.updated_at = now;
-        match &outcome {
-            Outcome::Delivered { location, .. } => {
-                entry.state = State::Delivered;
-                entry.location.clone_from(location);
-                entry.next_attempt_at = None;
-                entry.last_outcome = None;
+        let newer = newest_delivered
+            .get(&entry.identifier)
+            .filter(|(version, _)| *version > entry.version)
+            .map(|(_, key)| key.clone());
+        let outcome = if let Some(newer) = newer {
+            // Sending it now would make an older version the server's current one.
+            entry.state = State::Superseded;
+            entry.next_attempt_at = None;
+            entry.updated_at = now;
+            entry.last_outcome = Some(format!(
+                "not sent: the newer version {newer} was delivered first"
+            ));
+            Outcome::Superseded { newer }
+        } else {
+            let send_now = match which {
+                Which::Due => entry.due(now),
+                Which::AllQueued => true,
+            };
+            if waiting.contains(&entry.identifier) || !send_now {
+                waiting.insert(entry.identifier.clone());
+                continue;
             }
-            Outcome::Retry { reason, after } => {
-                let wait = after.unwrap_or_default().max(backoff(entry.attempts));
-                entry.next_attempt_at = chrono::Duration::from_std(wait)
-                    .ok()
-                    .and_then(|w| now.checked_add_signed(w));
-                entry.last_outcome = Some(reason.clone());
+            // An update tried before may have reached the server with its answer lost: sent
+            // again, it would be a second copy of the version in the server's history.
+            let arrived = entry.method == Method::Update
+                && entry.attempts > 0
+                && holds_already(server, &entry.identifier, &entry.body);
+            let outcome = if arrived {
+                Outcome::Delivered {
+                    created: false,
+                    location: entry.location.clone(),
+                }
+            } else {
+                send(server, entry.method, &entry.identifier, &entry.body)
+            };
+            entry.attempts = entry.attempts.saturating_add(1);
+            entry.updated_at = now;
+            match &outcome {
+                Outcome::Delivered { location, .. } => {
+                    entry.state = State::Delivered;
+                    entry.location.clone_from(location);
+                    entry.next_attempt_at = None;
+                    entry.last_outcome = None;
+                    newest_delivered
+                        .insert(entry.identifier.clone(), (entry.version, entry.key.clone()));
+                }
+                Outcome::Retry { reason, after } => {
+                    let wait = after.unwrap_or_default().max(backoff(entry.attempts));
+                    entry.next_attempt_at = chrono::Duration::from_std(wait)
+                        .ok()
+                        .and_then(|w| now.checked_add_signed(w));
+                    entry.last_outcome = Some(reason.clone());
+                    waiting.insert(entry.identifier.clone());
+                }
+                Outcome::Refused { reason } => {
+                    entry.state = State::NeedsAttention;
+                    entry.next_attempt_at = None;
+                    entry.last_outcome = Some(reason.clone());
+                }
+                Outcome::Superseded { .. } => {}
             }
-            Outcome::Refused { reason } => {
-                entry.state = State::NeedsAttention;
-                entry.next_attempt_at = None;
-                entry.last_outcome = Some(reason.clone());
-            }
-        }
-        outbox::save(out, &entry)?;
+            outcome
+        };
+        let not_recorded = outbox::save(out, &entry).err().map(|e| {
+            server.held.hold(&entry, &e);
+            e.to_string()
+        });
+        let stop = not_recorded.is_some();
         reports.push(Report {
             key: entry.key.clone(),
             outcome,
             state: entry.state,
+            not_recorded,
         });
+        if stop {
+            // Nothing more is sent until states can be written again.
+            break;
+        }
     }
     Ok(reports)
-}
-
-/// The background sender: sends what is due, then sleeps until the next record is due or a new
-/// one is queued. The intake never waits for it.
-#[derive(Debug, Clone)]
-pub struct Sender {
-    wake: mpsc::Sender<()>,
-}
-
-impl Sender {
-    /// Starts sending `out`'s outbox to `server`; `clock` gives the time.
-    #[must_use]
-    pub fn start(out: PathBuf, server: Server, clock: fn() -> DateTime<FixedOffset>) -> Self {
-        let (wake, woken) = mpsc::channel::<()>();
-        std::thread::spawn(move || {
-            loop {
-                let now = clock();
-                // A failure to read the outbox is tried again at the next wake.
-                let _ = deliver(&out, &server, Which::Due, now);
-                let next = outbox::list(&out)
-                    .map(|(entries, _)| {
-                        entries
-                            .iter()
-                            .filter(|e| e.state == State::Queued)
-                            .filter_map(|e| e.next_attempt_at)
-                            .min()
-                    })
-                    .ok()
-                    .flatten();
-                // A record already due (its time passed while others were sent) is sent soon.
-                let sleep = next
-                    .map_or(LONGEST_WAIT, |at| {
-                        (at - clock()).to_std().unwrap_or_default()
-                    })
-                    .clamp(Duration::from_secs(1), LONGEST_WAIT);
-                match woken.recv_timeout(sleep) {
-                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                }
-            }
-        });
-        Sender { wake }
-    }
-
-    /// Asks the sender to look at the outbox now (a record was queued).
-    pub fn wake(&self) {
-        let _ = self.wake.send(());
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_text_loses_escape_sequences_and_controls() {
+        let cleaned =
+            clean_text("bad\u{1b}[2J\u{1b}]0;owned\u{7} item\u{9b}\r\nhere\u{202e}x\u{0}");
+        assert!(
+            cleaned.starts_with("bad") && cleaned.contains("here"),
+            "{cleaned:?}"
+        );
+        assert!(
+            !cleaned.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{cleaned:?}"
+        );
+        assert!(!cleaned.contains("owned"), "{cleaned:?}");
+    }
 
     #[test]
     fn waits_double_up_to_half_an_hour() {

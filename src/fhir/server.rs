@@ -67,6 +67,14 @@ pub enum UrlProblem {
     NotAUrl,
     /// Plain HTTP to another machine: patient data would cross the network unencrypted.
     NotHttps,
+    /// A query (`?…`): each resource's path would be appended to it and the records go nowhere
+    /// meant.
+    Query,
+    /// A fragment (`#…`), which is never sent to a server.
+    Fragment,
+    /// A user name or password in the URL (`user:pass@host`): credentials go in the
+    /// configuration's `auth`, never in a URL that is printed and logged.
+    Userinfo,
 }
 
 /// The base URL without a trailing `/`, if it is one records may go to: HTTPS, or HTTP to this
@@ -75,7 +83,17 @@ pub enum UrlProblem {
 /// # Errors
 /// What is wrong with it.
 pub fn checked_base(url: &str) -> Result<String, UrlProblem> {
+    // Checked on the text: a parser may drop a fragment without a word.
+    if url.contains('#') {
+        return Err(UrlProblem::Fragment);
+    }
     let uri: ureq::http::Uri = url.parse().map_err(|_| UrlProblem::NotAUrl)?;
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(UrlProblem::Userinfo);
+    }
+    if uri.query().is_some() || url.contains('?') {
+        return Err(UrlProblem::Query);
+    }
     let host = uri.host().ok_or(UrlProblem::NotAUrl)?;
     match uri.scheme_str() {
         Some("https") => {}
@@ -121,5 +139,25 @@ mod tests {
         for bad in ["fhir.example.com", "ftp://x.example.com", "https://", ""] {
             assert_eq!(checked_base(bad), Err(UrlProblem::NotAUrl), "{bad}");
         }
+    }
+
+    #[test]
+    fn no_query_fragment_or_credentials() {
+        assert_eq!(
+            checked_base("https://fhir.example.com/fhir?_format=json"),
+            Err(UrlProblem::Query)
+        );
+        assert_eq!(
+            checked_base("https://fhir.example.com/fhir?"),
+            Err(UrlProblem::Query)
+        );
+        assert_eq!(
+            checked_base("https://fhir.example.com/fhir#top"),
+            Err(UrlProblem::Fragment)
+        );
+        assert_eq!(
+            checked_base("https://kiosk:secret@fhir.example.com/fhir"),
+            Err(UrlProblem::Userinfo)
+        );
     }
 }

@@ -71,14 +71,19 @@ pub fn parse(text: &str) -> Result<Summary, SummaryProblem> {
 }
 
 /// The summary's answers typed against `questionnaire` again (a code reads back as text until its
-/// question says it is one), for changing them; the ids of answers that no longer fit it (an
-/// unknown question, a wrong type, an unknown code) come second.
+/// question says it is one), for changing them; the ids of answers left out come second: those that
+/// no longer fit it (an unknown question, a wrong type, an unknown code) and those to a question
+/// whose meaning changed after the summary's questionnaire version (`changed_in`), to be asked
+/// again.
 #[must_use]
 pub fn answers_of(questionnaire: &Questionnaire, summary: &Summary) -> (Answers, Vec<String>) {
     let mut answers = Answers::new();
     let mut dropped = Vec::new();
     for exported in &summary.answers {
         let typed = questionnaire.item(&exported.id).and_then(|item| {
+            if item.asked_again_after(&summary.questionnaire.version) {
+                return None;
+            }
             let value = serde_json::to_value(&exported.value).ok()?;
             super::answers::from_json(item, &value).ok()
         });

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::model::condition::{Condition, Expected};
-use crate::model::questionnaire::{Item, ItemKind, Level, Questionnaire, Range, Reassess};
+use crate::model::questionnaire::{
+    Item, ItemKind, Level, Questionnaire, Range, Reassess, compare_versions, version_numbers,
+};
 use crate::model::text::{DEFAULT_LANGUAGE, Text};
 
 /// An id, code or version a problem is about.
@@ -139,6 +141,18 @@ pub enum Invalid {
     UnreachablePlan { concern: String, fallback: usize },
     /// A concern without a plan row without `when`.
     NoFallbackPlan { concern: String },
+    /// A `changed_in` that is not a version of dotted numbers such as `2.1.0`.
+    ChangedInNotVersion {
+        question: String,
+        changed_in: String,
+    },
+    /// A `changed_in` after the questionnaire's own `version` (or a `changed_in` when the
+    /// questionnaire's version is not dotted numbers, so nothing can be placed before it).
+    ChangedInLater {
+        question: String,
+        changed_in: String,
+        version: String,
+    },
     /// A setting naming a question of the wrong type.
     WrongQuestionType {
         setting: &'static str,
@@ -317,6 +331,9 @@ impl<'q> Check<'q> {
         self.optional_text(&format!("{path}.help"), item.help.as_ref());
         self.options(path, item);
         self.item_settings(path, item);
+        if let Some(changed_in) = &item.changed_in {
+            self.changed_in(&format!("{path}.changed_in"), item, changed_in);
+        }
         if let Some(show_if) = &item.show_if {
             let scope = Scope::ShowIf {
                 id: &item.id,
@@ -399,6 +416,34 @@ impl<'q> Check<'q> {
         }
         if item.max_months_ago.is_some() && item.kind != ItemKind::Date {
             self.only_for(path, "max_months_ago", item, ItemKind::Date);
+        }
+    }
+
+    /// A version a draft's version can be compared with, no later than the questionnaire's own:
+    /// otherwise every saved answer to the question would be asked again forever.
+    fn changed_in(&mut self, path: &str, item: &Item, changed_in: &str) {
+        let question = item.id.clone();
+        let changed_in_owned = changed_in.to_owned();
+        let Some(changed) = version_numbers(changed_in) else {
+            self.report(
+                path,
+                Invalid::ChangedInNotVersion {
+                    question,
+                    changed_in: changed_in_owned,
+                },
+            );
+            return;
+        };
+        let own = version_numbers(&self.q.version);
+        if own.is_none_or(|own| compare_versions(&changed, &own).is_gt()) {
+            self.report(
+                path,
+                Invalid::ChangedInLater {
+                    question,
+                    changed_in: changed_in_owned,
+                    version: self.q.version.clone(),
+                },
+            );
         }
     }
 

@@ -133,6 +133,11 @@ pub struct Item {
     /// The question is asked only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// The questionnaire version in which the question's meaning changed (its wording asks for
+    /// something else): an answer saved with an earlier version, in a draft or a record being
+    /// changed, is not carried over but asked again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_in: Option<String>,
 }
 
 fn yes() -> bool {
@@ -297,5 +302,62 @@ impl Item {
     #[must_use]
     pub fn option(&self, code: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.code == code)
+    }
+
+    /// Whether an answer saved with questionnaire version `saved_with` must be asked again: the
+    /// question's meaning changed in a later version. A version that is not dotted numbers cannot
+    /// be placed, so its answer is asked again too (the safe side).
+    #[must_use]
+    pub fn asked_again_after(&self, saved_with: &str) -> bool {
+        let Some(changed_in) = &self.changed_in else {
+            return false;
+        };
+        match (version_numbers(saved_with), version_numbers(changed_in)) {
+            (Some(saved), Some(changed)) => compare_versions(&saved, &changed).is_lt(),
+            _ => true,
+        }
+    }
+}
+
+/// A version such as `2.1.0` as its numbers; `None` when it is not dotted numbers.
+#[must_use]
+pub fn version_numbers(version: &str) -> Option<Vec<u64>> {
+    version
+        .split('.')
+        .map(|part| {
+            (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        })
+        .collect()
+}
+
+/// Versions compared number by number; a missing number counts as 0 (`2.1` is `2.1.0`).
+#[must_use]
+pub fn compare_versions(a: &[u64], b: &[u64]) -> std::cmp::Ordering {
+    let at = |v: &[u64], i: usize| v.get(i).copied().unwrap_or(0);
+    (0..a.len().max(b.len()))
+        .map(|i| at(a, i).cmp(&at(b, i)))
+        .find(|o| o.is_ne())
+        .unwrap_or(std::cmp::Ordering::Equal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn versions_compare_number_by_number() {
+        let v = |s: &str| version_numbers(s).expect("a version");
+        assert_eq!(compare_versions(&v("2.1"), &v("2.1.0")), Ordering::Equal);
+        assert_eq!(
+            compare_versions(&v("2.10.0"), &v("2.9.0")),
+            Ordering::Greater
+        );
+        assert_eq!(compare_versions(&v("2.0.0"), &v("2.1.0")), Ordering::Less);
+        for not_a_version in ["", "2.1.0-beta", "v2", "2..1", " 2.1"] {
+            assert_eq!(version_numbers(not_a_version), None, "{not_a_version:?}");
+        }
     }
 }

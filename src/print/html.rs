@@ -1,7 +1,9 @@
 //! A record as one self-contained HTML page to print: the patient, every answer, the verdict and
 //! its reasons, plan and schedule, the override, the changes, the review, and lines for the
 //! patient's and the clinician's signatures. No external file (styles inline, no scripts, images
-//! or fonts); every text from the record is escaped (maud escapes whatever it is given).
+//! or fonts); every text from the record is escaped (maud escapes whatever it is given), stripped
+//! of bidirectional controls and isolated in a `<bdi>`, so no name or answer can reorder the text
+//! around it.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -64,19 +66,19 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (page.title) " — " (page.name) }
+                title { (plain(&page.title)) " — " (plain(&page.name)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 header {
-                    h1 { (page.title) span.patient { (page.name) } }
+                    h1 { (iso(&page.title)) span.patient { (iso(&page.name)) } }
                 }
                 section.patient {
                     h2 { "Patient" }
                     dl.facts {
-                        dt { "Name" } dd { (page.name) }
+                        dt { "Name" } dd { (iso(&page.name)) }
                         @for (label, value) in &page.facts {
-                            dt { (label) } dd { (value) }
+                            dt { (label) } dd { (iso(value)) }
                         }
                     }
                 }
@@ -85,15 +87,15 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     p class={ "verdict level-" (page.verdict.code()) } { (verdict(page.verdict)) }
                     @if let Some(o) = &page.verdict_override {
                         p {
-                            strong { "Override" } " by " (o.by) " on " (o.at) ": "
+                            strong { "Override" } " by " (iso(&o.by)) " on " (iso(&o.at)) ": "
                             span class={ "level-" (o.level.code()) } { (verdict(o.level)) }
                             " — computed verdict "
                             span class={ "level-" (o.computed.code()) } { (verdict(o.computed)) }
                             ", kept in the record."
                         }
-                        p.note { "Reason: " (o.reason) }
+                        p.note { "Reason: " (iso(&o.reason)) }
                         @if let Some(start) = &o.start {
-                            p { "Sessions from " (start) " (the override's schedule below)." }
+                            p { "Sessions from " (iso(start)) " (the override's schedule below)." }
                         }
                     }
                 }
@@ -106,25 +108,25 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                             @for r in &page.reasons {
                                 li.reason {
                                     span class={ "level-" (r.level.code()) } { (verdict(r.level)) }
-                                    " " span.rule { "[" (r.rule) "]" }
+                                    " " span.rule { "[" (plain(&r.rule)) "]" }
                                     br;
-                                    (r.message)
+                                    (iso(&r.message))
                                     @if let Some(date) = &r.reassess {
-                                        br; "→ assess again on or after " (date)
+                                        br; "→ assess again on or after " (iso(date))
                                     }
                                 }
                             }
                         }
                     }
                     @if let Some(date) = &page.reassess_all {
-                        p { "Assess again on or after " (date) " (when every delay is over)." }
+                        p { "Assess again on or after " (iso(date)) " (when every delay is over)." }
                     }
                 }
                 section.plan {
                     h2 { "Plan" }
                     dl.facts {
                         @for (label, value) in &page.plan {
-                            dt { (label) } dd { (value) }
+                            dt { (label) } dd { (iso(value)) }
                         }
                     }
                 }
@@ -137,13 +139,13 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                 @if !page.notes.is_empty() {
                     section.notes {
                         h2 { "Notes" }
-                        ul { @for note in &page.notes { li { (note) } } }
+                        ul { @for note in &page.notes { li { (iso(note)) } } }
                     }
                 }
                 @if let Some(note) = &page.clinician_note {
                     section.clinician-note {
                         h2 { "Clinician note" }
-                        p.note { (note) }
+                        p.note { (iso(note)) }
                     }
                 }
                 section.answers {
@@ -152,7 +154,7 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                         thead { tr { th { "Question" } th { "Answer" } } }
                         tbody {
                             @for (question, answer) in &page.answers {
-                                tr { td { (question) } td.answer { (answer) } }
+                                tr { td { (iso(question)) } td.answer { (iso(answer)) } }
                             }
                         }
                     }
@@ -167,8 +169,8 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                             tbody {
                                 @for c in &page.changes {
                                     tr {
-                                        td { (c.at) } td { (c.by) } td { (c.question) }
-                                        td.answer { (c.before) } td.answer { (c.after) }
+                                        td { (iso(&c.at)) } td { (iso(&c.by)) } td { (iso(&c.question)) }
+                                        td.answer { (iso(&c.before)) } td.answer { (iso(&c.after)) }
                                     }
                                 }
                             }
@@ -179,8 +181,8 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     h2 { "Review" }
                     @match &page.review {
                         Some(r) => {
-                            p { strong { (r.decision) } " by " (r.by) " on " (r.at) }
-                            @if let Some(note) = &r.note { p.note { (note) } }
+                            p { strong { (r.decision) } " by " (iso(&r.by)) " on " (iso(&r.at)) }
+                            @if let Some(note) = &r.note { p.note { (iso(note)) } }
                         }
                         None => p { "Not reviewed yet." }
                     }
@@ -193,7 +195,7 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     div.signature {
                         div.line {}
                         p { "Patient's signature" }
-                        p { "Name: " (page.name) }
+                        p { "Name: " (iso(&page.name)) }
                         p { "Date:" }
                     }
                     div.signature {
@@ -204,7 +206,7 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
                     }
                 }
                 footer {
-                    "skin-intake summary " (summary.id) ", format " (summary.format_version)
+                    "skin-intake summary " (iso(&summary.id)) ", format " (summary.format_version)
                 }
             }
         }
@@ -212,9 +214,27 @@ pub fn render(summary: &Summary, questionnaire: Option<&Questionnaire>) -> Strin
     markup.into_string()
 }
 
+/// Text from the record, isolated: its direction is its own and ends with it.
+fn iso(text: &str) -> Markup {
+    html! { bdi { (plain(text)) } }
+}
+
+/// Text without the characters that embed, override or isolate a direction, or mark one: a name
+/// with U+202E in it would otherwise show the rest of its line reversed.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            )
+        })
+        .collect()
+}
+
 fn schedule_table(schedule: &ScheduleView) -> Markup {
     html! {
-        h3 { (schedule.title) }
+        h3 { (iso(&schedule.title)) }
         @if let Some(warning) = schedule.provisional {
             p class={ "warning level-" (Level::PhysicianReview.code()) } { (warning) }
         }
@@ -228,7 +248,7 @@ fn schedule_table(schedule: &ScheduleView) -> Markup {
                     @for s in &schedule.sessions {
                         tr {
                             td { (s.number) }
-                            td { (s.when) }
+                            td { (iso(&s.when)) }
                             td { @if s.optional { "if needed" } }
                         }
                     }

@@ -56,6 +56,9 @@ pub struct Resumed {
     pub answers: Answers,
     /// Question ids whose saved answers no longer fit and were left out.
     pub dropped: Vec<String>,
+    /// Question ids whose meaning changed after the draft's version (`changed_in`): their saved
+    /// answers were left out, to be asked again.
+    pub asked_again: Vec<String>,
 }
 
 impl Draft {
@@ -94,21 +97,31 @@ impl Draft {
     }
 
     /// The saved answers that still fit `questionnaire`: unknown questions and values of the wrong
-    /// type or with unknown codes are dropped and named.
+    /// type or with unknown codes are dropped and named; answers to questions whose meaning changed
+    /// after the draft's version are left out to be asked again, and named apart.
     #[must_use]
     pub fn resume(&self, questionnaire: &Questionnaire) -> Resumed {
         let mut answers = Answers::new();
         let mut dropped = Vec::new();
+        let mut asked_again = Vec::new();
         for (id, value) in &self.answers {
-            match questionnaire
-                .item(id)
-                .map(|item| load::answers::from_json(item, value))
-            {
-                Some(Ok(answer)) => answers.set(id, answer),
-                _ => dropped.push(id.clone()),
+            let Some(item) = questionnaire.item(id) else {
+                dropped.push(id.clone());
+                continue;
+            };
+            match load::answers::from_json(item, value) {
+                Err(_) => dropped.push(id.clone()),
+                Ok(_) if item.asked_again_after(&self.questionnaire_version) => {
+                    asked_again.push(id.clone());
+                }
+                Ok(answer) => answers.set(id, answer),
             }
         }
-        Resumed { answers, dropped }
+        Resumed {
+            answers,
+            dropped,
+            asked_again,
+        }
     }
 
     /// The questionnaire the draft was made with, in words, when it is not `questionnaire` (another
@@ -382,10 +395,11 @@ pub(super) fn remove_locked(out: &Path, lock: DraftLock) -> io::Result<()> {
     lock.remove()
 }
 
-/// One file in the unfinished folder.
+/// One file in the unfinished folder. `D` is what a draft is listed with: the draft itself here,
+/// the draft and how far it got in the clinic's list.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Listed {
-    Draft(Box<Draft>),
+pub enum Listed<D = Box<Draft>> {
+    Draft(D),
     /// A draft whose summary is written already: it was submitted as skin-intake stopped. It is
     /// never resumed; its leftover copy is removed when no other process has it open.
     Finished {
@@ -402,6 +416,24 @@ pub enum Listed {
         path: PathBuf,
         reason: String,
     },
+}
+
+impl<D> Listed<D> {
+    /// The same file, its draft (if it is one) listed with what `f` makes of it.
+    pub fn map_draft<E>(self, f: impl FnOnce(D) -> E) -> Listed<E> {
+        match self {
+            Listed::Draft(draft) => Listed::Draft(f(draft)),
+            Listed::Finished { id, summary } => Listed::Finished { id, summary },
+            Listed::Newer {
+                path,
+                format_version,
+            } => Listed::Newer {
+                path,
+                format_version,
+            },
+            Listed::Damaged { path, reason } => Listed::Damaged { path, reason },
+        }
+    }
 }
 
 /// The unfinished intakes under `<out>/unfinished/`, newest first, then the finished, the newer

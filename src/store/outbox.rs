@@ -12,12 +12,15 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{ensure_private_dir, write_atomic};
+use super::{ensure_private_dir, read_regular, write_atomic};
 
 /// The outbox folder below the output folder.
 pub const OUTBOX: &str = "outbox";
 const FORMAT: &str = "skin-intake/outbox";
-const FORMAT_VERSION: u32 = 1;
+/// 2: the `superseded` state and the `version` field.
+const FORMAT_VERSION: u32 = 2;
+/// The most an outbox entry may hold: a QuestionnaireResponse is tens of kilobytes.
+const MAX_ENTRY_BYTES: u64 = 4 * 1024 * 1024;
 /// Locked by the process sending the outbox; its name starts with a dot, so it lists as no entry.
 const SEND_LOCK: &str = ".send.lock";
 
@@ -32,6 +35,9 @@ pub enum State {
     /// The receiving system refused it for a reason that sending again will not change; a person
     /// must look at `last_outcome`.
     NeedsAttention,
+    /// Never sent: a newer version of the same record reached the receiver first, and sending
+    /// this one now would make the older version the current one. The newer version is whole.
+    Superseded,
 }
 
 impl State {
@@ -41,6 +47,7 @@ impl State {
             State::Queued => "queued",
             State::Delivered => "delivered",
             State::NeedsAttention => "needs attention",
+            State::Superseded => "superseded",
         }
     }
 }
@@ -56,6 +63,10 @@ pub struct Entry {
     pub identifier: String,
     /// `create` for a record's first version, `update` for a later one.
     pub method: Method,
+    /// Which version of the record this is (1, 2, …): versions of one record go in this order.
+    /// Entries written before it was kept have 0 here until read, then their key's.
+    #[serde(default)]
+    pub version: u32,
     /// The record as it is sent.
     pub body: Value,
     pub state: State,
@@ -93,6 +104,7 @@ impl Entry {
             key: key.to_owned(),
             identifier: identifier.to_owned(),
             method,
+            version: version_of_key(key),
             body,
             state: State::Queued,
             attempts: 0,
@@ -110,9 +122,38 @@ impl Entry {
         self.state == State::Queued && self.next_attempt_at.is_none_or(|at| at <= now)
     }
 
-    fn file_name(&self) -> String {
-        format!("{}.json", self.key)
+    fn file_name(&self) -> io::Result<String> {
+        if is_plain_key(&self.key) {
+            Ok(format!("{}.json", self.key))
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the record's id is not a plain file name",
+            ))
+        }
     }
+}
+
+/// Whether `key` can name a file in the outbox and nothing else: no folder, no hidden name.
+#[must_use]
+pub fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 200
+        && !key.starts_with('.')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The version a key names: `<intake id>-v<n>` is version n, any other key version 1 (see
+/// `engine::summary::version_id`).
+#[must_use]
+pub fn version_of_key(key: &str) -> u32 {
+    key.rsplit_once("-v")
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(_, n)| n.parse().ok())
+        .filter(|v| *v > 1)
+        .unwrap_or(1)
 }
 
 /// The outbox folder of the output folder `out`.
@@ -127,20 +168,24 @@ pub fn dir(out: &Path) -> PathBuf {
 /// # Errors
 /// The I/O error; nothing is left half written.
 pub fn enqueue(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
+    let name = entry.file_name()?;
     let json = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
-    match write_atomic(&dir(out), &entry.file_name(), &json, false) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(dir(out).join(entry.file_name())),
+    match write_atomic(&dir(out), &name, &json, false) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(dir(out).join(name)),
         other => other,
     }
 }
 
-/// Records an entry's new state, replacing its file atomically.
+/// Records an entry's new state, replacing its file atomically. The file is named by the key,
+/// which [`list`] has checked against the file's own name, and only a plain name is written:
+/// nothing is ever written outside the outbox.
 ///
 /// # Errors
 /// The I/O error.
 pub fn save(out: &Path, entry: &Entry) -> io::Result<PathBuf> {
+    let name = entry.file_name()?;
     let json = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
-    write_atomic(&dir(out), &entry.file_name(), &json, true)
+    write_atomic(&dir(out), &name, &json, true)
 }
 
 /// Held while this process sends the outbox, so that two senders (a kiosk's, and a scheduled
@@ -151,12 +196,13 @@ pub struct SendLock {
     _file: fs::File,
 }
 
-/// Takes the outbox's send lock: waiting for another sender to finish with `wait`, otherwise
-/// `None` when another process holds it.
+/// Takes the outbox's send lock: waiting up to `wait` for another sender to finish its round,
+/// then `None` when another process still holds it (a sender that hangs never stops every later
+/// one).
 ///
 /// # Errors
 /// The I/O error.
-pub fn lock_for_sending(out: &Path, wait: bool) -> io::Result<Option<SendLock>> {
+pub fn lock_for_sending(out: &Path, wait: std::time::Duration) -> io::Result<Option<SendLock>> {
     let dir = dir(out);
     ensure_private_dir(&dir)?;
     let mut options = fs::OpenOptions::new();
@@ -167,14 +213,16 @@ pub fn lock_for_sending(out: &Path, wait: bool) -> io::Result<Option<SendLock>> 
         options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let file = options.open(dir.join(SEND_LOCK))?;
-    if wait {
-        file.lock()?;
-        return Ok(Some(SendLock { _file: file }));
-    }
-    match file.try_lock() {
-        Ok(()) => Ok(Some(SendLock { _file: file })),
-        Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) => Err(e),
+    let until = std::time::Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(SendLock { _file: file })),
+            Err(fs::TryLockError::WouldBlock) if std::time::Instant::now() < until => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
     }
 }
 
@@ -205,21 +253,41 @@ pub fn list(out: &Path) -> io::Result<(Vec<Entry>, Vec<Unreadable>)> {
         if name.starts_with('.') || path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let read = fs::read(&path)
+        // The name comes from the folder; the content only has to agree with it. A FIFO, a
+        // device or a link is refused without being opened for reading.
+        let stem = name.strip_suffix(".json").unwrap_or(&name);
+        let read = read_regular(&path, MAX_ENTRY_BYTES, false)
             .map_err(|e| e.to_string())
             .and_then(|bytes| serde_json::from_slice::<Entry>(&bytes).map_err(|e| e.to_string()))
             .and_then(|e| {
-                if e.format == FORMAT && e.format_version <= FORMAT_VERSION {
-                    Ok(e)
-                } else {
+                if e.format != FORMAT || e.format_version > FORMAT_VERSION {
                     Err(format!(
                         "not an outbox entry this program reads ({} {})",
                         e.format, e.format_version
                     ))
+                } else if !is_plain_key(stem) {
+                    Err(
+                        "needs attention: its file name is not a record's id, so it is not \
+                         sent"
+                            .to_owned(),
+                    )
+                } else if e.key != stem {
+                    Err(format!(
+                        "needs attention: its key '{}' is not its file name; it was changed by \
+                         hand or copied, so it is not sent",
+                        e.key.escape_debug()
+                    ))
+                } else {
+                    Ok(e)
                 }
             });
         match read {
-            Ok(e) => found.push(e),
+            Ok(mut e) => {
+                if e.version == 0 {
+                    e.version = version_of_key(&e.key);
+                }
+                found.push(e);
+            }
             Err(reason) => unreadable.push(Unreadable { path, reason }),
         }
     }

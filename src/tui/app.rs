@@ -1,5 +1,5 @@
 //! The application: which screen and popup are up, the intake under way, and routing each action
-//! to the screen in focus and the flow outcome it asks for to the engine's intake and the store.
+//! to the screen in focus and the flow outcome it asks for to the engine's intake and the clinic's desk.
 //! No terminal here: tests drive [`App::handle_key`], [`App::handle_mouse`],
 //! [`App::handle_paste`] and [`App::tick`] directly, passing the clock in.
 
@@ -22,10 +22,9 @@ use super::screens::review;
 use super::screens::{Overlay, Screen};
 use super::session::{Ctx, Session};
 use super::view::View;
+use crate::clinic::Desk;
 use crate::engine::summary::Mode;
 use crate::model::questionnaire::Item;
-use crate::store;
-use crate::store::durability::Syncer;
 
 mod flow;
 mod outcomes;
@@ -73,8 +72,8 @@ pub struct App {
     /// Staff took over the kiosk with the PIN to review intakes; the kiosk returns by the staff
     /// menu or when staff walk away.
     pub staff_at_kiosk: bool,
-    /// Makes saved drafts durable off this thread; leaving waits for it.
-    syncer: Syncer,
+    /// The clinic's work: intakes, records, delivery.
+    desk: Desk,
 }
 
 impl App {
@@ -93,14 +92,20 @@ impl App {
             leave_unsaved_armed: false,
             left: None,
             area: Rect::new(0, 0, 80, 24),
-            syncer: Syncer::start(),
+            desk: Desk::new(
+                config.out.clone(),
+                std::sync::Arc::clone(&config.questionnaire),
+                &config.language,
+                config.today,
+                config.delivery.clone(),
+            ),
             staff_at_kiosk: false,
             config,
         };
         app.home();
         if !app.config.kiosk
             && app.notice.is_none()
-            && let Some(mode) = store::open_to_others(&app.config.out)
+            && let Some(mode) = app.desk.open_to_others()
         {
             let dir = app.config.out.display();
             app.notice = Some(format!(
@@ -250,7 +255,7 @@ impl App {
                 return;
             }
             Action::Note | Action::Override
-                if self.session.as_ref().is_some_and(|s| s.amending.is_some()) =>
+                if self.session.as_ref().is_some_and(Session::amending) =>
             {
                 self.notice = Some(
                     "Save the changed answers first; then o on the record overrides its verdict."
@@ -262,7 +267,7 @@ impl App {
                 let note = self
                     .session
                     .as_ref()
-                    .and_then(|s| s.draft.clinician_note.clone());
+                    .and_then(|s| s.case.note().map(str::to_owned));
                 self.overlay = Some(Overlay::Note(Note {
                     input: tui_input::Input::new(note.unwrap_or_default()),
                 }));
@@ -275,7 +280,7 @@ impl App {
                 if let Some(session) = &self.session {
                     self.overlay = Some(Overlay::Override(OverrideForm::new(
                         session.intake.assessment().suitability,
-                        session.draft.verdict_override.as_ref(),
+                        session.case.verdict_override(),
                     )));
                 }
                 return;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::theme::Theme;
-use crate::fhir::delivery::Sender;
+use crate::clinic::Sender;
 use crate::model::questionnaire::Questionnaire;
 
 #[derive(Debug, Clone)]

@@ -1,41 +1,44 @@
-//! The intake under way in the UI: the engine's intake flow, its draft on disk, and what was typed
-//! but not confirmed on each question (kept when the person goes back).
+//! The intake under way in the UI: the engine's intake flow, the clinic's case for it (its draft
+//! and lock, or the record it changes), and what was typed but not confirmed on each question
+//! (kept when the person goes back).
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use super::config::Config;
 use super::editor::Editor;
+use crate::clinic::Case;
 use crate::engine::intake::Intake;
-use crate::store::{Draft, DraftLock, Version};
-
-/// A record whose answers are being changed with the patient: its versions, and who changes them.
-#[derive(Debug)]
-pub struct Amending {
-    pub versions: Vec<Version>,
-    pub by: String,
-}
 
 #[derive(Debug)]
 pub struct Session {
     pub intake: Intake,
-    /// Set when the intake changes a finished record: confirming saves a new version of it, not
-    /// a draft or a summary of its own.
-    pub amending: Option<Amending>,
-    pub draft: Draft,
-    /// Held from the first save (or from resuming) until the intake is submitted or put away:
-    /// no other terminal can open it meanwhile.
-    pub lock: Option<DraftLock>,
+    /// What the clinic's desk keeps of this intake: its draft and lock, or the record whose
+    /// answers it changes (then confirming saves a new version of it, not a record of its own).
+    pub case: Case,
     pub typed: BTreeMap<String, Editor>,
 }
 
 impl Session {
+    #[must_use]
+    pub fn new(case: Case, intake: Intake) -> Self {
+        Session {
+            intake,
+            case,
+            typed: BTreeMap::new(),
+        }
+    }
+
     /// Nothing in it is worth keeping: no answer, note or override.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.intake.answers().is_empty()
-            && self.draft.clinician_note.is_none()
-            && self.draft.verdict_override.is_none()
+        self.case.is_empty(&self.intake)
+    }
+
+    /// The intake changes a finished record's answers.
+    #[must_use]
+    pub fn amending(&self) -> bool {
+        self.case.amending().is_some()
     }
 }
 

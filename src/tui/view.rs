@@ -15,7 +15,6 @@ use super::session::Ctx;
 use super::text_layout::{ellipsize, width_of, wrap_at_most, wrap_lines};
 use super::theme::Theme;
 use super::widgets::footer;
-use crate::engine::visibility;
 
 /// Below this the layout cannot work; a message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -217,9 +216,7 @@ fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let mut who = String::new();
     if !ctx.kiosk {
         who.push_str("  ·  staff-guided intake");
-        let name = ctx
-            .session
-            .and_then(|s| visibility::patient_name(&ctx.config.questionnaire, s.intake.answers()));
+        let name = ctx.session.and_then(|s| s.intake.patient_name());
         if let Some(name) = name {
             let room = |who: &str| {
                 usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)

@@ -1,6 +1,6 @@
 //! English.
 
-use super::Words;
+use super::{Delivery, Words};
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
@@ -10,6 +10,8 @@ use crate::load::summary::SummaryProblem;
 use crate::load::validate::{Field, Invalid};
 use crate::model::questionnaire::ItemKind;
 use crate::model::text::DEFAULT_LANGUAGE;
+
+mod clinic;
 
 pub const LANGUAGE: &str = "en";
 
@@ -172,6 +174,23 @@ impl Words for English {
                 format!("not a complete summary: {path}: {message}")
             }
         }
+    }
+
+    fn delivery(&self, delivery: &Delivery) -> String {
+        match delivery {
+            Delivery::Queued => "queued",
+            Delivery::Delivered => "delivered",
+            Delivery::NeedsAttention => "⚠ delivery needs attention",
+            Delivery::Superseded => "superseded by a newer version",
+            Delivery::NotRecorded { disk_full: true } => {
+                "⚠ delivered; cannot record delivery: disk full"
+            }
+            Delivery::NotRecorded { disk_full: false } => {
+                "⚠ delivered; cannot record delivery: the outbox cannot be written"
+            }
+            Delivery::SenderFailed => "⚠ delivery needs attention: the sender failed and restarts",
+        }
+        .to_owned()
     }
 
     fn shown(&self, shown: &Shown) -> String {
@@ -394,6 +413,22 @@ fn broken_rule(invalid: &Invalid) -> String {
         Invalid::NoFallbackPlan { concern } => format!(
             "concern '{concern}' has no plan row without `when`; add one as its fallback, \
              after any conditional rows"
+        ),
+        Invalid::ChangedInNotVersion {
+            question,
+            changed_in,
+        } => format!(
+            "question '{question}' has changed_in \"{changed_in}\", which is not a version number; \
+             write the version whose wording changed the question, such as \"2.1.0\""
+        ),
+        Invalid::ChangedInLater {
+            question,
+            changed_in,
+            version,
+        } => format!(
+            "question '{question}' has changed_in \"{changed_in}\", but the questionnaire's version \
+             is \"{version}\"; changed_in must be a version number no later than the questionnaire's \
+             own, or every saved answer to it would be asked again"
         ),
         Invalid::WrongQuestionType {
             setting,

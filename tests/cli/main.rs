@@ -1,7 +1,11 @@
 //! The command line: `check` and `score`, run as a user runs them.
 
+#[path = "../support/disk.rs"]
+mod disk;
 #[path = "../../benches/support/large.rs"]
 mod large;
+#[path = "../support/proxy.rs"]
+mod proxy;
 #[path = "../support/schema.rs"]
 mod schema;
 

@@ -58,7 +58,7 @@ fn the_summary_has_its_metadata_and_patient() {
     assert_eq!(s["format_version"], 2);
     assert_eq!(
         s["questionnaire"],
-        json!({"id": "microneedling-intake", "version": "2.0.0"})
+        json!({"id": "microneedling-intake", "version": "2.1.0"})
     );
     assert_eq!(s["language"], "en");
     assert_eq!(s["mode"], "batch");
@@ -201,6 +201,7 @@ fn a_month_is_exported_as_given_with_the_date_used() {
     let s = summary(&with(&[
         ("concerns", json!(["other_scars"])),
         ("scar_date", json!("2026-08")),
+        ("scar_cause", json!("injury")),
     ]));
     let scar = s["answers"]
         .as_array()

@@ -286,6 +286,94 @@ fn a_format_1_summary_is_shown_in_both_formats() {
     has_all(&page, &["Maria Garcia", "✔ SUITABLE", "format 1"]);
 }
 
+const QUESTIONS_2_0_0: &str = "tests/fixtures/questionnaires/questions_2.0.0.json";
+
+/// A record made with questionnaire 2.0.0: one question then asked for a cold sore, an infection,
+/// an open wound or irritated skin, one for skin cancer or a changing mole, and filler waited 14
+/// days.
+fn made_with_2_0_0(dir: &Path) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(QUESTIONS_2_0_0);
+    let text = std::fs::read_to_string(&path).expect("the 2.0.0 questionnaire");
+    let q = load::questionnaire::load(QUESTIONS_2_0_0, &text).expect("2.0.0 loads");
+    assert_eq!(q.version, "2.0.0");
+    let mut file: Value = serde_json::from_str(BASELINE).expect("JSON");
+    let answers = file["answers"].as_object_mut().expect("answers");
+    for new in ["active_cold_sore", "skin_cancer_area", "tattoo_in_area"] {
+        answers.remove(new);
+    }
+    answers.insert("active_infection".into(), json!(true));
+    answers.insert("suspicious_lesion".into(), json!(true));
+    answers.insert("recent_procedures".into(), json!(["filler"]));
+    answers.insert("filler_date".into(), json!("2026-11-15"));
+    let answers = load::answers::read_and_check(&q, &file.to_string(), day("2026-11-24"))
+        .expect("valid 2.0.0 answers");
+    let meta = Metadata {
+        id: "7a1b2c3d-0000-4000-8000-000000000200".into(),
+        language: "en".into(),
+        mode: Mode::Kiosk,
+        completed_at: at("2026-11-24T09:30:00+01:00"),
+        reference_date: day("2026-11-24"),
+    };
+    saved(dir, &Summary::new(&q, &answers, meta, |s| English.shown(s)))
+}
+
+/// A record of 2.0.0 shows and exports with 2.1.0 as it did with 2.0.0: its questions as they
+/// were asked, its verdict and reasons as they were given, its answers under the same ids.
+#[test]
+fn a_summary_of_questionnaire_2_0_0_shows_and_exports_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = made_with_2_0_0(dir.path());
+    let then = ["--questions", QUESTIONS_2_0_0];
+    let text = shown(&[], &path);
+    assert_eq!(text, shown(&then, &path), "text");
+    has_all(
+        &flat(&text),
+        &[
+            "microneedling-intake version 2.0.0",
+            "NOT SUITABLE",
+            "[suspicious_lesion]",
+            "Skin cancer, or a new, changing, bleeding or itching mole or growth in the area: a \
+             doctor must examine it first; do not treat.",
+            "[active_infection]",
+            "[recent_filler]",
+            "wait until 2 weeks after it",
+        ],
+    );
+    assert!(!text.contains("active_cold_sore"), "{text}");
+    let page = shown(&["--format", "html"], &path);
+    assert_eq!(
+        page,
+        shown(&[then[0], then[1], "--format", "html"], &path),
+        "html"
+    );
+    let fhir = shown(&["--format", "fhir"], &path);
+    assert_eq!(
+        fhir,
+        shown(&[then[0], then[1], "--format", "fhir"], &path),
+        "FHIR"
+    );
+    let response: Value = serde_json::from_str(&fhir).expect("JSON");
+    assert_eq!(
+        response["questionnaire"],
+        "https://fhir.skin-intake.example/Questionnaire/microneedling-intake|2.0.0"
+    );
+    let skin = response["item"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["linkId"] == "your_skin"))
+        .expect("the skin section");
+    let infection = skin["item"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["linkId"] == "active_infection"))
+        .expect("the 2.0.0 answer");
+    assert_eq!(
+        infection["text"],
+        "Do you have a cold sore, an infection, an open wound or irritated skin in the area you \
+         want treated now?",
+        "the question as it was asked"
+    );
+    assert_eq!(infection["answer"][0]["valueBoolean"], true);
+}
+
 #[test]
 fn what_cannot_be_shown_is_refused_by_name_with_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");

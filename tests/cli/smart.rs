@@ -35,6 +35,14 @@ fn openssl(args: &[&str]) {
 
 impl Sekmet {
     fn start(token_lifetime: u32) -> Self {
+        Sekmet::start_at(token_lifetime, |port| {
+            format!("http://127.0.0.1:{port}/fhir")
+        })
+    }
+
+    /// A sekmet server that names itself (in its discovery document and the token audience)
+    /// by the base URL `public` gives for its port: a proxy in front of it, say.
+    fn start_at(token_lifetime: u32, public: impl FnOnce(u16) -> String) -> Self {
         let sekmet = root().join("target/smart-venv/bin/sekmet");
         assert!(
             sekmet.exists(),
@@ -58,6 +66,12 @@ impl Sekmet {
             all.extend_from_slice(args);
             all.extend_from_slice(&["-out", &private]);
             openssl(&all);
+            // Private, as skin-intake requires of a key file.
+            std::fs::set_permissions(
+                &private,
+                std::os::unix::fs::PermissionsExt::from_mode(0o600),
+            )
+            .expect("chmod");
             openssl(&[
                 "pkey",
                 "-in",
@@ -81,11 +95,12 @@ impl Sekmet {
             .expect("a free port")
             .port();
         let settings = format!(
-            "base_url: http://127.0.0.1:{port}/fhir\nhost: 127.0.0.1\nport: {port}\n\
+            "base_url: {base}\nhost: 127.0.0.1\nport: {port}\n\
              data_dir: {data}\nown_private_key_path: {own}\nsimulator: {{enabled: false}}\n\
              server_auth:\n  types: [smart]\n  token_lifetime: {token_lifetime}\n  smart_clients:\n\
              \x20   - {{client_id: kiosk-rs, public_key_path: {rs}, scopes: \"system/*.*\"}}\n\
              \x20   - {{client_id: kiosk-es, public_key_path: {es}, scopes: \"system/*.*\"}}\n",
+            base = public(port),
             data = path("data"),
             own = path("own.pem"),
             rs = path("rs.pub.pem"),
@@ -274,4 +289,45 @@ fn push_signs_in_and_an_unknown_client_needs_attention() {
         printed.contains(&format!("{id}: needs attention: 401 Unauthorized")),
         "{printed}"
     );
+}
+
+#[test]
+#[ignore = "needs the SMART venv (sekmet-fhir); .ci/run runs it"]
+fn a_token_lifetime_beyond_any_clock_is_kept_within_a_day() {
+    // The token endpoint's answers pass through a proxy that says the token lives 2^64 - 1
+    // seconds; sekmet names the proxy as its address, so the token is fetched through it.
+    let mut proxy = None;
+    let sekmet = Sekmet::start_at(3600, |port| {
+        let started = crate::proxy::Proxy::start(&format!("127.0.0.1:{port}"));
+        let base = format!("{}/fhir", started.url());
+        proxy = Some(started);
+        base
+    });
+    let proxy = proxy.expect("the proxy");
+    proxy.on_each(
+        "POST",
+        "token",
+        1,
+        usize::MAX / 2,
+        crate::proxy::Fault::Rewrite(Box::new(|body| {
+            let mut token: serde_json::Value = serde_json::from_str(body).expect("a token");
+            token["expires_in"] = serde_json::json!(u64::MAX);
+            token.to_string()
+        })),
+    );
+    let base = format!("{}/fhir", proxy.url());
+    let agent = ureq::Agent::new_with_defaults();
+    let auth = Auth::from_config(&sekmet.auth("kiosk-rs", "rs.pem", SigningAlgorithm::RS384))
+        .expect("the key reads");
+    let header = auth
+        .header(&agent, &base)
+        .expect("a token")
+        .expect("an Authorization header");
+    assert_eq!(sekmet.search_status(Some(&header)), 200);
+    assert_eq!(
+        auth.header(&agent, &base).expect("a token").as_deref(),
+        Some(header.as_str()),
+        "kept"
+    );
+    assert_eq!(proxy.count("POST", "token"), 1, "{:?}", proxy.requests());
 }

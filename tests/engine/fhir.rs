@@ -172,7 +172,7 @@ fn a_response_names_its_intake_questionnaire_patient_and_time() {
         r["identifier"],
         json!({"system": format!("{URL}/intake"), "value": s.id})
     );
-    assert_eq!(r["questionnaire"], format!("{URL}|2.0.0"));
+    assert_eq!(r["questionnaire"], format!("{URL}|2.1.0"));
     assert_eq!(r["status"], "completed");
     assert_eq!(r["authored"], "2026-11-24T10:15:00+01:00");
     assert_eq!(r["language"], "en");
@@ -404,7 +404,7 @@ fn the_questionnaire_declares_every_question_with_its_type() {
     let q = declared();
     assert_eq!(q["resourceType"], "Questionnaire");
     assert_eq!(q["url"], URL);
-    assert_eq!(q["version"], "2.0.0");
+    assert_eq!(q["version"], "2.1.0");
     assert_eq!(q["name"], "MicroneedlingIntake");
     assert_eq!(q["status"], "active");
     let all = declarations(&q);

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first; each may import only those before it.
-const LAYERS: [&str; 9] = [
-    "dates", "model", "engine", "load", "words", "store", "print", "fhir", "tui",
+const LAYERS: [&str; 10] = [
+    "dates", "model", "engine", "load", "words", "store", "print", "fhir", "clinic", "tui",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -41,22 +41,39 @@ fn imports(module: &str, text: &str, modules: &BTreeSet<String>) -> BTreeSet<Str
         for (prefix, base) in [("crate::", String::new()), ("super::", parent.clone())] {
             for (at, _) in line.match_indices(prefix) {
                 let rest = &line[at + prefix.len()..];
-                let path: Vec<&str> = rest
+                let head = rest
                     .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                     .next()
-                    .unwrap_or("")
-                    .split("::")
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                for n in (1..=path.len()).rev() {
-                    let candidate = if base.is_empty() {
-                        path[..n].join("::")
-                    } else {
-                        format!("{base}::{}", path[..n].join("::"))
-                    };
-                    if modules.contains(&candidate) {
-                        found.insert(candidate);
-                        break;
+                    .unwrap_or("");
+                let path: Vec<&str> = head.split("::").filter(|s| !s.is_empty()).collect();
+                // `a::{b, c::D}` names `a::b` and `a::c` too (one level of braces, on one line).
+                let group = rest[head.len()..]
+                    .strip_prefix('{')
+                    .and_then(|g| g.split_once('}'))
+                    .map_or("", |(g, _)| g);
+                let mut paths = vec![path.clone()];
+                for member in group.split(',') {
+                    let member: Vec<&str> = member
+                        .trim()
+                        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                        .next()
+                        .unwrap_or("")
+                        .split("::")
+                        .filter(|s| !s.is_empty() && *s != "self")
+                        .collect();
+                    paths.push(path.iter().copied().chain(member).collect());
+                }
+                for path in paths {
+                    for n in (1..=path.len()).rev() {
+                        let candidate = if base.is_empty() {
+                            path[..n].join("::")
+                        } else {
+                            format!("{base}::{}", path[..n].join("::"))
+                        };
+                        if modules.contains(&candidate) {
+                            found.insert(candidate);
+                            break;
+                        }
                     }
                 }
             }
@@ -168,6 +185,41 @@ fn the_engine_has_no_clock_files_or_terminal() {
             "crossterm",
         ] {
             assert!(!text.contains(banned), "{} uses {banned}", file.display());
+        }
+    }
+}
+
+#[test]
+fn the_ui_reaches_files_and_the_fhir_server_only_through_the_clinic() {
+    for (module, imported) in graph() {
+        if module != "tui" && !module.starts_with("tui::") {
+            continue;
+        }
+        for other in imported {
+            let top = other.split("::").next().unwrap_or("");
+            assert!(
+                top != "store" && top != "fhir",
+                "{module} imports {other}: the UI asks the clinic layer (src/clinic) instead"
+            );
+        }
+    }
+}
+
+#[test]
+fn screens_never_import_each_other() {
+    let graph = graph();
+    let screens: Vec<&String> = graph
+        .keys()
+        .filter(|m| m.starts_with("tui::screens::"))
+        .collect();
+    assert!(screens.len() > 5, "the screens were read: {screens:?}");
+    for screen in screens {
+        for other in &graph[screen] {
+            assert!(
+                !other.starts_with("tui::screens::") || screen.starts_with(&format!("{other}::")),
+                "{screen} imports {other}: a screen takes what it needs from its context, the \
+                 widgets or the library, never from another screen"
+            );
         }
     }
 }

@@ -109,7 +109,10 @@ fn versions_are_written_once_beside_each_other_and_never_modified() {
     // The same version again (a second terminal) is refused, and the first one stands.
     let again = changed(&v1, "blood_thinners", &json!(true));
     let err = store::write_version(out, &again).expect_err("version 2 exists");
-    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert!(
+        matches!(err, store::VersionError::Taken { version: 2 }),
+        "{err:?}"
+    );
     assert_eq!(
         store::read_summary(&p2).expect("v2 reads").to_json(),
         v2.to_json()
@@ -395,4 +398,54 @@ fn the_index_is_a_cache_rebuilt_when_missing_stale_or_damaged() {
     fs::write(index(out), lie).expect("write");
     let listed = store::list_records(out).expect("listed");
     assert_eq!(listed, expected, "the summaries are the truth");
+}
+
+#[test]
+fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_version_saves() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let v1 = finished("race", "09:00", Mode::Kiosk, &[]);
+    store::write_version(out, &v1).expect("v1");
+    // Two terminals opened version 1 and sign it off at the same moment.
+    let theirs = approved(&v1);
+    let mine = sign_off(
+        &v1,
+        Review {
+            by: "MN".into(),
+            decision: Decision::NeedsPhysician,
+            note: None,
+            at: at("2026-11-24T13:00:01+01:00"),
+        },
+    );
+    let p2 = store::write_version(out, &theirs).expect("theirs");
+    let err = store::write_version(out, &mine).expect_err("mine is second");
+    assert!(
+        matches!(err, store::VersionError::Taken { version: 2 }),
+        "{err:?}"
+    );
+    assert_eq!(
+        store::read_summary(&p2).expect("v2").to_json(),
+        theirs.to_json(),
+        "theirs stands"
+    );
+    // Reopened, the record stands at their version; signing off again makes version 3.
+    let versions = store::load_versions(out, "race").expect("versions");
+    assert_eq!(versions.len(), 2);
+    let latest = &versions[1].summary;
+    assert_eq!(latest.review.as_ref().map(|r| r.by.as_str()), Some("DR"));
+    let retry = sign_off(
+        latest,
+        Review {
+            by: "MN".into(),
+            decision: Decision::NeedsPhysician,
+            note: None,
+            at: at("2026-11-24T13:01:00+01:00"),
+        },
+    );
+    store::write_version(out, &retry).expect("version 3");
+    assert_eq!(retry.version, 3);
+    assert_eq!(
+        store::load_versions(out, "race").expect("versions").len(),
+        3
+    );
 }

@@ -6,6 +6,7 @@ mod schema;
 mod support;
 
 mod approximate;
+mod clinic;
 mod constraints;
 mod fhir;
 mod intake;

@@ -227,7 +227,7 @@ fn the_schedule_per_verdict() {
         (Level::Delay, None)
     );
     assert_eq!(
-        starts(&[("suspicious_lesion", json!(true))]),
+        starts(&[("skin_cancer_area", json!(true))]),
         (Level::NotSuitable, None)
     );
 }
@@ -313,7 +313,7 @@ fn a_physician_reason_makes_the_schedule_provisional_whatever_the_verdict() {
     assert_eq!(
         provisional(&[
             ("keloid_history", json!(true)),
-            ("suspicious_lesion", json!(true))
+            ("skin_cancer_area", json!(true))
         ]),
         (Level::NotSuitable, None, true)
     );

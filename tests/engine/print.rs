@@ -80,3 +80,32 @@ fn the_page_is_written_beside_its_summary_privately_and_not_listed() {
     assert_eq!(records.rows.len(), 1);
     assert!(records.unreadable.is_empty());
 }
+
+#[test]
+fn text_from_the_record_is_isolated_on_the_page_and_cannot_reorder_it() {
+    let mut s = summary();
+    // A hand-edited summary: a right-to-left override in the name, an isolate in the note.
+    s.patient.name = Some("Maria \u{202E}Garcia".into());
+    s.clinician_note = Some("checked \u{2067}twice\u{200F}".into());
+    let page = html::render(&s, Some(&questionnaire()));
+    for control in ['\u{202E}', '\u{2067}', '\u{200F}'] {
+        assert!(
+            !page.contains(control),
+            "U+{:04X} is on the page",
+            u32::from(control)
+        );
+    }
+    assert!(
+        page.contains("<span class=\"patient\"><bdi>Maria Garcia</bdi></span>"),
+        "{page}"
+    );
+    assert!(page.contains("<dd><bdi>Maria Garcia</bdi></dd>"), "{page}");
+    assert!(page.contains("<bdi>checked twice</bdi>"), "{page}");
+    // The page's title is plain text: no markup in it, and no control either.
+    assert!(page.contains("<title>"), "{page}");
+    let title = &page[page.find("<title>").unwrap()..page.find("</title>").unwrap()];
+    assert!(
+        title.contains("Maria Garcia") && !title.contains("bdi"),
+        "{title}"
+    );
+}

@@ -471,10 +471,10 @@ fn reassess_fits_only_a_delay_and_a_date() {
     );
     first_is(
         &[(
-            "/rules/screening/20/reassess",
+            "/rules/screening/26/reassess",
             json!({"months_after_answer": {"question": "isotretinoin", "months": 6}}),
         )],
-        "rules.screening[20].reassess.months_after_answer",
+        "rules.screening[26].reassess.months_after_answer",
         Invalid::NeedsDate {
             keyword: "months_after_answer",
             question: "isotretinoin".into(),
@@ -482,6 +482,37 @@ fn reassess_fits_only_a_delay_and_a_date() {
         },
         "months_after_answer needs a \"date\" question, and 'isotretinoin' is \"single\"",
     );
+}
+
+#[test]
+fn changed_in_is_a_version_no_later_than_the_questionnaires() {
+    first_is(
+        &[("/sections/0/items/0/changed_in", json!("spring"))],
+        "sections[0].items[0].changed_in",
+        Invalid::ChangedInNotVersion {
+            question: "full_name".into(),
+            changed_in: "spring".into(),
+        },
+        "question 'full_name' has changed_in \"spring\", which is not a version number; write \
+         the version whose wording changed the question, such as \"2.1.0\"",
+    );
+    first_is(
+        &[("/sections/0/items/0/changed_in", json!("2.2"))],
+        "sections[0].items[0].changed_in",
+        Invalid::ChangedInLater {
+            question: "full_name".into(),
+            changed_in: "2.2".into(),
+            version: "2.1.0".into(),
+        },
+        "question 'full_name' has changed_in \"2.2\", but the questionnaire's version is \
+         \"2.1.0\"; changed_in must be a version number no later than the questionnaire's own, \
+         or every saved answer to it would be asked again",
+    );
+    // The questionnaire's own version, or an earlier one, is fine.
+    for fine in ["2.1.0", "2.1", "1.0.0"] {
+        let text = broken(&[("/sections/0/items/0/changed_in", json!(fine))]);
+        assert!(load(FILE, &text).is_ok(), "{fine}");
+    }
 }
 
 #[test]

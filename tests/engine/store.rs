@@ -67,7 +67,10 @@ fn an_existing_summary_is_never_overwritten() {
     let mut second = summary("same-id");
     second.clinician_note = Some("different".into());
     let err = store::write_version(tmp.path(), &second).expect_err("refused");
-    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert!(
+        matches!(err, store::VersionError::Taken { version: 1 }),
+        "{err:?}"
+    );
     assert_eq!(fs::read_to_string(&path).expect("read"), first.to_json());
 }
 
@@ -78,7 +81,10 @@ fn a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing() {
     std::fs::write(tmp.path().join("clinic"), b"a file").expect("write");
     let out = tmp.path().join("clinic").join("out");
     let err = store::write_version(&out, &summary("x")).expect_err("refused");
-    assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+    let store::VersionError::Io { version: 1, error } = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(error.kind(), std::io::ErrorKind::NotADirectory);
     let names: Vec<_> = fs::read_dir(tmp.path())
         .expect("list")
         .flatten()
@@ -168,8 +174,13 @@ fn a_draft_saved_with_questionnaire_1_0_0_resumes_with_what_still_fits() {
         "replaced by the scar's date"
     );
     assert_eq!(
+        resumed.asked_again,
+        ["active_infection", "suspicious_lesion"],
+        "their meaning changed in 2.1.0"
+    );
+    assert_eq!(
         resumed.answers.iter().count(),
-        draft.answers.len() - 1,
+        draft.answers.len() - 3,
         "every other answer still fits"
     );
     assert_eq!(
@@ -178,7 +189,7 @@ fn a_draft_saved_with_questionnaire_1_0_0_resumes_with_what_still_fits() {
             "botox".into()
         ]))
     );
-    // The intake goes on at the first question that 2.0.0 asks and the draft has no answer for.
+    // The intake goes on at the first question that 2.1.0 asks and the draft has no answer for.
     let intake = skin_intake::engine::intake::Intake::new(
         std::sync::Arc::new(q),
         resumed.answers,
@@ -186,6 +197,43 @@ fn a_draft_saved_with_questionnaire_1_0_0_resumes_with_what_still_fits() {
         "en",
     );
     assert_eq!(intake.current_question(), Some("scar_date"));
+}
+
+/// A 2.0.0 draft asked one question for a cold sore, an infection, an open wound or irritated
+/// skin, one for skin cancer or a changing mole, and the date of any surgery in the area: 2.1.0
+/// asks each of them apart (CLINICAL.md, Revision 3), so those answers are asked again, named.
+#[test]
+fn a_draft_saved_with_questionnaire_2_0_0_asks_again_what_changed_meaning() {
+    let q = questionnaire();
+    let saved = include_str!("../fixtures/drafts/questionnaire_2.0.0.json");
+    let draft: Draft = serde_json::from_str(saved).expect("a 2.0.0 draft");
+    let resumed = draft.resume(&q);
+    assert!(resumed.dropped.is_empty(), "every answer still fits");
+    assert_eq!(
+        resumed.asked_again,
+        ["active_infection", "surgery_date", "suspicious_lesion"]
+    );
+    assert_eq!(
+        resumed.answers.iter().count(),
+        draft.answers.len() - 3,
+        "every other answer is kept"
+    );
+    assert!(resumed.answers.get("filler_date").is_some());
+    // Then the first question 2.1.0 asks that the draft has no answer for: the scar's cause.
+    let intake = skin_intake::engine::intake::Intake::new(
+        std::sync::Arc::new(q.clone()),
+        resumed.answers,
+        date("2026-11-24"),
+        "en",
+    );
+    assert_eq!(intake.current_question(), Some("scar_cause"));
+    // A draft of 2.1.0 itself keeps them.
+    let mut same = draft.clone();
+    same.questionnaire_version = "2.1.0".into();
+    assert!(same.resume(&q).asked_again.is_empty());
+    // A version that cannot be placed is taken as older: the safe side.
+    same.questionnaire_version = "draft".into();
+    assert_eq!(same.resume(&q).asked_again.len(), 3);
 }
 
 #[test]
@@ -342,11 +390,11 @@ fn one_sender_at_a_time_sends_the_outbox() {
         timeout_seconds: Some(1),
     })
     .expect("a loopback server may use HTTP");
-    let held = store::outbox::lock_for_sending(out, false)
+    let held = store::outbox::lock_for_sending(out, std::time::Duration::ZERO)
         .expect("locked")
         .expect("free at first");
     assert!(
-        store::outbox::lock_for_sending(out, false)
+        store::outbox::lock_for_sending(out, std::time::Duration::ZERO)
             .expect("tried")
             .is_none(),
         "another sender holds it"

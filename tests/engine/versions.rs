@@ -316,6 +316,25 @@ fn a_summary_reads_back_as_written() {
     assert_eq!(answers, given);
 }
 
+/// Changing a record made with 2.0.0 asks again what 2.1.0 asks apart (CLINICAL.md, Revision 3):
+/// the infection question no longer covers a cold sore, the mole question no longer covers a
+/// diagnosed skin cancer.
+#[test]
+fn changing_a_record_of_2_0_0_asks_again_what_changed_meaning() {
+    let mut v1 = first(&[("active_infection", json!(true))]);
+    v1.questionnaire.version = "2.0.0".into();
+    let q = questionnaire();
+    let (answers, left_out) = answers_of(&q, &v1);
+    assert_eq!(left_out, ["active_infection", "suspicious_lesion"]);
+    assert!(answers.get("active_infection").is_none());
+    assert!(answers.get("skin_type").is_some());
+    v1.questionnaire.version = "2.1.0".into();
+    assert!(
+        answers_of(&q, &v1).1.is_empty(),
+        "a record of 2.1.0 keeps them"
+    );
+}
+
 /// A summary as the first release wrote it.
 const FORMAT_1: &str = r#"{
   "format": "skin-intake/summary",

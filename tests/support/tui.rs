@@ -1,7 +1,7 @@
 //! Shared helpers for the UI tests: a fixed clock, a config, and typing answers as keys.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -135,43 +135,6 @@ pub fn out_dir() -> tempfile::TempDir {
     dir
 }
 
-/// A 256 KiB tmpfs, unmounted on drop; `None` where this machine does not allow mounting.
-pub struct TinyDisk(tempfile::TempDir);
-
-impl TinyDisk {
-    pub fn mount() -> Option<TinyDisk> {
-        let dir = tempfile::tempdir().ok()?;
-        let mounted = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then_some(TinyDisk(dir))
-    }
-
-    /// Writes a filler file until the disk is full.
-    pub fn fill(&self) -> PathBuf {
-        use std::io::Write;
-        let filler = self.0.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        let block = [0u8; 4096];
-        while file.write_all(&block).is_ok() {}
-        let _ = file.sync_all();
-        filler
-    }
-}
-
-impl TinyDisk {
-    pub fn path(&self) -> &Path {
-        self.0.path()
-    }
-}
-
-impl Drop for TinyDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.0.path())
-            .status();
-    }
-}
+#[path = "disk.rs"]
+mod disk;
+pub use disk::TinyDisk;

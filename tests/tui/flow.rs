@@ -1038,6 +1038,43 @@ fn a_month_is_enough_where_the_question_says_so() {
 }
 
 #[test]
+fn a_draft_saved_with_questionnaire_2_0_0_says_which_questions_changed() {
+    let out = out_dir();
+    let saved = include_str!("../fixtures/drafts/questionnaire_2.0.0.json");
+    let draft: store::Draft = serde_json::from_str(saved).unwrap();
+    let lock = store::lock_draft(out.path(), &draft.id).unwrap();
+    store::save_draft(out.path(), &draft, &lock).unwrap();
+    drop(lock);
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(
+        app.current_item().unwrap().id,
+        "scar_cause",
+        "the first question 2.1.0 asks that the draft has no answer for"
+    );
+    let screen = one_line(&draw(&app, 120, 40));
+    assert!(
+        screen.contains(
+            "This intake was started with version 2.0.0 of the questionnaire, not version 2.1.0."
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "These questions have changed since, so their saved answers were left out and are \
+             asked again: active_infection, surgery_date, suspicious_lesion."
+        ),
+        "names what changed:\n{screen}"
+    );
+    // The cold sore a 2.0.0 "yes" may have meant is asked on its own, and so is the infection.
+    let session = app.session.as_ref().unwrap();
+    assert!(session.intake.answers().get("active_infection").is_none());
+    assert!(session.intake.answers().get("filler_date").is_some());
+}
+
+#[test]
 fn a_draft_saved_with_questionnaire_1_0_0_names_the_answer_left_out() {
     let out = out_dir();
     let saved = include_str!("../fixtures/drafts/questionnaire_1.0.0.json");

@@ -83,14 +83,17 @@ fn an_event_that_changes_nothing_writes_nothing() {
     app.resize(120, 40);
     let mut terminal = terminal();
     let mut presenter = Presenter::default();
-    assert!(presenter.present(&mut terminal, &app).unwrap());
+    assert!(presenter.present(&mut terminal, &mut app).unwrap());
     press(&mut app, KeyCode::Enter, now); // a new intake: the first question
-    assert!(presenter.present(&mut terminal, &app).unwrap());
+    assert!(presenter.present(&mut terminal, &mut app).unwrap());
     let before = terminal.backend().writes;
     // A key that does nothing here, an Up at the top of a list, a click on nothing.
     for code in [KeyCode::F(12), KeyCode::PageDown, KeyCode::Insert] {
         press(&mut app, code, now);
-        assert!(!presenter.present(&mut terminal, &app).unwrap(), "{code:?}");
+        assert!(
+            !presenter.present(&mut terminal, &mut app).unwrap(),
+            "{code:?}"
+        );
     }
     assert_eq!(
         terminal.backend().writes,
@@ -101,7 +104,7 @@ fn an_event_that_changes_nothing_writes_nothing() {
     for c in "Ada".chars() {
         press(&mut app, KeyCode::Char(c), now);
     }
-    assert!(presenter.present(&mut terminal, &app).unwrap());
+    assert!(presenter.present(&mut terminal, &mut app).unwrap());
     assert!(terminal.backend().writes > before);
 }
 

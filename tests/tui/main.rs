@@ -13,4 +13,6 @@ mod pty;
 mod records;
 mod screens;
 mod styles_and_mouse;
+mod terminal;
+mod text_field;
 mod text_layout;

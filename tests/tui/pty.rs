@@ -1,5 +1,6 @@
-//! End to end: the real binary in a pseudo-terminal (tmux), driven by keys. Skips (with a printed
-//! reason) only when tmux is not installed.
+//! End to end: the real binary in a pseudo-terminal (tmux), driven by keys. These tests need tmux,
+//! so they are ignored by default (`.ci/run` installs it and runs them); run without tmux, they
+//! fail at the start with a message saying to install it, rather than pass without testing.
 
 use skin_intake::engine::visibility;
 use skin_intake::load;
@@ -14,6 +15,7 @@ use skin_intake::model::questionnaire::ItemKind;
 
 mod handoff;
 mod records;
+mod resize;
 
 const BIN: &str = env!("CARGO_BIN_EXE_skin-intake");
 
@@ -160,6 +162,27 @@ impl Tmux {
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Tmux {
+    /// Sets the window's size, as a person dragging its corner does.
+    fn resize(&self, width: u16, height: u16) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "resize-window", "-t", "t", "-x"])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// The program's exit status, if it has ended.
+    fn exited(&self) -> Option<i32> {
+        std::fs::read_to_string(self.status.path().join("status"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
     }
 }
 

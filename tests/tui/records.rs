@@ -256,3 +256,102 @@ fn back_on_the_list_a_records_message_is_gone() {
         "the record's message stays with the record"
     );
 }
+
+#[test]
+fn a_sign_off_another_terminal_saved_first_is_not_written_over_and_staff_are_told() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let sign_off = |app: &mut App, initials: &str| {
+        press(app, KeyCode::Char('s'), now);
+        press(app, KeyCode::Tab, now);
+        press(app, KeyCode::Tab, now);
+        type_str(app, initials, now);
+        press(app, KeyCode::Enter, now);
+    };
+    // Two terminals show the same record.
+    let mut here = list_at(out.path(), "Maria Garcia");
+    press(&mut here, KeyCode::Enter, now);
+    let mut there = list_at(out.path(), "Maria Garcia");
+    press(&mut there, KeyCode::Enter, now);
+    sign_off(&mut there, "KL");
+    assert!(draw(&there, 120, 40).contains("Saved as version 2"));
+    let written: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .collect();
+    assert_eq!(written.len(), 1);
+    sign_off(&mut here, "MG");
+    let screen = draw(&here, 120, 40);
+    assert!(
+        screen.contains("Someone else saved this record a moment ago"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("by KL"),
+        "the record as it stands: {screen}"
+    );
+    let after: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        after, written,
+        "version 2 stands as the first terminal wrote it"
+    );
+}
+
+/// Signs off the open record with these initials (approved).
+fn sign_off(app: &mut App, initials: &str, now: Instant) {
+    press(app, KeyCode::Char('s'), now);
+    press(app, KeyCode::Tab, now);
+    press(app, KeyCode::Tab, now);
+    type_str(app, initials, now);
+    press(app, KeyCode::Enter, now);
+}
+
+#[test]
+fn the_terminal_that_loses_a_sign_off_race_is_told_and_shows_the_newest_version() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    // Two terminals open the same record at version 1.
+    let mut first = list_at(out.path(), "Maria Garcia");
+    let mut second = list_at(out.path(), "Maria Garcia");
+    press(&mut first, KeyCode::Enter, now);
+    press(&mut second, KeyCode::Enter, now);
+    assert!(draw(&second, 120, 40).contains("version 1 of 1"));
+    sign_off(&mut first, "KL", now);
+    assert!(draw(&first, 120, 40).contains("Saved as version 2"));
+    // The second saves version 2 as well, a moment later: theirs stands.
+    sign_off(&mut second, "MN", now);
+    let screen = draw(&second, 120, 40);
+    assert!(
+        screen.contains("Someone else saved this record a moment ago — reopen it to see their"),
+        "{screen}"
+    );
+    assert!(!screen.contains("os error"), "{screen}");
+    assert!(screen.contains("version 2 of 2"), "{screen}");
+    assert!(matches!(second.screen, Screen::Record(_)));
+    // Trying again builds on their version.
+    sign_off(&mut second, "MN", now);
+    let screen = draw(&second, 120, 40);
+    assert!(screen.contains("Saved as version 3"), "{screen}");
+    assert!(screen.contains("version 3 of 3"), "{screen}");
+    let versions = skin_intake::store::load_versions(out.path(), &{
+        let Screen::Record(record) = &second.screen else {
+            unreachable!()
+        };
+        record.latest().intake_id.clone()
+    })
+    .unwrap();
+    let by: Vec<_> = versions
+        .iter()
+        .map(|v| v.summary.review.as_ref().map(|r| r.by.clone()))
+        .collect();
+    assert_eq!(by, [None, Some("KL".into()), Some("MN".into())]);
+}

@@ -112,6 +112,26 @@ fn kiosk_question_has_no_staff_panel() {
     snap("kiosk_question_first", &app);
 }
 
+/// The questions 2.1.0 added that carry the most words, as the patient reads them at the kiosk
+/// (CLINICAL.md, Revision 3): the filler's kind, and the mole a doctor has not examined.
+#[test]
+fn kiosk_questions_of_2_1_0() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut answers = suitable();
+    answers["recent_procedures"] = serde_json::json!(["filler"]);
+    answers["filler_date"] = serde_json::json!("2025-03-01");
+    for question in ["suspicious_lesion", "filler_kind"] {
+        let mut app = App::new(config(out.path(), true), now);
+        press(&mut app, KeyCode::Enter, now);
+        while app.current_item().is_some_and(|i| i.id != question) {
+            answer_current(&mut app, &answers, now);
+            press(&mut app, KeyCode::Enter, now);
+        }
+        snap(&format!("kiosk_question_{question}"), &app);
+    }
+}
+
 fn reviewed(out: &std::path::Path, answers: &Value) -> App {
     let now = Instant::now();
     let mut app = App::new(config(out, false), now);

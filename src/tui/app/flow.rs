@@ -1,19 +1,13 @@
 //! The intake's life in the app: starting, resuming, showing where it stands, saving its draft,
 //! confirming and going back, submitting and exporting, leaving.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use super::{App, Kept, Running};
+use crate::clinic::{Case, OpenError, Queued};
 use crate::engine::intake::{Back, Intake, Step};
-use crate::engine::summary::{Metadata, Summary, version_id};
-use crate::engine::visibility;
-use crate::fhir;
-use crate::model::answer::Answers;
-use crate::store::outbox;
-use crate::store::{self, Draft, DraftLock, Listed};
+use crate::engine::summary::Summary;
 use crate::tui::editor::Editor;
 use crate::tui::screens::kiosk::{Farewell, Held};
 use crate::tui::screens::question;
@@ -43,148 +37,53 @@ impl App {
 
     /// The clinic's records and unfinished intakes, for the list.
     pub(super) fn list_entries(&mut self) -> Vec<StartEntry> {
-        let mut entries = self.draft_entries();
-        match store::list_records(&self.config.out) {
-            Ok(records) => {
-                if !records.unreadable.is_empty() {
-                    self.notice = Some(format!(
-                        "{} summary file(s) could not be read, for example {}: `skin-intake show \
-                         FILE` says why.",
-                        records.unreadable.len(),
-                        records.unreadable[0].display()
-                    ));
-                }
-                let delivery = self.delivery_states();
-                entries.extend(records.rows.into_iter().map(|row| {
-                    let id = version_id(&row.intake_id, row.version);
-                    let state = delivery.get(&id).copied();
-                    StartEntry::Record(Box::new(row), state)
-                }));
-            }
-            Err(e) => {
-                self.notice = Some(format!(
-                    "Could not read the finished intakes in {}: {e}",
-                    self.config.out.display()
-                ));
-            }
+        let words = words::for_language(&self.config.language);
+        let list = self.desk.list();
+        if let Some(e) = list.unfinished_error {
+            self.notice = Some(words.unfinished_unreadable(&self.desk.unfinished_dir(), &e));
         }
-        entries
+        if let Some(e) = list.records_error {
+            self.notice = Some(words.records_unreadable(self.desk.out(), &e));
+        } else if let Some(first) = list.unreadable.first() {
+            self.notice = Some(words.summaries_unreadable(list.unreadable.len(), first));
+        }
+        list.entries
     }
 
-    /// How each record's delivery stands, by version id; nothing without a FHIR server.
-    fn delivery_states(&self) -> HashMap<String, outbox::State> {
-        if self.config.delivery.is_none() {
-            return HashMap::new();
-        }
-        outbox::list(&self.config.out)
-            .map(|(entries, _)| entries.into_iter().map(|e| (e.key, e.state)).collect())
-            .unwrap_or_default()
-    }
-
-    fn draft_entries(&mut self) -> Vec<StartEntry> {
-        let q = &self.config.questionnaire;
-        let today = self.config.today;
-        match store::list_drafts(&self.config.out) {
-            Ok(listed) => listed
-                .into_iter()
-                .map(|entry| match entry {
-                    Listed::Draft(draft) => {
-                        let given = draft.resume(q).answers;
-                        StartEntry::Draft {
-                            name: visibility::patient_name(q, &given).map(str::to_owned),
-                            answered: visibility::answered_items(q, &given, today).len(),
-                            shown: visibility::shown_items(q, &given, today).len(),
-                            elsewhere: store::open_elsewhere(&self.config.out, &draft.id),
-                            draft,
-                        }
-                    }
-                    Listed::Finished { summary, .. } => StartEntry::Finished { summary },
-                    Listed::Newer {
-                        path,
-                        format_version,
-                    } => StartEntry::Newer {
-                        path,
-                        format_version,
-                    },
-                    Listed::Damaged { path, reason } => StartEntry::Damaged { path, reason },
-                })
-                .collect(),
-            Err(e) => {
-                self.notice = Some(format!(
-                    "Could not read the unfinished intakes in {}: {e}",
-                    self.config.out.join(store::UNFINISHED).display()
-                ));
-                Vec::new()
-            }
-        }
-    }
-
-    /// Makes `draft` the intake under way, at its first unanswered shown question.
-    pub(super) fn begin(&mut self, draft: Draft, lock: Option<DraftLock>, answers: Answers) {
-        let intake = Intake::new(
-            Arc::clone(&self.config.questionnaire),
-            answers,
-            self.config.today,
-            &self.config.language,
-        );
-        self.session = Some(Session {
-            intake,
-            amending: None,
-            draft,
-            lock,
-            typed: std::collections::BTreeMap::new(),
-        });
+    /// Makes `case` the intake under way, at its intake's step.
+    pub(super) fn begin(&mut self, case: Case, intake: Intake) {
+        self.session = Some(Session::new(case, intake));
         self.show_step(None);
     }
 
     /// Starts a new intake at the first question.
     pub fn new_intake(&mut self) {
-        let draft = Draft::new(
-            &self.config.questionnaire,
-            &self.config.language,
-            self.mode(),
-            self.now(),
-        );
+        let (case, intake) = self.desk.start(self.mode(), self.now());
         self.notice = None;
-        self.begin(draft, None, Answers::new());
+        self.begin(case, intake);
     }
 
     /// Resumes a saved intake, as it is on disk now, at its first unanswered shown question;
     /// one open on another terminal, finished or gone is left alone and the list shown again.
-    pub fn resume(&mut self, listed: &Draft) {
-        let (mut draft, lock) = match store::open_draft(&self.config.out, &listed.id) {
-            Ok(opened) => opened,
+    pub fn resume(&mut self, id: &str) {
+        let words = words::for_language(&self.config.language);
+        let resumed = match self.desk.resume(id) {
+            Ok(resumed) => resumed,
             Err(e) => {
-                if !matches!(e, store::OpenError::Elsewhere) {
+                if !matches!(e, OpenError::Elsewhere) {
                     // Finished or gone meanwhile: the list is out of date.
                     self.home();
                 }
-                self.notice = Some(format!("Could not open this intake: {e}."));
+                self.notice = Some(words.not_opened(&e));
                 return;
             }
         };
-        let made_with = draft.made_with_other(&self.config.questionnaire);
-        let resumed = draft.resume(&self.config.questionnaire);
-        // From now on the draft holds answers to this questionnaire.
-        draft
-            .questionnaire_id
-            .clone_from(&self.config.questionnaire.id);
-        draft
-            .questionnaire_version
-            .clone_from(&self.config.questionnaire.version);
-        let dropped = (!resumed.dropped.is_empty()).then(|| {
-            format!(
-                "Some saved answers no longer fit this questionnaire and were left out: {}.",
-                resumed.dropped.join(", ")
-            )
-        });
-        let origin = made_with.map(|m| format!("This intake was started with {m}."));
-        self.notice = match (origin, dropped) {
-            (Some(origin), Some(dropped)) => Some(format!("{origin} {dropped}")),
-            (Some(origin), None) => Some(format!("{origin} Every saved answer still fits.")),
-            (None, dropped) => dropped,
-        };
-        self.begin(draft, Some(lock), resumed.answers);
+        self.notice = words.resumed(
+            resumed.made_with.as_deref(),
+            &resumed.dropped,
+            &resumed.asked_again,
+        );
+        self.begin(resumed.case, resumed.intake);
     }
 
     /// Shows the screen for where the intake stands: its question (pre-filled with what was
@@ -225,38 +124,18 @@ impl App {
         let Some(session) = &mut self.session else {
             return Err("no intake is under way".into());
         };
-        if let Some(amending) = &session.amending {
-            // A record's changes are kept when they are saved as its next version.
-            return amending
-                .versions
-                .last()
-                .map(|v| v.path.clone())
-                .ok_or_else(|| "the record has no version".to_owned());
+        let saved = self
+            .desk
+            .save(&mut session.case, &session.intake, now)
+            .map_err(|e| e.to_string());
+        // A record being changed writes nothing until its changes are saved.
+        if !session.amending() {
+            let words = words::for_language(&self.config.language);
+            self.draft_problem = saved
+                .as_ref()
+                .err()
+                .map(|cause| words.draft_not_saved(cause));
         }
-        let current = session.intake.current_question().map(str::to_owned);
-        session
-            .draft
-            .record(session.intake.answers(), current.as_deref(), now);
-        let out = &self.config.out;
-        let where_ =
-            |e: &dyn std::fmt::Display| format!("{}: {e}", out.join(store::UNFINISHED).display());
-        // The lock is taken with the first save, when the draft file appears.
-        let locked = match session.lock.take() {
-            Some(lock) => Ok(lock),
-            None => store::lock_draft(out, &session.draft.id).map_err(|e| where_(&e)),
-        };
-        let syncer = &self.syncer;
-        let saved = locked.and_then(|lock| {
-            let saved = store::save_draft_soon_durable(out, &session.draft, &lock, syncer)
-                .map_err(|e| where_(&e));
-            session.lock = Some(lock);
-            saved
-        });
-        self.draft_problem = saved.as_ref().err().map(|cause| {
-            format!(
-                "Could not save the unfinished intake in {cause}. The answers are kept on screen."
-            )
-        });
         saved
     }
 
@@ -267,7 +146,7 @@ impl App {
         if self
             .session
             .as_ref()
-            .is_none_or(|s| s.is_empty() || s.amending.is_some())
+            .is_none_or(|s| s.is_empty() || s.amending())
         {
             return Kept::Nothing;
         }
@@ -330,29 +209,14 @@ impl App {
             let message = words::for_language(&self.config.language).fault(&problem.fault);
             return self.show_step(Some(message));
         }
-        if session.amending.is_some() {
+        if session.amending() {
             return self.save_amendment();
         }
-        let meta = Metadata {
-            // One intake, one record: the summary carries the intake's id.
-            id: session.draft.id.clone(),
-            language: self.config.language.clone(),
-            mode: self.mode(),
-            completed_at: self.now(),
-            reference_date: self.config.today,
-        };
+        let (mode, now) = (self.mode(), self.now());
         let Some(session) = &self.session else {
             return;
         };
-        let words = words::for_language(&self.config.language);
-        let answers = session.intake.answers();
-        let mut summary = Summary::new(&self.config.questionnaire, answers, meta, |shown| {
-            words.shown(shown)
-        });
-        summary
-            .clinician_note
-            .clone_from(&session.draft.clinician_note);
-        summary.set_override(session.draft.verdict_override.clone());
+        let summary = self.desk.summary(&session.case, &session.intake, mode, now);
         self.export(summary, self.kiosk());
     }
 
@@ -361,9 +225,6 @@ impl App {
     pub(super) fn export(&mut self, summary: Summary, for_patient: bool) {
         let now = self.last_activity;
         let written = self.submit_summary(&summary);
-        if written.is_ok() {
-            self.queue_for_delivery(&summary);
-        }
         if for_patient {
             match written {
                 Ok(_) => {
@@ -397,53 +258,31 @@ impl App {
         });
     }
 
-    /// Queues a written summary for the FHIR server, when there is one; the sender sends it in the
-    /// background. A failure here is made good by `push`, which queues any summary missing from
-    /// the outbox.
-    pub(super) fn queue_for_delivery(&mut self, summary: &Summary) {
-        let Some(sender) = &self.config.delivery else {
-            return;
-        };
-        let queued = fhir::delivery::enqueue(
-            &self.config.out,
-            summary,
-            &self.config.questionnaire,
-            self.now(),
-        );
-        match queued {
-            Ok(_) => sender.wake(),
-            Err(e) => {
-                self.notice = Some(format!(
-                    "The summary is saved, but could not be queued for the FHIR server ({e}); \
-                     `skin-intake push` will queue and send it."
-                ));
-            }
+    /// What became of queueing a written record for the FHIR server, for staff. A failure here
+    /// is made good by `push`, which queues any summary missing from the outbox.
+    pub(super) fn on_queued(&mut self, queued: Queued) {
+        if let Queued::NotQueued(e) = queued {
+            self.notice = Some(words::for_language(&self.config.language).not_queued(&e));
         }
     }
 
-    /// Writes the summary of the intake under way (once) and removes its draft, holding its lock.
+    /// Writes the summary of the intake under way (once), removes its draft, holding its lock,
+    /// and queues it for the FHIR server.
     fn submit_summary(&mut self, summary: &Summary) -> Result<PathBuf, String> {
-        let out = &self.config.out;
+        let now = self.now();
         let Some(session) = &mut self.session else {
             return Err("no intake is under way".into());
         };
-        let lock = match session.lock.take() {
-            Some(lock) => lock,
-            None => store::lock_draft(out, &session.draft.id).map_err(|e| e.to_string())?,
-        };
-        match store::submit(out, summary, lock) {
+        match self.desk.submit(&mut session.case, summary, now) {
             Ok(submitted) => {
                 if let Some(e) = submitted.leftover {
-                    self.notice = Some(format!(
-                        "The summary is saved, but its unfinished copy could not be removed: {e}"
-                    ));
+                    let words = words::for_language(&self.config.language);
+                    self.notice = Some(words.draft_left_over(&e));
                 }
-                Ok(submitted.summary)
+                self.on_queued(submitted.queued);
+                Ok(submitted.path)
             }
-            Err(store::NotSubmitted { error, lock }) => {
-                session.lock = Some(lock);
-                Err(error.to_string())
-            }
+            Err(e) => Err(e.to_string()),
         }
     }
 
@@ -541,13 +380,13 @@ impl App {
     /// Lets other terminals open the intake under way: this app is done with it.
     fn release(&mut self) {
         if let Some(session) = &mut self.session {
-            session.lock = None;
+            session.case.release();
         }
     }
 
     /// Waits until every saved draft is durable on disk, as leaving must.
     pub(super) fn durable(&self, kept: Kept) -> Kept {
-        match (self.syncer.wait(), kept) {
+        match (self.desk.durable(), kept) {
             (Err(e), Kept::Draft(path)) => Kept::Lost(format!(
                 "{} was written but could not be made durable: {e}",
                 path.display()

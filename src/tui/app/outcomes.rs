@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use super::{App, Kept};
-use crate::store;
+use crate::clinic::Listed;
 use crate::tui::action::Action;
 use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
@@ -32,7 +32,7 @@ impl App {
                 note::Outcome::Cancel => None,
                 note::Outcome::Save(text) => {
                     if let Some(session) = &mut self.session {
-                        session.draft.clinician_note = text;
+                        session.case.set_note(text);
                     }
                     self.save_draft().ok();
                     None
@@ -57,7 +57,7 @@ impl App {
                 }
                 override_form::Outcome::Remove => {
                     if let Some(session) = &mut self.session {
-                        session.draft.verdict_override = None;
+                        session.case.set_override(None);
                     }
                     self.notice =
                         Some("The override was removed; the computed verdict stands.".into());
@@ -66,7 +66,7 @@ impl App {
                 }
                 override_form::Outcome::Save(verdict_override) => {
                     if let Some(session) = &mut self.session {
-                        session.draft.verdict_override = Some(verdict_override);
+                        session.case.set_override(Some(verdict_override));
                     }
                     self.save_draft().ok();
                     None
@@ -160,31 +160,31 @@ impl App {
             start::Outcome::Quit => self.quit_or_menu(),
             start::Outcome::Open(0) => self.new_intake(),
             start::Outcome::Open(row) => match start.entry(row) {
-                Some(StartEntry::Draft { draft, .. }) => {
-                    let draft = (**draft).clone();
-                    self.resume(&draft);
+                Some(StartEntry::Unfinished(Listed::Draft(unfinished))) => {
+                    let id = unfinished.draft.id.clone();
+                    self.resume(&id);
                 }
                 Some(StartEntry::Record(row, _)) => {
                     let intake_id = row.intake_id.clone();
                     self.open_record(&intake_id);
                 }
-                Some(StartEntry::Damaged { path, .. }) => {
+                Some(StartEntry::Unfinished(Listed::Damaged { path, .. })) => {
                     self.notice = Some(format!(
                         "This file is damaged and cannot be opened. It was kept as {}.",
                         path.display()
                     ));
                 }
-                Some(StartEntry::Finished { summary }) => {
+                Some(StartEntry::Unfinished(Listed::Finished { summary, .. })) => {
                     self.notice = Some(format!(
                         "This intake was submitted as skin-intake stopped; its summary is saved \
                          as {}. It cannot be opened again.",
                         summary.display()
                     ));
                 }
-                Some(StartEntry::Newer {
+                Some(StartEntry::Unfinished(Listed::Newer {
                     path,
                     format_version,
-                }) => {
+                })) => {
                     self.notice = Some(format!(
                         "{} was saved by a newer skin-intake (draft format {format_version}); \
                          open it with that version. It is left as it is.",
@@ -195,11 +195,16 @@ impl App {
             },
             start::Outcome::AskDelete(row) => {
                 let what = match start.entry(row) {
-                    Some(StartEntry::Draft { name, .. }) => format!(
+                    Some(StartEntry::Unfinished(Listed::Draft(unfinished))) => format!(
                         "the unfinished intake of {}",
-                        name.as_deref().unwrap_or("a patient with no name yet")
+                        unfinished
+                            .name
+                            .as_deref()
+                            .unwrap_or("a patient with no name yet")
                     ),
-                    Some(StartEntry::Damaged { .. }) => "this damaged file".to_owned(),
+                    Some(StartEntry::Unfinished(Listed::Damaged { .. })) => {
+                        "this damaged file".to_owned()
+                    }
                     // A finished intake's record and a newer program's draft are not ours to
                     // delete.
                     other => {
@@ -223,21 +228,15 @@ impl App {
                 ));
             }
             start::Outcome::Delete(row) => {
-                let (path, result) = match start.entry(row) {
-                    Some(StartEntry::Draft { draft, .. }) => (
-                        draft.path(&self.config.out),
-                        store::delete_draft(&self.config.out, &draft.id).map_err(|e| e.to_string()),
-                    ),
-                    Some(StartEntry::Damaged { path, .. }) => (
-                        path.clone(),
-                        store::discard(path).map_err(|e| e.to_string()),
-                    ),
-                    _ => return,
+                let Some((path, result)) = start.entry(row).and_then(|e| self.desk.delete(e))
+                else {
+                    return;
                 };
                 self.home();
+                let words = words::for_language(&self.config.language);
                 self.notice = Some(match result {
-                    Ok(()) => "Deleted.".to_owned(),
-                    Err(e) => format!("Could not delete {}: {e}", path.display()),
+                    Ok(()) => words.deleted(),
+                    Err(e) => words.not_deleted(&path, &e),
                 });
             }
         }

@@ -1,36 +1,33 @@
 //! The clinic's records in the app: opening one, changing its answers with the patient, signing
 //! it off, overriding its verdict, printing it. Every change is a new version; none is modified.
 
-use std::sync::Arc;
-
 use super::App;
-use crate::engine::intake::Intake;
-use crate::engine::summary::{Override, Review, Summary};
-use crate::engine::versions::{self, Amendment};
-use crate::engine::visibility;
-use crate::load;
+use crate::clinic::{NextVersion, RecordProblem};
+use crate::engine::summary::{Override, Review};
 use crate::print;
-use crate::store::{self, Draft};
 use crate::tui::action::Action;
 use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
-use crate::tui::session::{Amending, Session};
+use crate::tui::session::Session;
 use crate::tui::theme::verdict_short;
 use crate::words;
 
 impl App {
     /// Opens every version of an intake's record.
     pub(super) fn open_record(&mut self, intake_id: &str) {
-        match store::load_versions(&self.config.out, intake_id) {
-            Ok(versions) if !versions.is_empty() => {
+        match self.desk.open_record(intake_id) {
+            Ok(versions) => {
                 self.notice = None;
                 self.screen = Screen::Record(RecordScreen {
                     versions,
                     scroll: 0,
                 });
             }
-            Ok(_) => self.notice = Some("This record has no readable version.".into()),
-            Err(e) => {
+            Err(RecordProblem::NoVersion) => {
+                let words = words::for_language(&self.config.language);
+                self.notice = Some(words.no_readable_version());
+            }
+            Err(RecordProblem::Unreadable(e)) => {
                 self.notice = Some(e.message(words::for_language(&self.config.language)));
             }
         }
@@ -108,38 +105,12 @@ impl App {
         let Screen::Record(screen) = &self.screen else {
             return;
         };
-        let latest = screen.latest();
-        let (answers, dropped) = load::summary::answers_of(&self.config.questionnaire, latest);
-        let intake = Intake::new(
-            Arc::clone(&self.config.questionnaire),
-            answers,
-            self.config.today,
-            &self.config.language,
-        );
-        // The draft is never written: a record's changes are kept when they are saved.
-        let draft = Draft::new(
-            &self.config.questionnaire,
-            &self.config.language,
-            latest.mode,
-            self.now(),
-        );
-        self.notice = (!dropped.is_empty()).then(|| {
-            format!(
-                "Some answers of this record no longer fit this questionnaire and are left out: {}.",
-                dropped.join(", ")
-            )
-        });
         let versions = screen.versions.clone();
-        self.session = Some(Session {
-            intake,
-            amending: Some(Amending { versions, by }),
-            draft,
-            lock: None,
-            typed: std::collections::BTreeMap::new(),
-        });
-        if let Some(session) = &mut self.session {
-            session.intake.open_review();
-        }
+        let Some((case, intake, dropped)) = self.desk.amend(versions, by, self.now()) else {
+            return;
+        };
+        self.notice = words::for_language(&self.config.language).amending_dropped(&dropped);
+        self.session = Some(Session::new(case, intake));
         self.show_step(None);
     }
 
@@ -148,71 +119,64 @@ impl App {
         let Some(session) = &self.session else {
             return;
         };
-        let Some(amending) = &session.amending else {
+        let Some(next) = self
+            .desk
+            .save_amendment(&session.case, &session.intake, self.now())
+        else {
             return;
         };
-        let Some(previous) = amending.versions.last() else {
-            return;
-        };
-        let amendment = Amendment {
-            by: amending.by.clone(),
-            at: self.now(),
-            reference_date: self.config.today,
-        };
-        let words = words::for_language(&self.config.language);
-        let next = versions::amend(
-            &previous.summary,
-            &self.config.questionnaire,
-            session.intake.answers(),
-            &amendment,
-            |shown| words.shown(shown),
-        );
-        if next.changes.len() == previous.summary.changes.len() {
-            let intake_id = previous.summary.intake_id.clone();
-            self.session = None;
-            self.open_record(&intake_id);
-            self.notice = Some("No answer was changed; the record stays as it was.".into());
-            return;
-        }
         self.session = None;
-        self.save_version(&next);
+        self.on_next_version(next);
     }
 
     pub(super) fn save_sign_off(&mut self, review: Review) {
         let Screen::Record(screen) = &self.screen else {
             return;
         };
-        let next = versions::sign_off(screen.latest(), review);
-        self.save_version(&next);
+        let next = self.desk.sign_off(screen.latest(), review, self.now());
+        self.on_next_version(next);
     }
 
     pub(super) fn save_record_override(&mut self, verdict_override: Option<Override>) {
         let Screen::Record(screen) = &self.screen else {
             return;
         };
-        let next = versions::with_override(screen.latest(), verdict_override);
-        self.save_version(&next);
+        let next = self
+            .desk
+            .set_override(screen.latest(), verdict_override, self.now());
+        self.on_next_version(next);
     }
 
-    /// Writes a new version and opens the record as it now stands.
-    fn save_version(&mut self, next: &Summary) {
-        match store::write_version(&self.config.out, next) {
-            Ok(path) => {
-                self.open_record(&next.intake_id);
-                self.notice = Some(format!(
-                    "Saved as version {} of the record: {}",
-                    next.version,
-                    path.display()
-                ));
+    /// Opens the record as it now stands, saying what became of its next version.
+    fn on_next_version(&mut self, next: NextVersion) {
+        let words = words::for_language(&self.config.language);
+        match next {
+            NextVersion::Saved {
+                intake_id,
+                version,
+                path,
+                queued,
+            } => {
+                self.open_record(&intake_id);
+                self.notice = Some(words.version_saved(version, &path));
                 // A later version goes to the FHIR server too, as an update of the same record.
-                self.queue_for_delivery(next);
+                self.on_queued(queued);
             }
-            Err(e) => {
-                self.notice = Some(format!(
-                    "Could not save version {} of the record in {}: {e}. Nothing was changed.",
-                    next.version,
-                    self.config.out.display()
-                ));
+            NextVersion::Unchanged { intake_id } => {
+                self.open_record(&intake_id);
+                self.notice = Some(words.version_unchanged());
+            }
+            NextVersion::Taken { intake_id, version } => {
+                self.open_record(&intake_id);
+                self.notice = Some(words.version_taken(version));
+            }
+            NextVersion::NotSaved {
+                version,
+                dir,
+                error,
+                ..
+            } => {
+                self.notice = Some(words.version_not_saved(version, &dir, &error));
             }
         }
     }
@@ -225,19 +189,14 @@ impl App {
         if self.kiosk() {
             return None;
         }
-        let session = self.session.as_ref().filter(|s| s.amending.is_none())?;
-        let q = &self.config.questionnaire;
-        let answers = session.intake.answers();
-        let name = visibility::patient_name(q, answers)?;
-        let born = visibility::patient_birth_date(q, answers)?;
-        let earlier = store::seen_before(&self.config.out, name, born).ok()?;
-        let row = earlier
-            .into_iter()
-            .find(|row| row.intake_id != session.draft.id)?;
-        Some(format!(
-            "Seen before: {name} finished an intake on {} — {}",
-            row.completed_at.format("%-d %B %Y"),
-            verdict_short(row.shown())
+        let session = self.session.as_ref()?;
+        let row = self.desk.seen_before(&session.case, &session.intake)?;
+        let name = session.intake.patient_name()?;
+        let words = words::for_language(&self.config.language);
+        Some(words.seen_before(
+            name,
+            row.completed_at.date_naive(),
+            verdict_short(row.shown()),
         ))
     }
 }

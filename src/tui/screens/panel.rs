@@ -40,10 +40,10 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         assessment,
         inner.width,
     );
-    if let Some(o) = session.draft.verdict_override.as_ref() {
+    if let Some(o) = session.case.verdict_override() {
         lines.insert(1, override_line(&theme, o, assessment.suitability));
     }
-    if let Some(note) = session.draft.clinician_note.as_ref() {
+    if let Some(note) = session.case.note() {
         let note = labelled("Note: ", theme.help, note, inner.width);
         lines.splice(1..1, note);
     }

@@ -10,9 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::clinic::Version;
 use crate::engine::summary::{Decision, Mode, Summary};
+use crate::engine::versions;
 use crate::print::decision as decision_words;
-use crate::store::Version;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, wrap_lines};
@@ -170,16 +171,12 @@ impl RecordScreen {
                 )
             } else {
                 let previous = s.version.saturating_sub(1);
-                let new: Vec<_> = s
-                    .changes
+                let before = self
+                    .versions
                     .iter()
-                    .filter(|c| {
-                        self.versions
-                            .iter()
-                            .find(|v| v.summary.version == previous)
-                            .is_none_or(|v| !v.summary.changes.contains(c))
-                    })
-                    .collect();
+                    .find(|v| v.summary.version == previous)
+                    .map(|v| &v.summary);
+                let new = versions::changes_made(s, before);
                 let by = new.first().map_or("staff", |c| c.by.as_str());
                 let at = new
                     .first()

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::answer;
 use crate::tui::action::{Action, Focus, Hit};
-use crate::tui::session::Ctx;
+use crate::tui::session::{Ctx, Session};
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::theme::verdict;
 use crate::tui::widgets::assessment::override_line;
@@ -187,7 +187,7 @@ impl Review {
         Paragraph::new("Please check your answers")
             .style(theme.title)
             .render(title, buf);
-        let intro_text = if ctx.session.is_some_and(|s| s.amending.is_some()) {
+        let intro_text = if ctx.session.is_some_and(Session::amending) {
             "Change answers with the patient: move to one with ↑↓ and press Enter. Enter on the \
              first row saves them as a new version."
         } else {
@@ -254,7 +254,7 @@ fn lay_out(ctx: Ctx, width: u16) -> Laid {
     let language = &ctx.config.language;
     let submit = if ctx.kiosk {
         "[ Submit my answers ]"
-    } else if ctx.session.is_some_and(|s| s.amending.is_some()) {
+    } else if ctx.session.is_some_and(Session::amending) {
         "[ Save the changes as a new version of the record ]"
     } else {
         "[ Submit the answers ]"
@@ -374,7 +374,7 @@ fn verdict_so_far(ctx: Ctx, screen_width: u16) -> Option<Line<'static>> {
     let theme = ctx.config.theme;
     let session = ctx.session?;
     let level = session.intake.assessment().suitability;
-    let spans = match session.draft.verdict_override.as_ref() {
+    let spans = match session.case.verdict_override() {
         Some(o) => override_line(&theme, o, level).spans,
         None => vec![
             Span::styled("Verdict so far: ", theme.help),

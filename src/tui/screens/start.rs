@@ -5,52 +5,24 @@
 //! The list's lines are laid out when the list or the filter changes; a frame draws only the
 //! lines in view, so a key costs the same with twenty or twenty thousand records.
 
-use std::path::PathBuf;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 
+use crate::clinic::{Listed, Row, Unfinished};
 use crate::engine::summary::Mode;
-use crate::store::Draft;
-use crate::store::Row;
-use crate::store::outbox::State as DeliveryState;
+use crate::model::text::DEFAULT_LANGUAGE;
 use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{ellipsize, width_of};
 use crate::tui::theme::{Theme, verdict_short};
 use crate::tui::widgets::text_field;
+use crate::words;
 
-/// A row after `New intake`.
-#[derive(Debug, Clone)]
-pub enum StartEntry {
-    /// A finished intake, by its latest version, and how its delivery to the clinic's FHIR
-    /// server stands (when there is one).
-    Record(Box<Row>, Option<DeliveryState>),
-    Draft {
-        draft: Box<Draft>,
-        name: Option<String>,
-        answered: usize,
-        shown: usize,
-        /// Open on another terminal right now.
-        elsewhere: bool,
-    },
-    /// Submitted as skin-intake stopped: its summary is written; it cannot be opened again.
-    Finished {
-        summary: PathBuf,
-    },
-    /// A draft of a later format than this program knows, left as it is.
-    Newer {
-        path: PathBuf,
-        format_version: u64,
-    },
-    Damaged {
-        path: PathBuf,
-        reason: String,
-    },
-}
+/// A row after `New intake`: the clinic's list entry.
+pub use crate::clinic::Entry as StartEntry;
 
 /// The groups of the list, in the order they are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,17 +49,18 @@ impl StartEntry {
         match self {
             StartEntry::Record(row, _) if row.review.is_some() => Group::Reviewed,
             StartEntry::Record(..) => Group::Waiting,
-            _ => Group::Unfinished,
+            StartEntry::Unfinished(_) => Group::Unfinished,
         }
     }
 
     fn matches(&self, query: &str) -> bool {
         match self {
             StartEntry::Record(row, _) => row.matches(query),
-            StartEntry::Draft { name, .. } => name
+            StartEntry::Unfinished(Listed::Draft(unfinished)) => unfinished
+                .name
                 .as_deref()
                 .is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase())),
-            _ => false,
+            StartEntry::Unfinished(_) => false,
         }
     }
 }
@@ -379,11 +352,9 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
             if row.seen_before.is_some() {
                 flags.push("seen before");
             }
-            match delivery {
-                Some(DeliveryState::Queued) => flags.push("queued"),
-                Some(DeliveryState::Delivered) => flags.push("delivered"),
-                Some(DeliveryState::NeedsAttention) => flags.push("⚠ delivery needs attention"),
-                None => {}
+            let delivery = delivery.map(|d| words::for_language(DEFAULT_LANGUAGE).delivery(&d));
+            if let Some(delivery) = &delivery {
+                flags.push(delivery);
             }
             if let Some(review) = &row.review {
                 flags.push(match review.decision {
@@ -408,13 +379,14 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
                 Span::styled(tail_cut, theme.help),
             ])
         }
-        StartEntry::Draft {
-            draft,
-            name,
-            answered,
-            shown,
-            elsewhere,
-        } => {
+        StartEntry::Unfinished(Listed::Draft(unfinished)) => {
+            let Unfinished {
+                draft,
+                name,
+                answered,
+                shown,
+                elsewhere,
+            } = &**unfinished;
             let name = name_column(name.as_deref().unwrap_or("(no name yet)"), room);
             let when = draft.updated_at.format(when_format(room));
             let mode = match draft.mode {
@@ -431,21 +403,21 @@ fn entry_line(theme: &Theme, entry: &StartEntry, room: usize) -> Line<'static> {
                 theme.base,
             )
         }
-        StartEntry::Finished { summary } => cut(
+        StartEntry::Unfinished(Listed::Finished { summary, .. }) => cut(
             format!("FINISHED, saved as {}", file_name(summary)),
             theme.help,
         ),
-        StartEntry::Newer {
+        StartEntry::Unfinished(Listed::Newer {
             path,
             format_version,
-        } => cut(
+        }) => cut(
             format!(
                 "NEWER FORMAT {format_version}, left as it is: {}",
                 file_name(path)
             ),
             theme.help,
         ),
-        StartEntry::Damaged { path, reason } => cut(
+        StartEntry::Unfinished(Listed::Damaged { path, reason }) => cut(
             format!("DAMAGED, cannot be opened: {} ({reason})", file_name(path)),
             theme.error,
         ),

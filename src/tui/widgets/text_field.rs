@@ -7,8 +7,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::checks;
+use crate::tui::text_layout::width_of;
 
 /// Handles an editing key; returns whether the key was one (so the caller may clear a message).
 pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
@@ -66,6 +68,10 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
 /// Draws the field on the first line of `area`: the part of the text that fits, scrolled to keep
 /// the cursor in view, and the cursor where one is given. Returns where the cursor is, so the
 /// terminal's own cursor can be put there (screen magnifiers follow it).
+///
+/// Everything is measured in screen columns, grapheme by grapheme as ratatui draws them: a wide
+/// character (CJK, most emoji) takes two, so the text scrolls by columns and the cursor sits on
+/// its character.
 pub fn draw(
     input: &Input,
     style: Style,
@@ -73,13 +79,39 @@ pub fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let width = usize::from(area.width.max(1)).saturating_sub(1);
-    let scroll = input.visual_scroll(width);
-    let shown: String = input.value().chars().skip(scroll).collect();
-    Paragraph::new(format!("{shown:<width$}"))
-        .style(style)
-        .render(area, buf);
-    let x = area.x + u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+    let value = input.value();
+    let columns = usize::from(area.width);
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(byte, _)| byte);
+    let cursor_column = width_of(&value[..at]);
+    // The last column is kept for the cursor after the text's end.
+    let room = columns.saturating_sub(1);
+    // Whole graphemes scroll out on the left until the cursor is in view.
+    let mut scroll = 0;
+    let mut graphemes = value.graphemes(true);
+    while cursor_column.saturating_sub(scroll) > room {
+        let Some(grapheme) = graphemes.next() else {
+            break;
+        };
+        scroll += width_of(grapheme);
+    }
+    let mut shown = String::new();
+    let mut shown_width = 0;
+    for grapheme in graphemes {
+        let width = width_of(grapheme);
+        if shown_width + width > columns {
+            break;
+        }
+        shown.push_str(grapheme);
+        shown_width += width;
+    }
+    shown.extend(std::iter::repeat_n(' ', columns - shown_width));
+    Paragraph::new(shown).style(style).render(area, buf);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(cursor_column.saturating_sub(scroll)).unwrap_or(u16::MAX));
     let cursor = cursor.filter(|_| x < area.right() && area.height > 0)?;
     buf[(x, area.y)].set_style(cursor);
     Some(Position::new(x, area.y))

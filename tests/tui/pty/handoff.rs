@@ -71,7 +71,7 @@ fn a_kiosk_intake_is_reviewed_changed_and_signed_off_by_staff_at_the_kiosk() {
     let mut moves = 0;
     while !screen
         .lines()
-        .any(|l| l.contains('▶') && l.contains("Do you have a cold sore"))
+        .any(|l| l.contains('▶') && l.contains("Do you have an infection"))
     {
         tmux.keys(&["Down"]);
         moves += 1;
