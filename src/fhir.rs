@@ -7,6 +7,7 @@ mod assessment;
 pub mod auth;
 pub mod delivery;
 mod enable;
+pub mod jwt;
 pub mod questionnaire;
 pub mod record;
 pub mod resource;

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod json;
 pub mod questionnaire;
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod summary;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! questionnaire, the answers and the reference date.
 
 use chrono::{Days, NaiveDate};
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,8 @@ use crate::dates::{add_days, add_months, birthday};
 use crate::model::answer::{Answer, Answers};
 use crate::model::questionnaire::{Level, Questionnaire, Range, Reassess, ScreeningRule};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Assessment {
     /// The most severe level among the reasons; `suitable` when there are none.
     pub suitability: Level,
@@ -33,7 +35,8 @@ pub struct Assessment {
 }
 
 /// A screening rule that applies to this patient.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Reason {
     pub rule: String,
     pub level: Level,
@@ -43,7 +46,8 @@ pub struct Reason {
     pub reassess_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct ConcernPlan {
     pub concern: String,
     pub sessions: Range,
@@ -52,7 +56,8 @@ pub struct ConcernPlan {
 }
 
 /// One proposed session: the window it falls in, and whether it may turn out unnecessary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Session {
     pub session: u32,
     pub earliest: NaiveDate,

@@ -4,6 +4,7 @@
 //! supersedes.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +22,8 @@ pub const FORMAT: &str = "skin-intake/summary";
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Who answered: a batch file, a staff member with the patient, or the patient alone at a kiosk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     Batch,
@@ -41,9 +43,10 @@ pub struct Metadata {
 
 /// One version of an intake's record. Read back with `load::summary` (format 1 files too: they
 /// read as version 1 of their intake, with no changes and no review).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Summary {
-    #[schemars(extend("const" = "skin-intake/summary"))]
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "skin-intake/summary")))]
     pub format: &'static str,
     /// The format the summary was written in: [`FORMAT_VERSION`] for a new one, 1 for a summary
     /// read from a format 1 file.
@@ -75,20 +78,23 @@ pub struct Summary {
     pub review: Option<Review>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Patient {
     pub name: Option<String>,
     pub date_of_birth: Option<NaiveDate>,
     pub age: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct ExportedAnswer {
     pub id: String,
     pub question: String,
@@ -102,7 +108,8 @@ pub struct ExportedAnswer {
 
 /// A clinician's decision that differs from the computed verdict; the computed verdict and
 /// schedule stay in the record beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Override {
     pub suitability: Level,
     pub reason: String,
@@ -120,7 +127,8 @@ pub struct Override {
 
 /// One answer changed by a clinician: its value before and after (`None`: not answered or not
 /// shown), who changed it and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Change {
     pub question: String,
     pub before: Option<Answer>,
@@ -130,7 +138,8 @@ pub struct Change {
 }
 
 /// A clinician's sign-off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Review {
     /// The clinician's initials.
     pub by: String,
@@ -140,7 +149,8 @@ pub struct Review {
 }
 
 /// What the clinician decided at sign-off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approved,
@@ -190,7 +200,8 @@ pub enum NotReadable {
 }
 
 /// The stored form, format 1 or 2: format 1 lacks the fields of a record's versions.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 struct Stored {
     format: String,
     format_version: u32,

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 
-use super::server::{AuthConfig, SigningAlgorithm, checked_base};
+use super::jwt::SigningKey;
+use super::server::{AuthConfig, checked_base};
 use crate::store;
 
 /// A token is fetched again when it has less than this left.
@@ -41,8 +41,7 @@ pub enum Auth {
 
 pub struct Smart {
     client_id: String,
-    key: EncodingKey,
-    algorithm: Algorithm,
+    key: SigningKey,
     key_id: Option<String>,
     scope: String,
     token: Mutex<Option<(String, Instant)>>,
@@ -109,20 +108,15 @@ impl Auth {
                 scope,
             } => {
                 let pem = read_secret(private_key_file, "private_key_file")?;
-                let (key, algorithm) = match algorithm {
-                    SigningAlgorithm::RS384 => (EncodingKey::from_rsa_pem(&pem), Algorithm::RS384),
-                    SigningAlgorithm::ES384 => (EncodingKey::from_ec_pem(&pem), Algorithm::ES384),
-                };
-                let key = key.map_err(|e| {
+                let key = SigningKey::from_pem(&pem, *algorithm).map_err(|e| {
                     AuthError::Config(format!(
-                        "private_key_file {}: not a PEM private key for {algorithm:?}: {e}",
+                        "private_key_file {}: {e}",
                         private_key_file.display()
                     ))
                 })?;
                 Ok(Auth::Smart(Box::new(Smart {
                     client_id: client_id.clone(),
                     key,
-                    algorithm,
                     key_id: key_id.clone(),
                     scope: scope.clone(),
                     token: Mutex::new(None),
@@ -260,9 +254,9 @@ impl Smart {
             jti: uuid::Uuid::new_v4().to_string(),
             exp: now + ASSERTION_LIFETIME,
         };
-        let mut header = Header::new(self.algorithm);
-        header.kid.clone_from(&self.key_id);
-        let assertion = jsonwebtoken::encode(&header, &claims, &self.key)
+        let assertion = self
+            .key
+            .sign(self.key_id.as_deref(), &claims)
             .map_err(|e| AuthError::Config(format!("signing the client assertion: {e}")))?;
         let mut response = agent
             .post(&endpoint)

@@ -1,6 +1,8 @@
 //! JSON Schemas of the files people and programs read: `questions.json` as it may be written, and
 //! the summary as it is written. Generated from the types that read and write them, and shipped
-//! under `schema/` so that an editor checks a questionnaire as it is typed.
+//! under `schema/` so that an editor checks a questionnaire as it is typed. Only with the `schema`
+//! feature: the tests turn it on (the package's dev-dependency on itself) and check the shipped
+//! files; the program never writes a schema, so the release binary leaves `schemars` out.
 
 use schemars::generate::SchemaSettings;
 use serde_json::Value;

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -10,7 +11,8 @@ use crate::dates::{Typed, YearMonth, parse_iso};
 
 /// One answer, typed by its item: text, date, a month (a date known only to the month), yes/no,
 /// one option code, or several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
@@ -18,7 +20,10 @@ pub enum Answer {
     /// Written `YYYY-MM`, as it was given; it counts as the month's last day.
     Month(
         #[serde(serialize_with = "written")]
-        #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}$"))]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}$"))
+        )]
         YearMonth,
     ),
     Bool(bool),
@@ -61,7 +66,8 @@ impl From<Typed> for Answer {
 /// against its question.
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize, JsonSchema)]
+        #[derive(Deserialize)]
+        #[cfg_attr(feature = "schema", derive(JsonSchema))]
         #[serde(untagged)]
         enum Written {
             Bool(bool),
@@ -83,7 +89,8 @@ impl<'de> Deserialize<'de> for Answer {
 }
 
 /// Answers by question id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<String, Answer>);
 

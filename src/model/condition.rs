@@ -1,6 +1,7 @@
 //! The condition language of `questions.json`: JSON objects, evaluated against answers.
 
 use chrono::NaiveDate;
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,8 @@ use crate::dates::{add_days, add_months, age_on};
 /// `{"not": …}`, `{"all": […]}`, `{"any": […]}`,
 /// `{"age_under": {"question": "dob", "years": 18}}`,
 /// `{"within_months": {"question": "d", "months": 6}}`, `{"within_days": {"question": "d", "days": 14}}`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The question is shown and has an answer.
@@ -55,7 +57,8 @@ pub enum Condition {
 }
 
 /// The value an `equals` or `one_of` compares with.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(
     untagged,
     expecting = "expected an option code (a string) or true/false"

@@ -1,5 +1,6 @@
 //! The questionnaire and its rules as `questions.json` describes them.
 
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,8 @@ pub const BUILT_IN: &str = include_str!("../../questions.json");
 /// How the built-in questionnaire is named in messages.
 pub const BUILT_IN_NAME: &str = "questions.json (built in)";
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// The JSON Schema an editor checks the file against; the program ignores it.
@@ -21,7 +23,7 @@ pub struct Questionnaire {
     /// The questionnaire's canonical URL: what FHIR exports name it by, and the base of the
     /// identifiers and code systems they use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("format" = "uri"))]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: Option<String>,
     pub version: String,
     pub title: Text,
@@ -40,7 +42,8 @@ pub struct Questionnaire {
 /// A cross-question constraint: `require` must hold once `question` is answered; otherwise
 /// `message` is shown at `question`. `require` reads `question` and earlier questions only, so it
 /// can be checked when `question` is answered.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Constraint {
     pub id: String,
@@ -53,14 +56,16 @@ fn default_languages() -> Vec<String> {
     vec![DEFAULT_LANGUAGE.to_owned()]
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PatientFields {
     pub name: String,
     pub date_of_birth: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -68,7 +73,8 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Text,
@@ -92,7 +98,8 @@ impl ItemKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -137,7 +144,8 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub code: String,
@@ -149,14 +157,16 @@ pub struct Choice {
     pub exclusive: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: u32,
     pub max: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     pub screening: Vec<ScreeningRule>,
@@ -170,9 +180,8 @@ pub struct Rules {
 }
 
 /// Suitability levels, least severe first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Suitable,
@@ -204,7 +213,8 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningRule {
     pub id: String,
@@ -216,7 +226,8 @@ pub struct ScreeningRule {
     pub reassess: Option<Reassess>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Reassess {
     /// The reference date plus this many days.
@@ -243,7 +254,8 @@ impl Reassess {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanRow {
     pub concern: String,
@@ -257,7 +269,8 @@ pub struct PlanRow {
     pub notes: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     #[serde(default, skip_serializing_if = "Option::is_none")]

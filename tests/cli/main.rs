@@ -14,6 +14,7 @@ mod delivery;
 mod fhir;
 mod fhir_validator;
 mod hostile;
+mod keys;
 mod score;
 mod show;
 mod smart;

@@ -1,8 +1,9 @@
 //! SMART Backend Services against a real token endpoint: `sekmet-fhir` (on `PyPI`) serves one and a FHIR
 //! server that takes only its tokens. skin-intake finds the endpoint through
-//! `.well-known/smart-configuration`, signs its client assertion (RS384 and ES384) and uses the
-//! token; a client the endpoint does not know needs attention; a short-lived token is fetched
-//! again. Needs `target/smart-venv` (`bash .ci/smart-venv`) and `openssl`; `.ci/run` runs these.
+//! `.well-known/smart-configuration`, signs its client assertion (RS384 with an RSA key as PKCS#8
+//! or PKCS#1, ES384) and uses the token; a client the endpoint does not know needs attention; a
+//! short-lived token is fetched again. Needs `target/smart-venv` (`bash .ci/smart-venv`) and
+//! `openssl`; `.ci/run` runs these.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -80,6 +81,15 @@ impl Sekmet {
                 &path(&format!("{key}.pub.pem")),
             ]);
         }
+        // The same RSA key in PKCS#1 form (`RSA PRIVATE KEY`), which RS384 also reads.
+        openssl(&[
+            "pkey",
+            "-in",
+            &path("rs.pem"),
+            "-traditional",
+            "-out",
+            &path("rs-pkcs1.pem"),
+        ]);
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -164,6 +174,7 @@ fn a_token_from_the_real_endpoint_opens_the_server_with_rs384_and_es384() {
     assert_eq!(sekmet.search_status(None), 401, "the server wants a token");
     for (client, key, algorithm) in [
         ("kiosk-rs", "rs.pem", SigningAlgorithm::RS384),
+        ("kiosk-rs", "rs-pkcs1.pem", SigningAlgorithm::RS384),
         ("kiosk-es", "es.pem", SigningAlgorithm::ES384),
     ] {
         let auth = Auth::from_config(&sekmet.auth(client, key, algorithm)).expect("the key reads");
