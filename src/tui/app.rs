@@ -25,6 +25,7 @@ use super::view::View;
 use crate::clinic::Desk;
 use crate::engine::summary::Mode;
 use crate::model::questionnaire::Item;
+use crate::words::{Label, Say};
 
 mod flow;
 mod outcomes;
@@ -107,11 +108,11 @@ impl App {
             && app.notice.is_none()
             && let Some(mode) = app.desk.open_to_others()
         {
-            let dir = app.config.out.display();
-            app.notice = Some(format!(
-                "The folder {dir} can be opened by other users of this computer (permissions \
-                 {mode:o}). To keep patients' answers private: chmod 700 {dir}"
-            ));
+            let words = crate::words::for_language(&app.config.language);
+            app.notice = Some(words.say(&Say::FolderOpenToOthers {
+                dir: &app.config.out.display().to_string(),
+                mode,
+            }));
         }
         app
     }
@@ -258,8 +259,9 @@ impl App {
                 if self.session.as_ref().is_some_and(Session::amending) =>
             {
                 self.notice = Some(
-                    "Save the changed answers first; then o on the record overrides its verdict."
-                        .into(),
+                    crate::words::for_language(&self.config.language)
+                        .label(Label::SaveChangesFirst)
+                        .to_owned(),
                 );
                 return;
             }

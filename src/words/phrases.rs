@@ -100,6 +100,11 @@ pub enum Label {
     FlagOverride,
     FlagSeenBefore,
     OpenElsewhere,
+    // The intake's life, for staff.
+    SaveChangesFirst,
+    OverrideRemoved,
+    RecordNeverDeleted,
+    NoIntakeUnderWay,
     // The store.
     OpenElsewhereIntake,
     IntakeGone,
@@ -266,6 +271,10 @@ impl Label {
         Label::FlagOverride,
         Label::FlagSeenBefore,
         Label::OpenElsewhere,
+        Label::SaveChangesFirst,
+        Label::OverrideRemoved,
+        Label::RecordNeverDeleted,
+        Label::NoIntakeUnderWay,
         Label::OpenElsewhereIntake,
         Label::IntakeGone,
         Label::DraftNotLocked,
@@ -660,6 +669,50 @@ pub enum Say<'a> {
     /// A file larger than the most that is read, in bytes.
     TooLarge {
         cap: u64,
+    },
+    /// The output folder can be opened by other users; `mode` is its permissions.
+    FolderOpenToOthers {
+        dir: &'a str,
+        mode: u32,
+    },
+    /// The intake could not be saved, so it stays on screen.
+    NotSavedStays {
+        cause: &'a str,
+    },
+    /// The intake could not be saved, so leaving would lose it.
+    LeavingLoses {
+        cause: &'a str,
+    },
+    /// A damaged file, kept at `path`.
+    DamagedKept {
+        path: &'a str,
+    },
+    /// A draft submitted as skin-intake stopped, its summary at `summary`.
+    SubmittedAsStopped {
+        summary: &'a str,
+    },
+    /// A draft of a later format, left as it is.
+    NewerDraft {
+        path: &'a str,
+        format_version: u64,
+    },
+    /// Asking before deleting: an unfinished intake (of a patient, named or not) or (`None`) a
+    /// damaged file.
+    AskDelete {
+        unfinished_of: Option<Option<&'a str>>,
+    },
+    /// The page to print is written.
+    PagePrinted {
+        page: &'a str,
+    },
+    PageNotPrinted {
+        beside: &'a str,
+        error: &'a str,
+    },
+    /// A draft written but not made durable.
+    NotDurable {
+        path: &'a str,
+        error: &'a str,
     },
     /// A draft made with another questionnaire.
     OtherQuestionnaire {

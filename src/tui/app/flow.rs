@@ -18,7 +18,7 @@ use crate::tui::screens::start::{Start, StartEntry};
 use crate::tui::screens::{Overlay, Screen};
 use crate::tui::session::Session;
 use crate::tui::text_layout::Measured;
-use crate::words;
+use crate::words::{self, Label, Say, Words};
 
 impl App {
     /// The first screen: the kiosk welcome, or the staff list of intakes.
@@ -123,7 +123,7 @@ impl App {
     pub(super) fn save_draft(&mut self) -> Result<PathBuf, String> {
         let now = self.now();
         let Some(session) = &mut self.session else {
-            return Err("no intake is under way".into());
+            return Err(self.words().label(Label::NoIntakeUnderWay).into());
         };
         let saved = self
             .desk
@@ -273,7 +273,7 @@ impl App {
     fn submit_summary(&mut self, summary: &Summary) -> Result<PathBuf, String> {
         let now = self.now();
         let Some(session) = &mut self.session else {
-            return Err("no intake is under way".into());
+            return Err(self.words().label(Label::NoIntakeUnderWay).into());
         };
         match self.desk.submit(&mut session.case, summary, now) {
             Ok(submitted) => {
@@ -354,11 +354,7 @@ impl App {
         match self.keep_for_leaving() {
             Kept::Lost(cause) if !self.leave_unsaved_armed => {
                 self.leave_unsaved_armed = true;
-                self.notice = Some(format!(
-                    "The intake could not be saved ({cause}), so leaving now would lose its answers. \
-                     Fix the folder and press Ctrl-C again to save and leave, or press Ctrl-C again \
-                     to leave without saving."
-                ));
+                self.notice = Some(self.words().say(&Say::LeavingLoses { cause: &cause }));
             }
             kept => self.leave(kept),
         }
@@ -387,13 +383,18 @@ impl App {
         }
     }
 
+    /// The words of the UI's language, for what the app says itself.
+    pub(super) fn words(&self) -> &'static dyn Words {
+        words::for_language(&self.config.language)
+    }
+
     /// Waits until every saved draft is durable on disk, as leaving must.
     pub(super) fn durable(&self, kept: Kept) -> Kept {
         match (self.desk.durable(), kept) {
-            (Err(e), Kept::Draft(path)) => Kept::Lost(format!(
-                "{} was written but could not be made durable: {e}",
-                path.display()
-            )),
+            (Err(e), Kept::Draft(path)) => Kept::Lost(self.words().say(&Say::NotDurable {
+                path: &path.display().to_string(),
+                error: &e.to_string(),
+            })),
             (_, kept) => kept,
         }
     }

@@ -10,7 +10,7 @@ use crate::tui::screens::start::{self, StartEntry};
 use crate::tui::screens::{
     Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
 };
-use crate::words;
+use crate::words::{self, Label, Say};
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: &Action, now: Instant) {
@@ -59,8 +59,11 @@ impl App {
                     if let Some(session) = &mut self.session {
                         session.case.set_override(None);
                     }
-                    self.notice =
-                        Some("The override was removed; the computed verdict stands.".into());
+                    self.notice = Some(
+                        words::for_language(&self.config.language)
+                            .label(Label::OverrideRemoved)
+                            .to_owned(),
+                    );
                     self.save_draft().ok();
                     None
                 }
@@ -115,10 +118,10 @@ impl App {
                 leaving::Outcome::Close => None,
                 leaving::Outcome::ToList => {
                     if let Kept::Lost(cause) = self.keep_for_leaving() {
-                        self.notice = Some(format!(
-                            "The intake could not be saved ({cause}), so it stays on screen. Fix \
-                             the folder, then try again."
-                        ));
+                        self.notice = Some(
+                            words::for_language(&self.config.language)
+                                .say(&Say::NotSavedStays { cause: &cause }),
+                        );
                     } else {
                         self.home();
                     }
@@ -169,41 +172,44 @@ impl App {
                     self.open_record(&intake_id);
                 }
                 Some(StartEntry::Unfinished(Listed::Damaged { path, .. })) => {
-                    self.notice = Some(format!(
-                        "This file is damaged and cannot be opened. It was kept as {}.",
-                        path.display()
+                    self.notice = Some(words::for_language(&self.config.language).say(
+                        &Say::DamagedKept {
+                            path: &path.display().to_string(),
+                        },
                     ));
                 }
                 Some(StartEntry::Unfinished(Listed::Finished { summary, .. })) => {
-                    self.notice = Some(format!(
-                        "This intake was submitted as skin-intake stopped; its summary is saved \
-                         as {}. It cannot be opened again.",
-                        summary.display()
+                    self.notice = Some(words::for_language(&self.config.language).say(
+                        &Say::SubmittedAsStopped {
+                            summary: &summary.display().to_string(),
+                        },
                     ));
                 }
                 Some(StartEntry::Unfinished(Listed::Newer {
                     path,
                     format_version,
                 })) => {
-                    self.notice = Some(format!(
-                        "{} was saved by a newer skin-intake (draft format {format_version}); \
-                         open it with that version. It is left as it is.",
-                        path.display()
+                    self.notice = Some(words::for_language(&self.config.language).say(
+                        &Say::NewerDraft {
+                            path: &path.display().to_string(),
+                            format_version: *format_version,
+                        },
                     ));
                 }
                 None => {}
             },
             start::Outcome::AskDelete(row) => {
+                let words = words::for_language(&self.config.language);
                 let what = match start.entry(row) {
-                    Some(StartEntry::Unfinished(Listed::Draft(unfinished))) => format!(
-                        "the unfinished intake of {}",
-                        unfinished
-                            .name
-                            .as_deref()
-                            .unwrap_or("a patient with no name yet")
-                    ),
+                    Some(StartEntry::Unfinished(Listed::Draft(unfinished))) => {
+                        words.say(&Say::AskDelete {
+                            unfinished_of: Some(unfinished.name.as_deref()),
+                        })
+                    }
                     Some(StartEntry::Unfinished(Listed::Damaged { .. })) => {
-                        "this damaged file".to_owned()
+                        words.say(&Say::AskDelete {
+                            unfinished_of: None,
+                        })
                     }
                     // A finished intake's record and a newer program's draft are not ours to
                     // delete.
@@ -213,19 +219,12 @@ impl App {
                             start.deleting = false;
                         }
                         if record {
-                            self.notice = Some(
-                                "A finished intake's record is never deleted: the clinic's \
-                                 records policy decides what happens to its files."
-                                    .into(),
-                            );
+                            self.notice = Some(words.label(Label::RecordNeverDeleted).to_owned());
                         }
                         return;
                     }
                 };
-                self.notice = Some(format!(
-                    "Delete {what}? Its answers will be gone for good. Press d again to delete, \
-                     any other key to keep it."
-                ));
+                self.notice = Some(what);
             }
             start::Outcome::Delete(row) => {
                 let Some((path, result)) = start.entry(row).and_then(|e| self.desk.delete(e))

@@ -10,7 +10,7 @@ use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
 use crate::tui::session::Session;
 use crate::tui::text_layout::Measured;
-use crate::words;
+use crate::words::{self, Say};
 
 impl App {
     /// Opens every version of an intake's record.
@@ -85,13 +85,16 @@ impl App {
                             &summary,
                             Some(&self.config.questionnaire),
                         ) {
-                            Ok(page) => format!(
-                                "The page to print is saved as {} (open it in a browser and print it).",
-                                page.display()
-                            ),
-                            Err(e) => format!(
-                                "Could not write the page to print beside {}: {e}",
-                                path.display()
+                            Ok(page) => {
+                                words::for_language(&self.config.language).say(&Say::PagePrinted {
+                                    page: &page.display().to_string(),
+                                })
+                            }
+                            Err(e) => words::for_language(&self.config.language).say(
+                                &Say::PageNotPrinted {
+                                    beside: &path.display().to_string(),
+                                    error: &e.to_string(),
+                                },
                             ),
                         },
                     );

@@ -144,6 +144,15 @@ pub fn label(label: Label) -> &'static str {
         Label::FlagOverride => "override",
         Label::FlagSeenBefore => "seen before",
         Label::OpenElsewhere => "open on another terminal",
+        Label::SaveChangesFirst => {
+            "Save the changed answers first; then o on the record overrides its verdict."
+        }
+        Label::OverrideRemoved => "The override was removed; the computed verdict stands.",
+        Label::RecordNeverDeleted => {
+            "A finished intake's record is never deleted: the clinic's records policy decides \
+             what happens to its files."
+        }
+        Label::NoIntakeUnderWay => "no intake is under way",
         Label::OpenElsewhereIntake => "this intake is open on another terminal",
         Label::IntakeGone => {
             "this intake is no longer there; it was finished or deleted on another terminal"
@@ -375,6 +384,55 @@ pub fn say(say: &Say) -> String {
             "it is larger than {}, the most skin-intake reads; check that this is the right file",
             size(cap)
         ),
+        Say::FolderOpenToOthers { dir, mode } => format!(
+            "The folder {dir} can be opened by other users of this computer (permissions \
+             {mode:o}). To keep patients' answers private: chmod 700 {dir}"
+        ),
+        Say::NotSavedStays { cause } => format!(
+            "The intake could not be saved ({cause}), so it stays on screen. Fix the folder, \
+             then try again."
+        ),
+        Say::LeavingLoses { cause } => format!(
+            "The intake could not be saved ({cause}), so leaving now would lose its answers. Fix \
+             the folder and press Ctrl-C again to save and leave, or press Ctrl-C again to leave \
+             without saving."
+        ),
+        Say::DamagedKept { path } => {
+            format!("This file is damaged and cannot be opened. It was kept as {path}.")
+        }
+        Say::SubmittedAsStopped { summary } => format!(
+            "This intake was submitted as skin-intake stopped; its summary is saved as {summary}. \
+             It cannot be opened again."
+        ),
+        Say::NewerDraft {
+            path,
+            format_version,
+        } => format!(
+            "{path} was saved by a newer skin-intake (draft format {format_version}); open it \
+             with that version. It is left as it is."
+        ),
+        Say::AskDelete { unfinished_of } => {
+            let what = match unfinished_of {
+                Some(name) => format!(
+                    "the unfinished intake of {}",
+                    name.unwrap_or("a patient with no name yet")
+                ),
+                None => "this damaged file".to_owned(),
+            };
+            format!(
+                "Delete {what}? Its answers will be gone for good. Press d again to delete, any \
+                 other key to keep it."
+            )
+        }
+        Say::PagePrinted { page } => {
+            format!("The page to print is saved as {page} (open it in a browser and print it).")
+        }
+        Say::PageNotPrinted { beside, error } => {
+            format!("Could not write the page to print beside {beside}: {error}")
+        }
+        Say::NotDurable { path, error } => {
+            format!("{path} was written but could not be made durable: {error}")
+        }
         Say::OtherQuestionnaire { id, version, not } => {
             format!("questionnaire '{id}' (version {version}), not '{not}'")
         }
