@@ -173,7 +173,11 @@ impl Question {
             }
             Editor::Text(_) | Editor::Date(_) => Vec::new(),
         };
-        hits.extend(buttons::layout(self.can_go_back(ctx), parts.buttons));
+        hits.extend(buttons::layout(
+            ctx.words,
+            self.can_go_back(ctx),
+            parts.buttons,
+        ));
         hits
     }
 
