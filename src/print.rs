@@ -16,6 +16,33 @@ use crate::model::answer::Answer;
 use crate::model::questionnaire::{Level, Questionnaire, Range};
 use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say, Words};
 
+/// How wide the plan's column of labels (`Sessions:`, `Interval:`…) is in `words`' language:
+/// two spaces after the longest.
+#[must_use]
+pub fn plan_width(words: &dyn Words) -> usize {
+    [
+        Label::Sessions,
+        Label::Interval,
+        Label::Maintenance,
+        Label::Course,
+    ]
+    .iter()
+    .map(|l| words.label(*l).chars().count() + 1)
+    .max()
+    .unwrap_or(0)
+        + 2
+}
+
+/// A plan's label with its colon, padded to the plan's column.
+#[must_use]
+pub fn plan_label(words: &dyn Words, label: Label) -> String {
+    format!(
+        "{:<width$}",
+        format!("{}:", words.label(label)),
+        width = plan_width(words)
+    )
+}
+
 /// `4–6`, or `4` when both ends are the same.
 #[must_use]
 pub fn range(r: Range) -> String {

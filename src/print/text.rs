@@ -70,8 +70,9 @@ pub fn render(
     }
     out.blank();
     out.section(label(Label::Plan));
+    let width = super::plan_width(words);
     for (label, value) in &page.plan {
-        out.labelled(&format!("{:<14}", format!("{label}:")), value);
+        out.labelled(&format!("{:<width$}", format!("{label}:")), value);
     }
     for schedule in &page.schedules {
         out.blank();

@@ -256,11 +256,12 @@ impl Start {
         let words = ctx.words;
         let [title, list] = [title_area(area), list_area(area)];
         let cursor = if let Some(filter) = &self.filter {
+            let find_by = words.label(Label::FindBy);
             let [label, field] = title.layout(&Layout::horizontal([
-                Constraint::Length(28),
+                Constraint::Length(u16::try_from(width_of(find_by) + 1).unwrap_or(u16::MAX)),
                 Constraint::Min(1),
             ]));
-            Paragraph::new(words.label(Label::FindBy))
+            Paragraph::new(find_by)
                 .style(theme.title)
                 .render(label, buf);
             text_field::draw(filter, theme.highlight, Some(theme.cursor), field, buf)

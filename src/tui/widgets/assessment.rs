@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Override;
 use crate::model::questionnaire::{Level, Questionnaire};
-use crate::print::no_sessions;
+use crate::print::{no_sessions, plan_label};
 use crate::tui::text_layout::{hanging, width_of, wrap_line};
 use crate::tui::theme::Theme;
 use crate::words::{DateForm, Label, Say, Words};
@@ -30,11 +30,6 @@ pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<
             _ => Line::from(line),
         })
         .collect()
-}
-
-/// `label` padded to the plan's column, as a printed record lays it out.
-fn plan_label(words: &dyn Words, label: Label) -> String {
-    format!("{:<14}", format!("{}:", words.label(label)))
 }
 
 /// The assessment as lines wrapped to `width` (also used by the side panel).
