@@ -5,6 +5,7 @@
 //! `tests/cli/smart.rs` has a real token endpoint accept the assertions.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use base64::Engine;
@@ -16,11 +17,27 @@ use serde_json::{Value, json};
 use skin_intake::fhir::auth::{Auth, AuthError};
 use skin_intake::fhir::jwt::SigningKey;
 use skin_intake::fhir::server::{AuthConfig, SigningAlgorithm};
+use tempfile::TempDir;
 
+/// A fixture key, copied once into a private folder with mode 0600: a key file open to others is
+/// refused, and git checks files out readable by all.
 fn key(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/keys")
-        .join(name)
+    use std::os::unix::fs::PermissionsExt;
+    static KEYS: OnceLock<TempDir> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a folder for the keys");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/keys");
+        let not_a_key = fixtures.join("../answers/suitable.json");
+        let keys = std::fs::read_dir(&fixtures).expect("the fixture keys");
+        let keys = keys.map(|entry| entry.expect("a fixture key").path());
+        for from in keys.chain([not_a_key]) {
+            let to = dir.path().join(from.file_name().expect("a file name"));
+            std::fs::copy(&from, &to).expect("copied");
+            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).expect("0600");
+        }
+        dir
+    });
+    keys.path().join(name)
 }
 
 /// The public half of a fixture, as ring verifies with it.
@@ -172,7 +189,7 @@ fn a_key_that_cannot_sign_is_refused_with_what_to_do() {
             "not an RSA private key of 2048 to 8192 bits that RS384 can use",
         ),
         (
-            "../answers/suitable.json",
+            "suitable.json",
             RS384,
             "no unencrypted PEM private key in it",
         ),
