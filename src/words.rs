@@ -7,8 +7,10 @@
 
 pub mod clinic;
 pub mod en;
+pub mod paper;
 
 pub use clinic::ClinicWords;
+pub use paper::PaperWords;
 
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
@@ -21,8 +23,9 @@ use crate::model::questionnaire::Item;
 
 /// What one language says. Each method matches its data exhaustively, so a new kind of problem
 /// does not compile until every language words it.
-/// The clinic layer's outcomes are worded by [`ClinicWords`], part of every language's words.
-pub trait Words: Sync + ClinicWords {
+/// The clinic layer's outcomes are worded by [`ClinicWords`], the printed record by
+/// [`PaperWords`]: both part of every language's words.
+pub trait Words: Sync + ClinicWords + PaperWords {
     /// A date given in a file (`YYYY-MM-DD`) or typed by a person that could not be read.
     fn date_problem(&self, problem: &DateProblem) -> String;
     /// What is wrong with one answer, for the person answering.

@@ -12,6 +12,7 @@ use crate::model::questionnaire::ItemKind;
 use crate::model::text::DEFAULT_LANGUAGE;
 
 mod clinic;
+mod paper;
 
 pub const LANGUAGE: &str = "en";
 

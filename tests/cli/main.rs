@@ -10,6 +10,7 @@ mod delivery;
 mod fhir;
 mod fhir_validator;
 mod hostile;
+mod print;
 mod score;
 mod show;
 mod smart;
