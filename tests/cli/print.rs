@@ -230,7 +230,7 @@ fn the_pdf_is_a_record_a_clinician_signs_on_a4_and_letter() {
         let path = dir.path().join("record.pdf");
         std::fs::write(&path, pdf_of(&signed_with_override(), paper)).expect("written");
         // docs/printed-record-*.png are these pages, made with SKIN_INTAKE_KEEP_PDF=<file> and
-        // pdftoppm (see docs/README.md).
+        // pdftoppm (docs/README.md says how).
         if let (Paper::A4, Some(keep)) = (paper, std::env::var_os("SKIN_INTAKE_KEEP_PDF")) {
             std::fs::copy(&path, keep).expect("kept");
         }
