@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use assert_cmd::Command as Cmd;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -330,8 +330,9 @@ fn cups_pdf() -> (String, PathBuf) {
     (printer, PathBuf::from(landing))
 }
 
-/// The PDF that lands in `dir` after `before` was listed there, waiting up to a minute.
-fn landed(dir: &Path, before: &[PathBuf]) -> PathBuf {
+/// The PDF that lands in `dir` after `before` was listed there (new, or written again: cups-pdf
+/// names it by the job's title), waiting up to a minute.
+fn landed(dir: &Path, before: &[(PathBuf, Option<SystemTime>)]) -> PathBuf {
     let until = Instant::now() + Duration::from_mins(1);
     loop {
         let found = std::fs::read_dir(dir)
@@ -340,7 +341,7 @@ fn landed(dir: &Path, before: &[PathBuf]) -> PathBuf {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .find(|p| {
                 p.extension().is_some_and(|e| e == "pdf")
-                    && !before.contains(p)
+                    && !before.contains(&(p.clone(), modified(p)))
                     && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
             });
         if let Some(found) = found {
@@ -353,11 +354,19 @@ fn landed(dir: &Path, before: &[PathBuf]) -> PathBuf {
     }
 }
 
-fn listed(dir: &Path) -> Vec<PathBuf> {
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn listed(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
     std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|p| {
+            let when = modified(&p);
+            (p, when)
+        })
         .collect()
 }
 
