@@ -68,8 +68,6 @@ const SMALL: f32 = 8.0;
 const LEADING: f32 = 1.3;
 /// Where a value starts in a label–value list.
 const LABEL_WIDTH: f32 = 105.0;
-/// The longest block kept in one piece; a longer answer is cut between its lines.
-const MOST_LINES: f32 = 30.0;
 
 /// The PDF of `summary` on `paper`. `questionnaire`, when it is the one the summary was made
 /// with, gives the title, the sections and the words of concerns and changed answers.
@@ -332,7 +330,9 @@ fn content(
         flow.heading(words.heading(Heading::ClinicianNote), measure);
         let mut one = column();
         one.para(note, BODY, Ink::Regular);
-        flow.push(one.block());
+        let mut block = one.block();
+        block.split = true;
+        flow.push(block);
     }
 
     flow.heading(words.heading(Heading::Changes), measure);
@@ -366,13 +366,12 @@ fn content(
                 .into_iter()
                 .map(|level| words.level(level))
                 .collect();
-            for piece in row(answer.question, answer.display, &led_to, words, measure) {
-                // A section's title stays with its first answer.
-                answers.push(match pending.take() {
-                    Some(title) => title.block().then(piece),
-                    None => piece,
-                });
-            }
+            let row = row(answer.question, answer.display, &led_to, words, measure);
+            // A section's title stays with its first answer.
+            answers.push(match pending.take() {
+                Some(title) => title.block().then(row),
+                None => row,
+            });
         }
     }
     let mut declaration = column();
@@ -402,10 +401,11 @@ fn content(
     );
     let signatures = declaration.block().then(Block::beside(patient, clinician));
     // The declaration never stands alone: the last answer goes with it to its page.
-    let tail = match answers.pop() {
+    let mut tail = match answers.pop() {
         Some(last) => last.then(signatures),
         None => signatures,
     };
+    tail.split = false;
     for answer in answers {
         flow.push(answer);
     }
@@ -503,14 +503,8 @@ fn led_to(summary: &Summary, id: &str) -> Vec<Level> {
 }
 
 /// One answer: the question on the left, the answer on the right, and under a marked answer
-/// what it led to, in words; cut into blocks of at most [`MOST_LINES`] lines.
-fn row(
-    question: &str,
-    answer: &str,
-    led_to: &[&str],
-    words: &dyn Words,
-    measure: f32,
-) -> Vec<Block> {
+/// what it led to, in words.
+fn row(question: &str, answer: &str, led_to: &[&str], words: &dyn Words, measure: f32) -> Block {
     let split = measure * 0.5;
     let mut left = Column::new(0.0, split - 10.0);
     left.para(question, BODY, Ink::Regular);
@@ -529,7 +523,8 @@ fn row(
         y: block.height - 2.0,
         width: 0.25,
     });
-    block.cut(BODY * LEADING * MOST_LINES)
+    block.split = true;
+    block
 }
 
 /// How a run of text is inked.
@@ -561,11 +556,13 @@ enum Op {
     },
 }
 
-/// What is kept on one page, with its height.
+/// What is kept on one page, with its height; a block that may `split` fills the rest of a page
+/// and goes on on the next (a long answer or note), others move whole to the next page.
 #[derive(Debug, Clone, Default)]
 struct Block {
     height: f32,
     ops: Vec<Op>,
+    split: bool,
 }
 
 impl Block {
@@ -574,6 +571,7 @@ impl Block {
         let dy = self.height;
         self.ops.extend(next.ops.into_iter().map(|op| op.moved(dy)));
         self.height += next.height;
+        self.split = next.split;
         self
     }
 
@@ -582,34 +580,40 @@ impl Block {
         let height = left.y.max(right.y);
         let mut ops = left.ops;
         ops.extend(right.ops);
-        Block { height, ops }
+        Block {
+            height,
+            ops,
+            split: false,
+        }
     }
 
-    /// Cut into blocks no taller than `most`, between lines.
-    fn cut(self, most: f32) -> Vec<Block> {
-        if self.height <= most {
-            return vec![self];
+    /// The first `most` points of the block and the rest, cut between lines: never through a
+    /// line of text.
+    fn split_at(self, most: f32) -> (Block, Block) {
+        let mut to = most.min(self.height);
+        // Up to the top of any line the cut would go through.
+        while let Some(top) = self.ops.iter().find_map(|op| match op {
+            Op::Text(run) => {
+                let (top, bottom) = (run.y - run.size, run.y + run.size * 0.3);
+                (top < to && to < bottom && top > 0.0).then_some(top)
+            }
+            Op::Rule { .. } => None,
+        }) {
+            to = top;
         }
-        let mut pieces: Vec<Block> = Vec::new();
-        let mut from = 0.0;
-        while from < self.height {
-            let to = (from + most).min(self.height);
-            let ops: Vec<Op> = self
-                .ops
-                .iter()
-                .filter(|op| {
-                    let y = op.y();
-                    y >= from && (y < to || to >= self.height)
-                })
-                .map(|op| op.moved(-from))
-                .collect();
-            pieces.push(Block {
-                height: to - from,
-                ops,
-            });
-            from = to;
-        }
-        pieces
+        let (head, rest): (Vec<Op>, Vec<Op>) = self.ops.into_iter().partition(|op| op.y() < to);
+        (
+            Block {
+                height: to,
+                ops: head,
+                split: self.split,
+            },
+            Block {
+                height: self.height - to,
+                ops: rest.into_iter().map(|op| op.moved(-to)).collect(),
+                split: self.split,
+            },
+        )
     }
 }
 
@@ -664,19 +668,32 @@ impl Flow {
     }
 }
 
-/// The blocks on each page, in order; a block that does not fit starts the next page.
+/// The blocks on each page, in order: a block that does not fit starts the next page, unless it
+/// may split (then it fills the page first); one taller than a page is cut to pages.
 fn paginate(blocks: Vec<Block>, room: f32) -> Vec<Vec<Block>> {
     let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
     let mut used = 0.0;
-    for block in blocks {
-        let current = pages.last().map_or(0, Vec::len);
-        if used + block.height > room && current > 0 {
+    for mut block in blocks {
+        loop {
+            let left = room - used;
+            if block.height <= left {
+                used += block.height;
+                if let Some(page) = pages.last_mut() {
+                    page.push(block);
+                }
+                break;
+            }
+            let empty = pages.last().is_none_or(Vec::is_empty);
+            // Worth starting here: a few lines at least.
+            if (block.split && left >= 4.0 * BODY * LEADING) || empty {
+                let (head, rest) = block.split_at(left);
+                if let (true, Some(page)) = (head.height > 0.0, pages.last_mut()) {
+                    page.push(head);
+                }
+                block = rest;
+            }
             pages.push(Vec::new());
             used = 0.0;
-        }
-        used += block.height;
-        if let Some(page) = pages.last_mut() {
-            page.push(block);
         }
     }
     pages
@@ -705,6 +722,7 @@ impl Column {
         Block {
             height: self.y,
             ops: self.ops,
+            split: false,
         }
     }
 

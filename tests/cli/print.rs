@@ -391,3 +391,18 @@ fn print_sends_a_signed_record_with_an_override_through_cups() {
     let pdf = landed(&landing, &before);
     assert_signable(&pages(&pdf));
 }
+
+#[test]
+fn a_long_note_and_an_unbroken_name_run_onto_more_pages_without_loss() {
+    let mut summary = finished(&[("notes", json!("Needles worry me a little. ".repeat(400)))]);
+    summary.patient.name = Some("Ximena-".repeat(30));
+    summary.clinician_note = Some("Long history.\n".repeat(200));
+    let pdf = pdf_of(&summary, Paper::Letter);
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    if let Some(keep) = std::env::var_os("SKIN_INTAKE_KEEP_LONG_PDF") {
+        std::fs::write(keep, &pdf).expect("kept");
+    }
+    let text = String::from_utf8_lossy(&pdf);
+    let pages = text.matches("/Type/Page/").count() + text.matches("/Type /Page\n").count();
+    assert!(pages >= 4, "the note runs onto more pages: {pages}");
+}
