@@ -89,7 +89,7 @@ enum Command {
         /// The answers file: {"answers": {"<question id>": value}}.
         answers: PathBuf,
     },
-    /// Show a summary: as text for the terminal, or as an HTML page to print.
+    /// Show a summary: as text for the terminal, or as a PDF or HTML page to print.
     Show {
         /// How to show it.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
