@@ -48,6 +48,7 @@ fn app(copies: usize, now: Instant) -> (App, tempfile::TempDir) {
         theme: tui::theme::NORMAL,
         clock,
         delivery: None,
+        printing: skin_intake::clinic::Printing::default(),
     };
     let mut app = App::new(config, now);
     app.resize(120, 40);

@@ -69,6 +69,14 @@ struct Cli {
     /// README).
     #[arg(long, value_name = "PATH", global = true)]
     fhir_config: Option<PathBuf>,
+    /// The CUPS printer records are printed on (`print`, and `p` on a record in the staff list);
+    /// default: CUPS's default printer.
+    #[arg(long, value_name = "NAME", global = true)]
+    printer: Option<String>,
+    /// The paper printed records are laid out on (default: PAPERSIZE or /etc/papersize when it
+    /// says letter, else A4).
+    #[arg(long, value_enum, global = true)]
+    paper: Option<PaperSize>,
 }
 
 #[derive(Subcommand)]
@@ -81,11 +89,17 @@ enum Command {
         /// The answers file: {"answers": {"<question id>": value}}.
         answers: PathBuf,
     },
-    /// Show a summary: as text for the terminal, or as an HTML page to print.
+    /// Show a summary: as text for the terminal, or as a PDF or HTML page to print.
     Show {
         /// How to show it.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        /// The summary file (any version of a record, format 1 or 2).
+        summary: PathBuf,
+    },
+    /// Print a summary on the clinic's printer through CUPS (--printer NAME, or the default one):
+    /// a PDF with the patient's and the clinician's signature lines.
+    Print {
         /// The summary file (any version of a record, format 1 or 2).
         summary: PathBuf,
     },
@@ -127,8 +141,18 @@ enum ShowFormat {
     Text,
     /// A self-contained HTML page to print, with signature lines.
     Html,
+    /// A PDF to print or file, with signature lines (to a file or a pipe, never a terminal).
+    Pdf,
     /// A FHIR R4 QuestionnaireResponse (JSON).
     Fhir,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperSize {
+    /// 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
 }
 
 /// A failure and how the process ends because of it.
@@ -205,6 +229,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             answers,
         ),
         Some(Command::Show { format, summary }) => show(cli, *format, summary),
+        Some(Command::Print { summary }) => print_record(cli, summary),
         Some(Command::Questionnaire {
             format: QuestionnaireFormat::Fhir,
         }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
@@ -244,6 +269,7 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         theme: tui::theme::Theme::pick(no_color, cli.high_contrast),
         clock,
         delivery,
+        printing: printing(cli),
     };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(Failure::BadInput(
@@ -668,8 +694,69 @@ fn export_failure(questions: Option<&Path>, error: &ExportError) -> Failure {
     })
 }
 
+/// Where and on what records are printed: `--printer`, and `--paper` or the system's paper size.
+fn printing(cli: &Cli) -> clinic::Printing {
+    let paper = match cli.paper {
+        Some(PaperSize::A4) => clinic::Paper::A4,
+        Some(PaperSize::Letter) => clinic::Paper::Letter,
+        // libpaper's convention: $PAPERSIZE, else the first word of /etc/papersize.
+        None => {
+            let named = std::env::var("PAPERSIZE")
+                .ok()
+                .filter(|p| !p.trim().is_empty())
+                .or_else(|| std::fs::read_to_string("/etc/papersize").ok())
+                .unwrap_or_default();
+            let first = named
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('#'))
+                .unwrap_or_default();
+            if first.eq_ignore_ascii_case("letter") {
+                clinic::Paper::Letter
+            } else {
+                clinic::Paper::A4
+            }
+        }
+    };
+    clinic::Printing {
+        printer: cli.printer.clone(),
+        paper,
+    }
+}
+
+/// `print FILE`: the record's PDF to the printer. Exit 1 with CUPS's words when it refuses.
+fn print_record(cli: &Cli, path: &Path) -> Result<(), Failure> {
+    let words = words::for_language(&cli.language);
+    let summary = clinic::records::read(path).map_err(|e| Failure::BadInput(e.message(words)))?;
+    let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
+    match clinic::paper::print(&summary, Some(&questionnaire), &printing(cli)) {
+        clinic::Printed::Sent { printer, job, kept } => {
+            print_out(&(words.printed(printer.as_deref(), &job, kept.as_deref()) + "\n"))
+        }
+        clinic::Printed::Refused {
+            printer,
+            cups,
+            kept,
+        } => Err(Failure::Failed(words.not_printed(
+            printer.as_deref(),
+            &cups,
+            kept.as_deref(),
+        ))),
+        clinic::Printed::NoLp { error, kept } => {
+            Err(Failure::Failed(words.no_lp(&error, kept.as_deref())))
+        }
+        clinic::Printed::NotKept { dir, error } => {
+            Err(Failure::Failed(words.pdf_not_kept(&dir, &error)))
+        }
+    }
+}
+
 fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
     let words = words::for_language(&cli.language);
+    // Refused before anything is read: a PDF on a terminal is noise, and can change its state.
+    if matches!(format, ShowFormat::Pdf) && std::io::stdout().is_terminal() {
+        return Err(Failure::BadInput(words.pdf_to_terminal()));
+    }
     let summary = clinic::records::read(path).map_err(|e| Failure::BadInput(e.message(words)))?;
     // Only for the words of concerns and changed answers: the record itself holds the rest.
     let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
@@ -686,6 +773,15 @@ fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
             print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
         }
         ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
+        ShowFormat::Pdf => {
+            let pdf = print::pdf::render(&summary, Some(&questionnaire), printing(cli).paper)
+                .map_err(|e| Failure::Failed(format!("could not make the PDF: {e}")))?;
+            let mut stdout = std::io::stdout().lock();
+            return stdout
+                .write_all(&pdf)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Failure::Failed(format!("could not write the output: {e}")));
+        }
         ShowFormat::Fhir => {
             // The response names the questionnaire and types its answers by its questions.
             if summary.questionnaire.id != questionnaire.id {

@@ -3,6 +3,7 @@
 //! [`Page`], so they say the same things in the same words.
 
 pub mod html;
+pub mod pdf;
 pub mod text;
 
 use serde_json::Value;

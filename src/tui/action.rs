@@ -56,7 +56,7 @@ pub enum Action {
     ChangeAnswers,
     /// `s`: sign a record off.
     SignOff,
-    /// `p`: print a record (a page written beside it).
+    /// `p`: print a record (its PDF kept beside it, sent to the printer).
     Print,
     /// `n`: the next patient.
     NextPatient,

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::theme::Theme;
-use crate::clinic::Sender;
+use crate::clinic::{Printing, Sender};
 use crate::model::questionnaire::Questionnaire;
 
 #[derive(Debug, Clone)]
@@ -26,4 +26,6 @@ pub struct Config {
     /// Delivery to the clinic's FHIR server: each summary is queued in the outbox as it is
     /// written, and sent in the background.
     pub delivery: Option<Sender>,
+    /// Where `p` on a record prints, and on what paper.
+    pub printing: Printing,
 }

@@ -20,6 +20,7 @@ use crate::model::questionnaire::Level;
 use crate::model::text::DEFAULT_LANGUAGE;
 
 mod clinic;
+mod paper;
 
 pub const LANGUAGE: &str = "en";
 

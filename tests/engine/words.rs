@@ -60,6 +60,16 @@ const NOT_WORDS: &[&str] = &[
     "level-",
     "warning level-",
     ".html",
+    ".pdf",
+    // The PDF: CUPS's media name, the fonts built in, the producer, and font tables.
+    "Letter",
+    "../../assets/fonts/DejaVuSans.ttf",
+    "../../assets/fonts/DejaVuSans-Bold.ttf",
+    "skin-intake",
+    "head",
+    "hhea",
+    "hmtx",
+    "cmap",
     // Signals, by their names.
     "SIGHUP",
     "SIGTERM",

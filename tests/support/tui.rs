@@ -36,8 +36,16 @@ pub fn config(out: &Path, kiosk: bool) -> Config {
         theme: theme::NORMAL,
         clock: fixed_clock,
         delivery: None,
+        // No test prints on a real printer: CUPS refuses a queue that does not exist.
+        printing: skin_intake::clinic::Printing {
+            printer: Some(NO_PRINTER.into()),
+            paper: skin_intake::clinic::Paper::A4,
+        },
     }
 }
+
+/// A printer no CUPS has.
+pub const NO_PRINTER: &str = "skin-intake-test-no-such-printer";
 
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

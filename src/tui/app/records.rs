@@ -2,15 +2,14 @@
 //! it off, overriding its verdict, printing it. Every change is a new version; none is modified.
 
 use super::App;
-use crate::clinic::{NextVersion, RecordProblem};
+use crate::clinic::{NextVersion, Printed, RecordProblem};
 use crate::engine::summary::{Override, Review};
-use crate::print;
 use crate::tui::action::Action;
 use crate::tui::screens::Screen;
 use crate::tui::screens::record::{self, RecordScreen};
 use crate::tui::session::Session;
 use crate::tui::text_layout::Measured;
-use crate::words::{self, Say};
+use crate::words::{self, Words};
 
 impl App {
     /// Opens every version of an intake's record.
@@ -74,30 +73,10 @@ impl App {
                 ));
             }
             record::Outcome::Print => {
-                let latest = screen
-                    .versions
-                    .last()
-                    .map(|v| (v.path.clone(), v.summary.clone()));
-                if let Some((path, summary)) = latest {
-                    self.notice = Some(
-                        match print::html::write_page(
-                            &path,
-                            &summary,
-                            Some(&self.config.questionnaire),
-                        ) {
-                            Ok(page) => {
-                                words::for_language(&self.config.language).say(&Say::PagePrinted {
-                                    page: &page.display().to_string(),
-                                })
-                            }
-                            Err(e) => words::for_language(&self.config.language).say(
-                                &Say::PageNotPrinted {
-                                    beside: &path.display().to_string(),
-                                    error: &e.to_string(),
-                                },
-                            ),
-                        },
-                    );
+                if let Some(latest) = screen.versions.last() {
+                    let printed = self.desk.print(latest, &self.config.printing);
+                    let words = words::for_language(&self.config.language);
+                    self.notice = Some(printed_words(words, &printed));
                 }
             }
         }
@@ -202,5 +181,21 @@ impl App {
             row.completed_at.date_naive(),
             words.verdict_short(row.shown()),
         ))
+    }
+}
+
+/// What became of printing a record, for staff.
+fn printed_words(words: &dyn Words, printed: &Printed) -> String {
+    match printed {
+        Printed::Sent { printer, job, kept } => {
+            words.printed(printer.as_deref(), job, kept.as_deref())
+        }
+        Printed::Refused {
+            printer,
+            cups,
+            kept,
+        } => words.not_printed(printer.as_deref(), cups, kept.as_deref()),
+        Printed::NoLp { error, kept } => words.no_lp(error, kept.as_deref()),
+        Printed::NotKept { dir, error } => words.pdf_not_kept(dir, error),
     }
 }
