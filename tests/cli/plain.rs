@@ -304,3 +304,39 @@ fn nothing_answered_keeps_nothing() {
     assert!(complaint.contains("nothing was kept"), "{complaint}");
     assert!(drafts(&out).is_empty());
 }
+
+#[test]
+fn at_a_kiosk_no_earlier_intake_is_offered_and_no_assessment_read_back() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("out");
+    // An earlier patient's intake, cut short.
+    plain(dir.path(), &out, &SUITABLE[..5]).failure().code(1);
+    assert_eq!(drafts(&out).len(), 1);
+    let input = dir.path().join("kiosk.txt");
+    std::fs::write(&input, SUITABLE.join("\n") + "\n").expect("write the lines");
+    let run = Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["--plain", "--kiosk", "--today", TODAY, "--out"])
+        .arg(&out)
+        .pipe_stdin(&input)
+        .expect("the lines as stdin")
+        .assert();
+    let said = stdout(&run);
+    run.success();
+    assert!(!said.contains("Unfinished intakes"), "{said}");
+    assert!(!said.contains("Maria Garcia,"), "{said}");
+    assert!(
+        !said.contains("SUITABLE"),
+        "no verdict for the patient: {said}"
+    );
+    assert!(said.contains("Send your answers?"), "{said}");
+    assert!(
+        said.contains("Thank you\nYour answers have been saved."),
+        "{said}"
+    );
+    let written = summaries(&out);
+    assert_eq!(written.len(), 1);
+    assert_eq!(read_json(&written[0])["mode"], "kiosk");
+    // The earlier draft is left for staff.
+    assert_eq!(drafts(&out).len(), 1);
+}
