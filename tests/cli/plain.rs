@@ -340,3 +340,33 @@ fn at_a_kiosk_no_earlier_intake_is_offered_and_no_assessment_read_back() {
     // The earlier draft is left for staff.
     assert_eq!(drafts(&out).len(), 1);
 }
+
+#[test]
+fn a_line_too_long_or_not_text_is_named_and_asked_again() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("out");
+    let input = dir.path().join("hostile.txt");
+    let mut bytes = vec![b'x'; 200 * 1024];
+    bytes.push(b'\n');
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    bytes.extend_from_slice(b"Maria Garcia\n");
+    std::fs::write(&input, bytes).expect("write the lines");
+    let run = Command::cargo_bin("skin-intake")
+        .expect("the binary")
+        .args(["--plain", "--today", TODAY, "--out"])
+        .arg(&out)
+        .pipe_stdin(&input)
+        .expect("the lines as stdin")
+        .assert();
+    let said = stdout(&run);
+    run.failure().code(1);
+    assert!(
+        said.contains("Not taken: That line is too long; a line holds at most 65536 characters."),
+        "{}",
+        &said[..said.len().min(2000)]
+    );
+    assert!(said.contains("Not taken: That line holds characters that are not text"));
+    // The name after them is taken: the next question is asked.
+    assert!(said.contains("Question 2 of 36"), "{said}");
+    assert!(said.len() < 10_000, "the long line is not echoed back");
+}
