@@ -72,7 +72,7 @@ pub fn run(config: Config, input: impl BufRead, output: impl Write) -> Result<Pa
     let title = config.questionnaire.title.get(&plain.language).to_owned();
     plain.say(&words.plain_intro(&title));
     let Some((mut case, mut intake)) = plain.open() else {
-        return Err(words.ended_nothing().to_owned());
+        return Err(words.ended_unchosen().to_owned());
     };
     match plain.answer(&mut case, &mut intake) {
         Some(path) => Ok(path),

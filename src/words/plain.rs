@@ -96,6 +96,8 @@ pub trait PlainWords {
     fn not_submitted(&self, why: &dyn Display) -> String;
     /// Input ended before submitting: the draft is kept at `path`; how to resume it.
     fn ended_kept(&self, path: &Path, out: &Path) -> String;
+    /// Input ended while the unfinished intakes were offered: they stay as they were.
+    fn ended_unchosen(&self) -> &'static str;
     /// Input ended before anything was answered.
     fn ended_nothing(&self) -> &'static str;
     /// Input ended, and the intake could not be saved.

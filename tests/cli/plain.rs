@@ -56,7 +56,9 @@ const SUITABLE: &[&str] = &[
 fn plain(dir: &Path, out: &Path, lines: &[&str]) -> assert_cmd::assert::Assert {
     let input = dir.join("answers.txt");
     let mut text = lines.join("\n");
-    text.push('\n');
+    if !lines.is_empty() {
+        text.push('\n');
+    }
     std::fs::write(&input, text).expect("write the lines");
     Command::cargo_bin("skin-intake")
         .expect("the binary")
@@ -194,6 +196,15 @@ fn an_intake_cut_short_keeps_its_draft_and_resumes() {
         "{complaint}"
     );
     assert!(summaries(&out).is_empty());
+    // Run again with no input: the unfinished intake is offered, and stays as it was.
+    let idle = plain(dir.path(), &out, &[]);
+    let complaint = stderr(&idle);
+    idle.failure().code(1);
+    assert!(
+        complaint.contains("the unfinished intakes stay as they were"),
+        "{complaint}"
+    );
+    assert_eq!(drafts(&out), kept);
     // Run again: the unfinished intake is offered by number, and goes on at question 11.
     let mut lines = vec!["1"];
     lines.extend_from_slice(&SUITABLE[10..]);

@@ -180,6 +180,10 @@ impl PlainWords for English {
         )
     }
 
+    fn ended_unchosen(&self) -> &'static str {
+        "The input ended before an intake was chosen; the unfinished intakes stay as they were."
+    }
+
     fn ended_nothing(&self) -> &'static str {
         "The input ended before any question was answered; nothing was kept."
     }
