@@ -125,7 +125,13 @@ impl PlainWords for English {
     }
 
     fn not_offered(&self, given: &str, count: usize) -> String {
-        format!("'{given}' is not one of them. Type a number from 1 to {count}, or press Enter.")
+        if count == 1 {
+            format!("'{given}' is not one of them. Type 1, or press Enter.")
+        } else {
+            format!(
+                "'{given}' is not one of them. Type a number from 1 to {count}, or press Enter."
+            )
+        }
     }
 
     fn continuing(&self) -> &'static str {
