@@ -1,5 +1,5 @@
 //! The clinic's work, once for every front door (the terminal UI, `score`, `show`, `push`, and a
-//! plain line mode to come): opening, saving, locking and submitting intakes ([`desk`]); a
+//! plain line mode): opening, saving, locking and submitting intakes ([`desk`]); a
 //! record's versions, earlier records of the same patient and the list of records ([`records`]);
 //! the summary assembled from the answers ([`summary`]); queueing records for the FHIR server
 //! ([`delivery`]); printing a record through CUPS, its PDF kept beside it ([`paper`]). It stands on `store` and `fhir` so that no front door needs them.

@@ -40,6 +40,10 @@ struct Cli {
     /// Kiosk mode: patients answer alone; leaving needs the staff PIN (F10).
     #[arg(long)]
     kiosk: bool,
+    /// Plain line mode: the questions as plain lines on stdout, answers read from stdin (for
+    /// screen readers, braille displays, serial consoles and scripts).
+    #[arg(long)]
+    plain: bool,
     /// Where summaries and unfinished intakes go (default: $XDG_DATA_HOME/skin-intake, else
     /// ~/.local/share/skin-intake).
     #[arg(long, value_name = "DIR")]
@@ -219,6 +223,11 @@ fn stdout_is_closed() -> bool {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
+    if cli.plain && cli.command.is_some() {
+        return Err(Failure::BadInput(
+            "--plain asks the questionnaire itself; give it without a command".into(),
+        ));
+    }
     match &cli.command {
         Some(Command::Check { path }) => check(path.as_deref(), words::for_language(&cli.language)),
         Some(Command::Score { format, answers }) => score(
@@ -234,6 +243,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             format: QuestionnaireFormat::Fhir,
         }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
         Some(Command::Push { out }) => push(cli, out),
+        None if cli.plain => plain(cli),
         None => intake(cli),
     }
 }
@@ -306,6 +316,34 @@ fn intake(cli: &Cli) -> Result<(), Failure> {
         })),
         Err(e) => Err(Failure::Failed(format!("terminal error: {e}"))),
     }
+}
+
+/// `--plain`: the questionnaire as lines on stdout, answers from stdin. Exit 0 once submitted;
+/// exit 1 when the input ends first (the draft is kept, and where is said).
+fn plain(cli: &Cli) -> Result<(), Failure> {
+    let words = words::for_language(&cli.language);
+    let questionnaire = load_for_language(cli.questions.as_deref(), &cli.language, words)?;
+    let out = cli.out.clone().unwrap_or_else(store::default_out_dir);
+    // A failure here is said when the first answer is saved.
+    let _ = store::ensure_private_dir(&out);
+    store::sweep_leftovers(&out);
+    let clock = || Local::now().fixed_offset();
+    let delivery =
+        fhir_server(cli)?.map(|server| fhir::delivery::Sender::start(out.clone(), server, clock));
+    let config = skin_intake::plain::Config {
+        questionnaire: questionnaire.into(),
+        out,
+        kiosk: cli.kiosk,
+        today: cli.today.unwrap_or_else(|| Local::now().date_naive()),
+        language: cli.language.clone(),
+        clock,
+        delivery,
+    };
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    skin_intake::plain::run(config, stdin, stdout)
+        .map(|_| ())
+        .map_err(Failure::Failed)
 }
 
 /// A whole number of seconds from 1 to `max`, with a message in words otherwise.

@@ -21,6 +21,7 @@ use crate::model::text::DEFAULT_LANGUAGE;
 
 mod clinic;
 mod paper;
+mod plain;
 
 pub const LANGUAGE: &str = "en";
 

@@ -15,6 +15,7 @@ mod fhir;
 mod fhir_validator;
 mod hostile;
 mod keys;
+mod plain;
 mod print;
 mod score;
 mod show;

@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The layers, lowest first; each may import only those before it.
-const LAYERS: [&str; 10] = [
-    "dates", "model", "engine", "load", "words", "store", "print", "fhir", "clinic", "tui",
+/// The layers, lowest first; each may import only those before it. The two front doors, `tui`
+/// and `plain`, stand side by side: neither imports the other (checked below).
+const LAYERS: [&str; 11] = [
+    "dates", "model", "engine", "load", "words", "store", "print", "fhir", "clinic", "tui", "plain",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -200,6 +201,25 @@ fn the_ui_reaches_files_and_the_fhir_server_only_through_the_clinic() {
             assert!(
                 top != "store" && top != "fhir",
                 "{module} imports {other}: the UI asks the clinic layer (src/clinic) instead"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_plain_line_mode_stands_on_the_clinic_and_never_on_the_ui() {
+    let graph = graph();
+    assert!(graph.contains_key("plain"), "the plain line mode was read");
+    for (module, imported) in graph {
+        if module != "plain" && !module.starts_with("plain::") {
+            continue;
+        }
+        for other in imported {
+            let top = other.split("::").next().unwrap_or("");
+            assert!(
+                !["tui", "store", "fhir"].contains(&top),
+                "{module} imports {other}: the plain line mode asks the clinic layer, and takes \
+                 nothing of the terminal UI"
             );
         }
     }

@@ -13,6 +13,7 @@ mod intake;
 mod layers;
 mod listing;
 mod loaders;
+mod plain;
 mod plans;
 mod print;
 mod problems;

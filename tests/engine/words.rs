@@ -84,7 +84,7 @@ const STYLE_SHEET: &str = ":root {";
 fn the_screens_and_the_printed_record_hold_no_words_of_their_own() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for part in ["tui", "print"] {
+    for part in ["tui", "print", "plain"] {
         files.push(src.join(format!("{part}.rs")));
         sources(&src.join(part), &mut files);
     }
