@@ -94,6 +94,25 @@ pub fn hanging(first: &str, text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The narrowest column a value is wrapped into beside its label: a date such as
+/// "12 November 2026" wrapped into four columns cannot be read.
+pub const MIN_VALUE_WIDTH: usize = 12;
+
+/// A label put before a value on a line of `width` columns, cut with `…` (keeping its trailing
+/// `": "` or spaces) where it would leave the value fewer than [`MIN_VALUE_WIDTH`] columns: the
+/// cut goes to the label, never to the value.
+#[must_use]
+pub fn fit_label(label: &str, width: usize) -> String {
+    let indent = width_of(label);
+    if indent + MIN_VALUE_WIDTH <= width || width < 2 * MIN_VALUE_WIDTH {
+        return label.to_owned();
+    }
+    let head = label.trim_end_matches([':', ' ']);
+    let tail = &label[head.len()..];
+    let room = width - MIN_VALUE_WIDTH - width_of(tail);
+    format!("{}{tail}", cut_with_ellipsis(head, room))
+}
+
 /// `text` as it fits on one line of `width` columns: cut with `…` where it is longer.
 #[must_use]
 pub fn ellipsize(text: &str, width: usize) -> String {

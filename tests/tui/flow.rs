@@ -215,7 +215,23 @@ fn f10_pin_locks_after_three_wrong_tries_and_opens_the_staff_menu_when_right() {
     press(&mut app, KeyCode::Enter, later);
     assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
     assert_eq!(app.running, Running::Yes);
-    press(&mut app, KeyCode::Char('3'), later); // Leave kiosk mode
+    // A digit highlights, as in questions; Enter opens; leaving kiosk mode asks first.
+    press(&mut app, KeyCode::Char('3'), later);
+    assert_eq!(app.running, Running::Yes, "3 only highlights");
+    assert!(draw(&app, 80, 24).contains("▶ 3  Leave kiosk mode"));
+    press(&mut app, KeyCode::Enter, later);
+    assert_eq!(app.running, Running::Yes, "asked first");
+    let asked = draw(&app, 80, 24);
+    assert!(asked.contains("Leave kiosk mode?"), "{asked}");
+    assert!(asked.contains("Esc stay"), "{asked}");
+    press(&mut app, KeyCode::Esc, later);
+    assert!(
+        matches!(app.overlay, Some(Overlay::StaffMenu(_))),
+        "Esc stays"
+    );
+    assert_eq!(app.running, Running::Yes);
+    press(&mut app, KeyCode::Enter, later);
+    press(&mut app, KeyCode::Char('y'), later);
     assert_eq!(app.running, Running::Done);
 }
 
@@ -872,10 +888,22 @@ fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
     let list = draw(&app, 100, 30);
     assert!(list.contains("Maria Garcia"), "{list}");
     assert!(list.contains("staff-guided"), "{list}");
-    // q on the list opens the staff menu again; Back to the kiosk.
+    // The footer says what q and Esc do here: back to the staff menu, not quit.
+    assert!(list.contains("q/Esc back to the staff menu"), "{list}");
+    assert!(!list.contains("q quit"), "{list}");
+    press(&mut app, KeyCode::Esc, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::StaffMenu(_))),
+        "Esc: the menu"
+    );
+    press(&mut app, KeyCode::Esc, now);
+    // q on the list opens the staff menu again; 2 highlights "Back to the kiosk", Enter opens it.
     press(&mut app, KeyCode::Char('q'), now);
     assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
     press(&mut app, KeyCode::Char('2'), now);
+    assert!(matches!(app.screen, Screen::Start(_)), "2 only highlights");
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    press(&mut app, KeyCode::Enter, now);
     assert!(matches!(app.screen, Screen::Welcome));
     let welcome = draw(&app, 100, 30);
     assert!(!welcome.contains("Maria"), "{welcome}");

@@ -141,7 +141,15 @@ impl App {
                 queued,
             } => {
                 self.open_record(&intake_id);
-                self.notice = Some(words.version_saved(version, &path));
+                let name = match &self.screen {
+                    Screen::Record(record) => record.latest().patient.name.clone(),
+                    _ => None,
+                };
+                // The file is one key away (`f` on the record), not in the sentence.
+                let _ = path;
+                let said = words.version_saved(version, name.as_deref());
+                self.confirmed = Some(said.clone());
+                self.notice = Some(said);
                 // A later version goes to the FHIR server too, as an update of the same record.
                 self.on_queued(queued);
             }
