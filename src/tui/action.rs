@@ -375,6 +375,12 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| f == Focus::Record,
+        keys: &[ch('n'), key(KeyCode::F(2))],
+        action: |_| Action::Note,
+        hint: Some(Hint::ChangeNote),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
         keys: &[ch('p')],
         action: |_| Action::Print,
         hint: Some(Hint::Print),
@@ -688,6 +694,12 @@ static BINDINGS: &[Binding] = &[
         when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Note,
+        keys: &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        action: |_| Action::NextField,
         hint: None,
     },
     Binding {

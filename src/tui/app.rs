@@ -273,13 +273,15 @@ impl App {
                 return;
             }
             Action::Note if self.session.is_some() => {
-                let note = self
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.case.note().map(str::to_owned));
-                self.overlay = Some(Overlay::Note(Note {
-                    input: tui_input::Input::new(note.unwrap_or_default()),
-                }));
+                let note = self.session.as_ref().and_then(|s| s.case.note());
+                self.overlay = Some(Overlay::Note(Note::new(note)));
+                return;
+            }
+            Action::Note => {
+                if let Screen::Record(record) = &self.screen {
+                    let note = record.latest().clinician_note.as_deref();
+                    self.overlay = Some(Overlay::Note(Note::new(note)));
+                }
                 return;
             }
             Action::File => {

@@ -371,6 +371,8 @@ pub enum Hint {
     SignOff,
     Override,
     Print,
+    /// `n` on a record: change its clinician note.
+    ChangeNote,
     /// The file of the record's latest version.
     File,
     BackToList,
@@ -409,6 +411,7 @@ impl Hint {
         Hint::SignOff,
         Hint::Override,
         Hint::Print,
+        Hint::ChangeNote,
         Hint::File,
         Hint::BackToList,
         Hint::Begin,
@@ -563,6 +566,11 @@ pub enum Say<'a> {
     /// The header while changing a record's answers with the patient.
     ChangeAnswersWith {
         name: &'a str,
+    },
+    /// A clinician note as kept, with the initials of who wrote it.
+    NoteBy {
+        note: &'a str,
+        by: &'a str,
     },
     /// The header on a record.
     RecordOfName {

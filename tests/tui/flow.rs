@@ -404,6 +404,8 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
     answer_all(&mut app, &not_suitable(), now);
     press(&mut app, KeyCode::F(2), now);
     type_str(&mut app, "Seen with mother.", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(3), now);
     press(&mut app, KeyCode::Char('4'), now);
@@ -429,7 +431,7 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
     assert_eq!(file["override"]["reason"], "Turns 18 next week");
     assert_eq!(file["override"]["by"], "JD");
     assert_eq!(file["override"]["at"], "2025-03-10T14:05:00+01:00");
-    assert_eq!(file["clinician_note"], "Seen with mother.");
+    assert_eq!(file["clinician_note"], "Seen with mother. — KL");
 }
 
 #[test]
@@ -631,6 +633,8 @@ fn note_and_override_survive_leaving_and_resuming() {
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(2), now);
     type_str(&mut app, "Needs a GP letter.", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(3), now);
     press(&mut app, KeyCode::Char('3'), now);
@@ -645,7 +649,10 @@ fn note_and_override_survive_leaving_and_resuming() {
         store::Listed::Draft(d) => d,
         other => panic!("{other:?}"),
     };
-    assert_eq!(saved.clinician_note.as_deref(), Some("Needs a GP letter."));
+    assert_eq!(
+        saved.clinician_note.as_deref(),
+        Some("Needs a GP letter. — KL")
+    );
     assert_eq!(
         saved.verdict_override.as_ref().map(|o| o.by.as_str()),
         Some("KL")
@@ -669,7 +676,7 @@ fn note_and_override_survive_leaving_and_resuming() {
     assert_eq!(file["assessment"]["suitability"], "suitable");
     assert_eq!(file["override"]["suitability"], "physician_review");
     assert_eq!(file["override"]["reason"], "On warfarin per GP");
-    assert_eq!(file["clinician_note"], "Needs a GP letter.");
+    assert_eq!(file["clinician_note"], "Needs a GP letter. — KL");
 }
 
 #[test]

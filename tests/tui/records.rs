@@ -424,3 +424,52 @@ fn at_80x24_a_date_on_the_record_keeps_12_columns_and_the_question_is_cut() {
     assert!(line.contains("January 2025"), "{line}");
     assert!(line.contains("…: "), "{line}");
 }
+
+#[test]
+fn the_note_asks_initials_and_a_changed_note_on_a_record_is_its_next_version() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    let record = draw(&app, 80, 24);
+    assert!(record.contains("n note"), "{record}");
+    press(&mut app, KeyCode::Char('n'), now);
+    assert!(matches!(app.overlay, Some(Overlay::Note(_))));
+    type_str(&mut app, "Patch test on the jaw first.", now);
+    // Without initials, nothing is saved: the popup asks for them.
+    press(&mut app, KeyCode::Enter, now);
+    let asked = draw(&app, 80, 24);
+    assert!(asked.contains("Please enter your initials."), "{asked}");
+    assert!(asked.contains("Your initials (required):"), "{asked}");
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none());
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Saved as version 2 of Maria Garcia's record."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Patch test on the jaw first. — KL"),
+        "{screen}"
+    );
+    let v2: Vec<Value> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap())
+        .collect();
+    assert_eq!(v2.len(), 1);
+    assert_eq!(v2[0]["clinician_note"], "Patch test on the jaw first. — KL");
+    assert_eq!(v2[0]["version"], 2);
+    // The same note saved again writes nothing.
+    press(&mut app, KeyCode::Char('n'), now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        draw(&app, 120, 40).contains("the record stays as it was"),
+        "unchanged"
+    );
+}

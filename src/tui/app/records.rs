@@ -130,6 +130,14 @@ impl App {
         self.on_next_version(next);
     }
 
+    pub(super) fn save_record_note(&mut self, note: Option<String>) {
+        let Screen::Record(screen) = &self.screen else {
+            return;
+        };
+        let next = self.desk.set_note(screen.latest(), note, self.now());
+        self.on_next_version(next);
+    }
+
     /// Opens the record as it now stands, saying what became of its next version.
     fn on_next_version(&mut self, next: NextVersion) {
         let words = words::for_language(&self.config.language);
