@@ -289,10 +289,13 @@ impl App {
                     && let Some(latest) = record.versions.last()
                 {
                     let words = crate::words::for_language(&self.config.language);
-                    self.notice = Some(words.say(&Say::VersionKeptAs {
+                    // Asked for, not a warning.
+                    let said = words.say(&Say::VersionKeptAs {
                         version: latest.summary.version,
                         path: &latest.path.display().to_string(),
-                    }));
+                    });
+                    self.confirmed = Some(said.clone());
+                    self.notice = Some(said);
                 }
                 return;
             }

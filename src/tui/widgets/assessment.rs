@@ -19,7 +19,7 @@ pub use crate::print::range;
 /// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
 #[must_use]
 pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<Line<'static>> {
-    let label = &fit_label(label, usize::from(width));
+    let label = &fit_label(label, text, usize::from(width));
     hanging(label, text, usize::from(width))
         .into_iter()
         .enumerate()
