@@ -229,6 +229,23 @@ impl Desk {
         self.save_version(&versions::with_override(latest, verdict_override), now)
     }
 
+    /// Changes the clinician note of `latest` (`None` removes it): its next version, or
+    /// `Unchanged` when the note is the same.
+    #[must_use]
+    pub fn set_note(
+        &self,
+        latest: &Summary,
+        note: Option<String>,
+        now: DateTime<FixedOffset>,
+    ) -> NextVersion {
+        if latest.clinician_note == note {
+            return NextVersion::Unchanged {
+                intake_id: latest.intake_id.clone(),
+            };
+        }
+        self.save_version(&versions::with_note(latest, note), now)
+    }
+
     /// Writes a record's next version, once, and queues it for the FHIR server as an update of
     /// the same record.
     fn save_version(&self, next: &Summary, now: DateTime<FixedOffset>) -> NextVersion {

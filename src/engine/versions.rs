@@ -132,6 +132,15 @@ pub fn with_override(previous: &Summary, verdict_override: Option<Override>) -> 
     next
 }
 
+/// Version n+1 of `previous`'s record with `note` as its clinician note (`None` removes it):
+/// the answers and verdict are the same, so a sign-off stands.
+#[must_use]
+pub fn with_note(previous: &Summary, note: Option<String>) -> Summary {
+    let mut next = next_version(previous);
+    next.clinician_note = note;
+    next
+}
+
 /// `previous` as the next version of its record, naming it as the one it supersedes.
 fn next_version(previous: &Summary) -> Summary {
     let mut next = previous.clone();

@@ -58,6 +58,8 @@ pub enum Action {
     SignOff,
     /// `p`: print a record (its PDF kept beside it, sent to the printer).
     Print,
+    /// `f`: where the record's latest version is kept, for staff who want the file.
+    File,
     /// `n`: the next patient.
     NextPatient,
 }
@@ -78,6 +80,8 @@ pub enum Focus {
         has_rows: bool,
         /// Typing a name or date to find.
         finding: bool,
+        /// Staff took over the kiosk: leaving the list goes back to the staff menu.
+        at_kiosk: bool,
     },
     /// Staff: one intake's record.
     Record,
@@ -96,6 +100,8 @@ pub enum Focus {
     },
     Result {
         saved: bool,
+        /// Staff took over the kiosk: leaving the result goes back to the staff menu.
+        at_kiosk: bool,
     },
     ThankYou,
     /// Kiosk: waiting for staff; no key but F10 does anything.
@@ -292,7 +298,8 @@ static BINDINGS: &[Binding] = &[
                 f,
                 Focus::Start {
                     has_rows: true,
-                    finding: false
+                    finding: false,
+                    ..
                 }
             )
         },
@@ -307,10 +314,33 @@ static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        when: is_start,
+        when: |f| {
+            matches!(
+                f,
+                Focus::Start {
+                    at_kiosk: false,
+                    ..
+                }
+            )
+        },
         keys: &[ch('q')],
         action: |_| Action::Quit,
         hint: Some(Hint::Quit),
+    },
+    Binding {
+        when: |f| {
+            matches!(
+                f,
+                Focus::Start {
+                    at_kiosk: true,
+                    finding: false,
+                    ..
+                }
+            )
+        },
+        keys: &[ch('q'), key(KeyCode::Esc)],
+        action: |_| Action::Quit,
+        hint: Some(Hint::StaffMenu),
     },
     // One record.
     Binding {
@@ -345,9 +375,21 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| f == Focus::Record,
+        keys: &[ch('n'), key(KeyCode::F(2))],
+        action: |_| Action::Note,
+        hint: Some(Hint::ChangeNote),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
         keys: &[ch('p')],
         action: |_| Action::Print,
         hint: Some(Hint::Print),
+    },
+    Binding {
+        when: |f| f == Focus::Record,
+        keys: &[ch('f')],
+        action: |_| Action::File,
+        hint: Some(Hint::File),
     },
     Binding {
         when: |f| f == Focus::Record,
@@ -548,7 +590,7 @@ static BINDINGS: &[Binding] = &[
     },
     // The staff result.
     Binding {
-        when: |f| f == Focus::Result { saved: false },
+        when: |f| matches!(f, Focus::Result { saved: false, .. }),
         keys: &[ch('r')],
         action: |_| Action::Retry,
         hint: Some(Hint::TryAgain),
@@ -566,19 +608,41 @@ static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        when: |f| f == Focus::Result { saved: true },
+        when: |f| matches!(f, Focus::Result { saved: true, .. }),
         keys: &[key(KeyCode::Enter), ch('n')],
         action: |_| Action::NextPatient,
         hint: Some(Hint::NextPatient),
     },
     Binding {
-        when: |f| f == Focus::Result { saved: true },
+        when: |f| {
+            matches!(
+                f,
+                Focus::Result {
+                    saved: true,
+                    at_kiosk: false
+                }
+            )
+        },
         keys: &[ch('q')],
         action: |_| Action::Quit,
         hint: Some(Hint::Quit),
     },
     Binding {
-        when: |f| f == Focus::Result { saved: false },
+        when: |f| {
+            matches!(
+                f,
+                Focus::Result {
+                    saved: true,
+                    at_kiosk: true
+                }
+            )
+        },
+        keys: &[ch('q'), key(KeyCode::Esc)],
+        action: |_| Action::Quit,
+        hint: Some(Hint::StaffMenu),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Result { saved: false, .. }),
         keys: &[ctrl('c')],
         action: |_| Action::Leave,
         hint: Some(Hint::LeaveKept),
@@ -597,6 +661,18 @@ static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: &[ch('y'), ch('Y')],
+        action: |_| Action::Yes,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::StaffMenu,
+        keys: &[ch('n'), ch('N')],
+        action: |_| Action::No,
+        hint: None,
+    },
+    Binding {
         when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
@@ -618,6 +694,12 @@ static BINDINGS: &[Binding] = &[
         when: |f| matches!(f, Focus::Pin | Focus::Note | Focus::Override { .. }),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::Note,
+        keys: &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        action: |_| Action::NextField,
         hint: None,
     },
     Binding {

@@ -58,6 +58,9 @@ pub struct App {
     pub running: Running,
     /// A message for staff at the top of the screen (a dropped answer, a confirmation to give).
     pub notice: Option<String>,
+    /// A notice that confirms what was done (a saved version): shown as long as it is the notice,
+    /// in words, never styled as a warning.
+    pub confirmed: Option<String>,
     /// Why the last save of the draft failed; cleared by the next save that succeeds.
     pub draft_problem: Option<String>,
     pub last_activity: Instant,
@@ -86,6 +89,7 @@ impl App {
             session: None,
             running: Running::Yes,
             notice: None,
+            confirmed: None,
             draft_problem: None,
             last_activity: now,
             instant: now,
@@ -141,6 +145,9 @@ impl App {
             screen: &self.screen,
             overlay: self.overlay.as_ref(),
             notice: self.notices(),
+            confirmation: self.confirmed.is_some()
+                && self.confirmed == self.notice
+                && self.draft_problem.is_none(),
             pin_lock: &self.pin_lock,
         }
     }
@@ -266,13 +273,30 @@ impl App {
                 return;
             }
             Action::Note if self.session.is_some() => {
-                let note = self
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.case.note().map(str::to_owned));
-                self.overlay = Some(Overlay::Note(Note {
-                    input: tui_input::Input::new(note.unwrap_or_default()),
-                }));
+                let note = self.session.as_ref().and_then(|s| s.case.note());
+                self.overlay = Some(Overlay::Note(Note::new(note)));
+                return;
+            }
+            Action::Note => {
+                if let Screen::Record(record) = &self.screen {
+                    let note = record.latest().clinician_note.as_deref();
+                    self.overlay = Some(Overlay::Note(Note::new(note)));
+                }
+                return;
+            }
+            Action::File => {
+                if let Screen::Record(record) = &self.screen
+                    && let Some(latest) = record.versions.last()
+                {
+                    let words = crate::words::for_language(&self.config.language);
+                    // Asked for, not a warning.
+                    let said = words.say(&Say::VersionKeptAs {
+                        version: latest.summary.version,
+                        path: &latest.path.display().to_string(),
+                    });
+                    self.confirmed = Some(said.clone());
+                    self.notice = Some(said);
+                }
                 return;
             }
             Action::Override if matches!(self.screen, Screen::Record(_)) => {

@@ -69,11 +69,26 @@ impl Screen {
     #[must_use]
     pub fn focus(&self, ctx: Ctx) -> Focus {
         match self {
-            Screen::Start(start) => start.focus(),
+            Screen::Start(start) => match start.focus() {
+                Focus::Start {
+                    has_rows, finding, ..
+                } => Focus::Start {
+                    has_rows,
+                    finding,
+                    at_kiosk: ctx.config.kiosk,
+                },
+                other => other,
+            },
             Screen::Welcome => Focus::Welcome,
             Screen::Question(question) => question.focus(ctx),
             Screen::Review(_) => review::Review::focus(ctx),
-            Screen::Result(result) => result.focus(),
+            Screen::Result(result) => match result.focus() {
+                Focus::Result { saved, .. } => Focus::Result {
+                    saved,
+                    at_kiosk: ctx.config.kiosk,
+                },
+                other => other,
+            },
             Screen::ThankYou { .. } => Focus::ThankYou,
             Screen::Held(_) => Focus::Held,
             Screen::Record(record) => record.focus(),

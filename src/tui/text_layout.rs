@@ -94,6 +94,27 @@ pub fn hanging(first: &str, text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The narrowest column a value is wrapped into beside its label: a date such as
+/// "12 November 2026" wrapped into four columns cannot be read.
+pub const MIN_VALUE_WIDTH: usize = 12;
+
+/// A label put before `value` on a line of `width` columns, cut with `…` (keeping its trailing
+/// `": "` or spaces) where the value would wrap into fewer than [`MIN_VALUE_WIDTH`] columns: the
+/// cut goes to the label, never to the value. A value that fits beside the whole label leaves it.
+#[must_use]
+pub fn fit_label(label: &str, value: &str, width: usize) -> String {
+    let indent = width_of(label);
+    // A short value needs only its own width; a longer one, the narrowest readable column.
+    let need = MIN_VALUE_WIDTH.min(width_of(value).max(1));
+    if indent + need <= width || width < 2 * MIN_VALUE_WIDTH {
+        return label.to_owned();
+    }
+    let head = label.trim_end_matches([':', ' ']);
+    let tail = &label[head.len()..];
+    let room = width - need - width_of(tail);
+    format!("{}{tail}", cut_with_ellipsis(head, room))
+}
+
 /// `text` as it fits on one line of `width` columns: cut with `…` where it is longer.
 #[must_use]
 pub fn ellipsize(text: &str, width: usize) -> String {

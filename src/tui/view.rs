@@ -29,6 +29,8 @@ pub struct View<'a> {
     pub overlay: Option<&'a Overlay>,
     /// Messages for staff at the top of the screen.
     pub notice: Option<String>,
+    /// The notice confirms what was done: drawn as a confirmation, not a warning.
+    pub confirmation: bool,
     pub pin_lock: &'a PinLock,
 }
 
@@ -62,7 +64,7 @@ impl View<'_> {
         ]));
         let (notice, body) = match &self.notice {
             Some(notice) => {
-                let lines = notice_lines(notice, body.width.saturating_sub(2));
+                let lines = notice_lines(notice, body.width.saturating_sub(2), self.confirmation);
                 let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
                 let [notice_area, rest] = body.layout(&Layout::vertical([
                     Constraint::Length(height),
@@ -100,11 +102,13 @@ impl View<'_> {
         self.parts(area).map_or(Rect::ZERO, |p| p.body)
     }
 
-    /// Where a tap lands in a terminal of `area`. Popups take no taps.
+    /// Where a tap lands in a terminal of `area`. Of the popups, only the staff menu takes taps.
     #[must_use]
     pub fn hits(&self, area: Rect) -> Vec<(Rect, Hit)> {
-        if self.overlay.is_some() {
-            return Vec::new();
+        match self.overlay {
+            Some(Overlay::StaffMenu(menu)) => return menu.hits(area),
+            Some(_) => return Vec::new(),
+            None => {}
         }
         let body = self.body(area);
         match self.screen {
@@ -124,10 +128,14 @@ impl View<'_> {
             too_small(&theme, self.ctx.words, area, buf);
             return None;
         };
-        draw_header(ctx, parts.header, buf);
+        draw_header(ctx, self.screen, parts.header, buf);
         if let (Some(notice), Some(rect)) = (&self.notice, parts.notice) {
-            Paragraph::new(notice_lines(notice, rect.width))
-                .style(theme.notice)
+            Paragraph::new(notice_lines(notice, rect.width, self.confirmation))
+                .style(if self.confirmation {
+                    theme.suitable
+                } else {
+                    theme.notice
+                })
                 .render(rect, buf);
         }
         if let Some(rect) = parts.panel {
@@ -198,38 +206,69 @@ impl View<'_> {
     }
 }
 
-/// Messages for staff as they are drawn: at most three lines.
-fn notice_lines(notice: &str, width: u16) -> Vec<Line<'static>> {
-    wrap_at_most(&format!("! {notice}"), usize::from(width), 3)
+/// Messages for staff as they are drawn: at most three lines, a confirmation marked as done.
+fn notice_lines(notice: &str, width: u16, confirmation: bool) -> Vec<Line<'static>> {
+    let mark = if confirmation { '✔' } else { '!' };
+    wrap_at_most(&format!("{mark} {notice}"), usize::from(width), 3)
         .into_iter()
         .map(Line::from)
         .collect()
 }
 
-/// The top line: the questionnaire's title and who is using it; for staff, the patient's name
-/// once it is known (never at the kiosk, where anyone may walk up).
-fn draw_header(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+/// The top line: the questionnaire's title and what staff are doing (a record of a patient,
+/// changing its answers with them, a staff-guided intake); for staff, the patient's name once it
+/// is known (never at the kiosk, where anyone may walk up). Where room is short, the name is cut.
+fn draw_header(ctx: Ctx, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
+    let words = ctx.words;
     let title = format!(
         " {}",
         ctx.config.questionnaire.title.get(&ctx.config.language)
     );
+    let room = usize::from(area.width).saturating_sub(width_of(&title) + 5);
     let mut who = String::new();
     if !ctx.kiosk {
-        who.push_str("  ·  ");
-        who.push_str(ctx.words.label(Label::StaffGuided));
         let name = ctx.session.and_then(|s| s.intake.patient_name());
-        if let Some(name) = name {
-            let room = |who: &str| {
-                usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
-            };
-            if room(&who) < 12 {
-                who = format!("  ·  {}", ctx.words.label(Label::StaffShort));
-            }
-            let room = room(&who);
-            if room >= 6 {
-                who.push_str("  ·  ");
-                who.push_str(&ellipsize(name, room));
+        let amending = ctx
+            .session
+            .is_some_and(crate::tui::session::Session::amending);
+        let record_name = match screen {
+            Screen::Record(record) => Some(
+                record
+                    .latest()
+                    .patient
+                    .name
+                    .as_deref()
+                    .unwrap_or(words.label(Label::NoName)),
+            ),
+            _ => None,
+        };
+        if let Some(name) = record_name {
+            who = format!(
+                "  ·  {}",
+                ellipsize(&words.say(&Say::RecordOfName { name }), room)
+            );
+        } else if amending {
+            let what = name.map_or_else(
+                || words.label(Label::ChangeAnswersTitle).to_owned(),
+                |name| words.say(&Say::ChangeAnswersWith { name }),
+            );
+            who = format!("  ·  {}", ellipsize(&what, room));
+        } else {
+            who.push_str("  ·  ");
+            who.push_str(words.label(Label::StaffGuided));
+            if let Some(name) = name {
+                let room = |who: &str| {
+                    usize::from(area.width).saturating_sub(width_of(&title) + width_of(who) + 5)
+                };
+                if room(&who) < 12 {
+                    who = format!("  ·  {}", words.label(Label::StaffShort));
+                }
+                let room = room(&who);
+                if room >= 6 {
+                    who.push_str("  ·  ");
+                    who.push_str(&ellipsize(name, room));
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ pub trait ClinicWords {
     /// Changing a record's answers: the questions whose answers no longer fit, if any.
     fn amending_dropped(&self, dropped: &[String]) -> Option<String>;
     /// A record's next version is written.
-    fn version_saved(&self, version: u32, path: &Path) -> String;
+    fn version_saved(&self, version: u32, name: Option<&str>) -> String;
     /// The changed answers are the same as before: nothing was written.
     fn version_unchanged(&self) -> String;
     /// A record's next version was not saved: another terminal saved that version meanwhile.

@@ -23,6 +23,14 @@ mod clinic;
 mod paper;
 mod plain;
 
+/// A count and its noun, singular for exactly one: "1 second", "2 seconds", "4–6 sessions".
+/// `sep` goes between them (a space, or a non-breaking one that keeps the number with its unit).
+pub(crate) fn count(n: impl std::fmt::Display, sep: &str, one: &str, many: &str) -> String {
+    let n = n.to_string();
+    let noun = if n == "1" { one } else { many };
+    format!("{n}{sep}{noun}")
+}
+
 pub const LANGUAGE: &str = "en";
 
 pub struct English;
@@ -77,7 +85,10 @@ impl Words for English {
                 kind: ItemKind::Text | ItemKind::Date,
             } => "Please fill this in.".into(),
             Fault::TooLong { max, length } => {
-                format!("Please keep this to {max} characters (it has {length}).")
+                format!(
+                    "Please keep this to {} (it has {length}).",
+                    count(max, " ", "character", "characters")
+                )
             }
             Fault::InvisibleCharacters => {
                 "This holds control or invisible formatting characters; please type it again."
@@ -86,11 +97,15 @@ impl Words for English {
             Fault::InFuture => "This date is in the future. Please check it.".into(),
             Fault::MonthInFuture => "This month is in the future. Please check it.".into(),
             Fault::TooLongAgo { months } => format!(
-                "This date is more than {months} months ago. Please check it, or go back and \
-                 change your earlier answer."
+                "This date is more than {} ago. Please check it, or go back and change your \
+                 earlier answer.",
+                count(months, " ", "month", "months")
             ),
             Fault::TooOld { age, .. } => {
-                format!("That would make you {age} years old. Please check the year.")
+                format!(
+                    "That would make you {} old. Please check the year.",
+                    count(age, " ", "year", "years")
+                )
             }
             Fault::ChosenTwice { code } => format!("Option '{code}' is chosen twice."),
             Fault::NotCombinable { label, .. } => format!(
@@ -345,9 +360,10 @@ fn broken_rule(invalid: &Invalid) -> String {
             kind,
             least,
         } => format!(
-            "question '{question}' is \"{}\" and needs at least {least} options; add options \
-             or make it \"boolean\"",
-            kind.code()
+            "question '{question}' is \"{}\" and needs at least {}; add options or make it \
+             \"boolean\"",
+            kind.code(),
+            count(least, " ", "option", "options")
         ),
         Invalid::OptionsNotAllowed { question, kind } => format!(
             "question '{question}' is \"{}\" and cannot have options; remove them or make it \

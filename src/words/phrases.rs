@@ -79,6 +79,12 @@ pub enum Label {
     ReviewIntakes,
     BackToKiosk,
     LeaveKioskMode,
+    /// Asking before leaving kiosk mode: the title.
+    LeaveKioskModeTitle,
+    /// What leaving kiosk mode does.
+    LeaveKioskModeExplained,
+    /// The keys while asking before leaving kiosk mode.
+    LeaveKioskModeKeys,
     StaffMenuKeys,
     SignOffTitle,
     SignOffIntro,
@@ -251,6 +257,9 @@ impl Label {
         Label::ReviewIntakes,
         Label::BackToKiosk,
         Label::LeaveKioskMode,
+        Label::LeaveKioskModeTitle,
+        Label::LeaveKioskModeExplained,
+        Label::LeaveKioskModeKeys,
         Label::StaffMenuKeys,
         Label::SignOffTitle,
         Label::SignOffIntro,
@@ -355,11 +364,17 @@ pub enum Hint {
     ShowAll,
     Delete,
     Quit,
+    /// Staff at the kiosk: back to the staff menu.
+    StaffMenu,
     Scroll,
     ChangeAnswers,
     SignOff,
     Override,
     Print,
+    /// `n` on a record: change its clinician note.
+    ChangeNote,
+    /// The file of the record's latest version.
+    File,
     BackToList,
     Begin,
     Finish,
@@ -390,11 +405,14 @@ impl Hint {
         Hint::ShowAll,
         Hint::Delete,
         Hint::Quit,
+        Hint::StaffMenu,
         Hint::Scroll,
         Hint::ChangeAnswers,
         Hint::SignOff,
         Hint::Override,
         Hint::Print,
+        Hint::ChangeNote,
+        Hint::File,
         Hint::BackToList,
         Hint::Begin,
         Hint::Finish,
@@ -544,6 +562,24 @@ pub enum Say<'a> {
         name: &'a str,
         age: Option<u32>,
         assessed: &'a str,
+    },
+    /// The header while changing a record's answers with the patient.
+    ChangeAnswersWith {
+        name: &'a str,
+    },
+    /// A clinician note as kept, with the initials of who wrote it.
+    NoteBy {
+        note: &'a str,
+        by: &'a str,
+    },
+    /// The header on a record.
+    RecordOfName {
+        name: &'a str,
+    },
+    /// Where a version of a record is kept, for staff who want the file.
+    VersionKeptAs {
+        version: u32,
+        path: &'a str,
     },
     /// The record's title.
     RecordOf {

@@ -457,3 +457,26 @@ fn an_override_of_a_record_is_its_next_version_and_needs_a_new_sign_off() {
     assert_eq!(v4.version, 4);
     assert!(v4.verdict_override.is_none());
 }
+
+#[test]
+fn a_changed_note_is_the_records_next_version_and_its_sign_off_stands() {
+    let v1 = first(&[]);
+    let v2 = sign_off(&v1, review(Decision::Approved));
+    let v3 = skin_intake::engine::versions::with_note(&v2, Some("Patch test first. — KL".into()));
+    assert_eq!(v3.version, 3);
+    assert_eq!(v3.supersedes.as_deref(), Some(v2.id.as_str()));
+    assert_eq!(v3.clinician_note.as_deref(), Some("Patch test first. — KL"));
+    assert_eq!(v3.review, v2.review, "the answers and verdict are the same");
+    assert_eq!(v3.answers, v2.answers);
+    assert_eq!(v3.assessment, v2.assessment);
+    assert_eq!(
+        v2.clinician_note, None,
+        "the version before stays as it was"
+    );
+    let json: Value = serde_json::from_str(&v3.to_json()).expect("JSON");
+    assert_eq!(json["clinician_note"], "Patch test first. — KL");
+    // Removing it is a version too.
+    let v4 = skin_intake::engine::versions::with_note(&v3, None);
+    assert_eq!(v4.version, 4);
+    assert!(v4.clinician_note.is_none());
+}

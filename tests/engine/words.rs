@@ -301,3 +301,46 @@ fn raw_start(chars: &[char], i: usize) -> Option<(usize, usize)> {
     }
     (chars.get(j) == Some(&'"')).then_some((hashes, j + 1))
 }
+
+/// Test: every count sentence says one thing in the singular ("1 second", never "1 seconds").
+#[test]
+fn counts_of_one_are_singular() {
+    use skin_intake::words::{Say, for_language};
+    let en = for_language("en");
+    let said = |say: Say| en.say(&say);
+    assert_eq!(
+        said(Say::ClearsIn { seconds: 1.0 }),
+        "To keep your answers private, this screen will clear in 1 second."
+    );
+    assert_eq!(
+        said(Say::ClearsIn { seconds: 10.0 }),
+        "To keep your answers private, this screen will clear in 10 seconds."
+    );
+    assert_eq!(
+        said(Say::PinWait { seconds: 1.0 }),
+        "Too many wrong tries. Please wait 1 second."
+    );
+    assert_eq!(said(Say::Weeks { weeks: "1" }), "1 week");
+    assert_eq!(said(Say::Weeks { weeks: "4–6" }), "4–6 weeks");
+    assert_eq!(said(Say::Years { age: 1 }), "1 year");
+    assert_eq!(said(Say::EveryWeeks { weeks: "1" }), "every week");
+    assert_eq!(
+        said(Say::MaintenanceEvery { months: "1" }),
+        "one session every month"
+    );
+    assert_eq!(
+        said(Say::CharactersOf { typed: 0, most: 1 }),
+        "0 of 1 character"
+    );
+    assert_eq!(
+        said(Say::CourseTakes {
+            sessions: "1",
+            weeks: "1"
+        }),
+        "From your answers, a course usually takes about 1\u{a0}session, 1\u{a0}week apart."
+    );
+    assert_eq!(
+        said(Say::PinWrong { tries_left: 1 }),
+        "That PIN is not right. 1 try left."
+    );
+}

@@ -215,7 +215,23 @@ fn f10_pin_locks_after_three_wrong_tries_and_opens_the_staff_menu_when_right() {
     press(&mut app, KeyCode::Enter, later);
     assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
     assert_eq!(app.running, Running::Yes);
-    press(&mut app, KeyCode::Char('3'), later); // Leave kiosk mode
+    // A digit highlights, as in questions; Enter opens; leaving kiosk mode asks first.
+    press(&mut app, KeyCode::Char('3'), later);
+    assert_eq!(app.running, Running::Yes, "3 only highlights");
+    assert!(draw(&app, 80, 24).contains("▶ 3  Leave kiosk mode"));
+    press(&mut app, KeyCode::Enter, later);
+    assert_eq!(app.running, Running::Yes, "asked first");
+    let asked = draw(&app, 80, 24);
+    assert!(asked.contains("Leave kiosk mode?"), "{asked}");
+    assert!(asked.contains("Esc stay"), "{asked}");
+    press(&mut app, KeyCode::Esc, later);
+    assert!(
+        matches!(app.overlay, Some(Overlay::StaffMenu(_))),
+        "Esc stays"
+    );
+    assert_eq!(app.running, Running::Yes);
+    press(&mut app, KeyCode::Enter, later);
+    press(&mut app, KeyCode::Char('y'), later);
     assert_eq!(app.running, Running::Done);
 }
 
@@ -388,6 +404,8 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
     answer_all(&mut app, &not_suitable(), now);
     press(&mut app, KeyCode::F(2), now);
     type_str(&mut app, "Seen with mother.", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(3), now);
     press(&mut app, KeyCode::Char('4'), now);
@@ -413,7 +431,7 @@ fn staff_note_and_override_are_exported_beside_the_computed_verdict() {
     assert_eq!(file["override"]["reason"], "Turns 18 next week");
     assert_eq!(file["override"]["by"], "JD");
     assert_eq!(file["override"]["at"], "2025-03-10T14:05:00+01:00");
-    assert_eq!(file["clinician_note"], "Seen with mother.");
+    assert_eq!(file["clinician_note"], "Seen with mother. — KL");
 }
 
 #[test]
@@ -615,6 +633,8 @@ fn note_and_override_survive_leaving_and_resuming() {
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(2), now);
     type_str(&mut app, "Needs a GP letter.", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::F(3), now);
     press(&mut app, KeyCode::Char('3'), now);
@@ -629,7 +649,10 @@ fn note_and_override_survive_leaving_and_resuming() {
         store::Listed::Draft(d) => d,
         other => panic!("{other:?}"),
     };
-    assert_eq!(saved.clinician_note.as_deref(), Some("Needs a GP letter."));
+    assert_eq!(
+        saved.clinician_note.as_deref(),
+        Some("Needs a GP letter. — KL")
+    );
     assert_eq!(
         saved.verdict_override.as_ref().map(|o| o.by.as_str()),
         Some("KL")
@@ -653,7 +676,7 @@ fn note_and_override_survive_leaving_and_resuming() {
     assert_eq!(file["assessment"]["suitability"], "suitable");
     assert_eq!(file["override"]["suitability"], "physician_review");
     assert_eq!(file["override"]["reason"], "On warfarin per GP");
-    assert_eq!(file["clinician_note"], "Needs a GP letter.");
+    assert_eq!(file["clinician_note"], "Needs a GP letter. — KL");
 }
 
 #[test]
@@ -872,10 +895,22 @@ fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
     let list = draw(&app, 100, 30);
     assert!(list.contains("Maria Garcia"), "{list}");
     assert!(list.contains("staff-guided"), "{list}");
-    // q on the list opens the staff menu again; Back to the kiosk.
+    // The footer says what q and Esc do here: back to the staff menu, not quit.
+    assert!(list.contains("q/Esc back to the staff menu"), "{list}");
+    assert!(!list.contains("q quit"), "{list}");
+    press(&mut app, KeyCode::Esc, now);
+    assert!(
+        matches!(app.overlay, Some(Overlay::StaffMenu(_))),
+        "Esc: the menu"
+    );
+    press(&mut app, KeyCode::Esc, now);
+    // q on the list opens the staff menu again; 2 highlights "Back to the kiosk", Enter opens it.
     press(&mut app, KeyCode::Char('q'), now);
     assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
     press(&mut app, KeyCode::Char('2'), now);
+    assert!(matches!(app.screen, Screen::Start(_)), "2 only highlights");
+    assert!(matches!(app.overlay, Some(Overlay::StaffMenu(_))));
+    press(&mut app, KeyCode::Enter, now);
     assert!(matches!(app.screen, Screen::Welcome));
     let welcome = draw(&app, 100, 30);
     assert!(!welcome.contains("Maria"), "{welcome}");

@@ -161,6 +161,7 @@ fn every_hint_names_a_key_that_does_what_it_says() {
             Focus::Start {
                 has_rows: true,
                 finding: false,
+                at_kiosk: false,
             },
             "d",
             key(KeyCode::Char('d')),
@@ -170,13 +171,36 @@ fn every_hint_names_a_key_that_does_what_it_says() {
             Focus::Start {
                 has_rows: true,
                 finding: false,
+                at_kiosk: false,
             },
             "q",
             key(KeyCode::Char('q')),
             Action::Quit,
         ),
         (
-            Focus::Result { saved: false },
+            Focus::Start {
+                has_rows: true,
+                finding: false,
+                at_kiosk: true,
+            },
+            "q/Esc",
+            key(KeyCode::Esc),
+            Action::Quit,
+        ),
+        (
+            Focus::Result {
+                saved: true,
+                at_kiosk: true,
+            },
+            "q/Esc",
+            key(KeyCode::Char('q')),
+            Action::Quit,
+        ),
+        (
+            Focus::Result {
+                saved: false,
+                at_kiosk: false,
+            },
             "r",
             key(KeyCode::Char('r')),
             Action::Retry,

@@ -339,7 +339,7 @@ fn kiosk_intake_idle_reset_and_f10_exit_in_a_real_terminal() {
 
     // F10: a wrong PIN, then the right one.
     tmux.keys(&["F10"]);
-    tmux.wait_for("staff PIN", 10);
+    tmux.wait_for("Staff PIN", 10);
     tmux.text("1111");
     tmux.keys(&["Enter"]);
     tmux.wait_for("2 tries left", 10);
@@ -352,11 +352,69 @@ fn kiosk_intake_idle_reset_and_f10_exit_in_a_real_terminal() {
     tmux.keys(&["Down", "Enter"]);
     tmux.wait_for("Press Enter to begin", 10);
     tmux.keys(&["F10"]);
-    tmux.wait_for("staff PIN", 10);
+    tmux.wait_for("Staff PIN", 10);
+    tmux.text("2468");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Leave kiosk mode", 10);
+    tmux.keys(&["3", "Enter", "y"]);
+    assert_eq!(tmux.wait_exit(10), 0);
+}
+
+/// Test: in the kiosk's staff menu a digit only highlights and Enter opens, as in questions;
+/// "Leave kiosk mode" asks first (Esc stays, Enter leaves). At 80×24, as a kiosk screen is.
+#[test]
+#[ignore = "needs tmux; .ci/run installs it and runs ignored tests"]
+fn the_staff_menu_highlights_on_a_digit_and_asks_before_leaving_kiosk_mode() {
+    let out = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "staffmenu",
+        &format!(
+            "SKIN_INTAKE_STAFF_PIN=2468 {BIN} --kiosk --out {} --today 2025-03-10",
+            out.path().display()
+        ),
+    );
+    tmux.resize(80, 24);
+    tmux.wait_for("Press Enter to begin", 10);
+    tmux.keys(&["F10"]);
+    let pin = tmux.wait_for("Staff PIN — opens the staff menu", 10);
+    assert!(!pin.contains("to leave kiosk mode"), "{pin}");
+    tmux.text("2468");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Leave kiosk mode", 10);
+    // 2 highlights "Back to the kiosk" and does nothing else.
+    tmux.keys(&["2"]);
+    let menu = tmux.wait_for("▶ 2  Back to the kiosk", 10);
+    std::thread::sleep(Duration::from_millis(300));
+    let menu_after = tmux.screen();
+    assert!(
+        menu_after.contains("Review intakes"),
+        "still the menu: {menu}"
+    );
+    assert!(
+        menu_after.contains("▶ 2  Back to the kiosk"),
+        "{menu_after}"
+    );
+    // Enter opens it: the kiosk's welcome.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Press Enter to begin", 10);
+    // Back in the menu, 3 then Enter asks before leaving; Esc stays.
+    tmux.keys(&["F10"]);
+    tmux.wait_for("Staff PIN", 10);
     tmux.text("2468");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Leave kiosk mode", 10);
     tmux.keys(&["3"]);
+    tmux.wait_for("▶ 3  Leave kiosk mode", 10);
+    tmux.keys(&["Enter"]);
+    let asked = tmux.wait_for("Leave kiosk mode?", 10);
+    assert!(asked.contains("Esc stay"), "{asked}");
+    assert_eq!(tmux.exited(), None, "asked, not left");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Review intakes", 10);
+    assert_eq!(tmux.exited(), None, "Esc stays");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Leave kiosk mode?", 10);
+    tmux.keys(&["Enter"]);
     assert_eq!(tmux.wait_exit(10), 0);
 }
 

@@ -361,3 +361,115 @@ fn the_terminal_that_loses_a_sign_off_race_is_told_and_shows_the_newest_version(
         .collect();
     assert_eq!(by, [None, Some("KL".into()), Some("MN".into())]);
 }
+
+#[test]
+fn a_saved_version_is_confirmed_in_words_without_a_path_and_f_shows_the_file() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    let screen = draw(&app, 80, 24);
+    let said = screen
+        .lines()
+        .find(|l| l.contains("Saved as version"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        said.contains("✔ Saved as version 2 of Maria Garcia's record."),
+        "{said}"
+    );
+    assert!(!said.contains('!'), "not a warning: {said}");
+    assert!(!screen.contains(".json"), "no file path: {screen}");
+    // The file is one key away, and the footer says so.
+    assert!(screen.contains("f file"), "{screen}");
+    press(&mut app, KeyCode::Char('f'), now);
+    let shown = draw(&app, 120, 40)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("Version 2 is kept as"), "{shown}");
+    assert!(shown.contains(".v002.json"), "{shown}");
+}
+
+#[test]
+fn at_80x24_a_date_on_the_record_keeps_12_columns_and_the_question_is_cut() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(
+        out.path(),
+        &answers(&[
+            ("recent_procedures", serde_json::json!(["peel_or_laser"])),
+            ("peel_or_laser_date", Value::from("2025-01")),
+        ]),
+    );
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    app.resize(80, 24);
+    let mut seen = Vec::new();
+    for _ in 0..80 {
+        seen.push(draw(&app, 80, 24));
+        press(&mut app, KeyCode::Down, now);
+    }
+    let line = seen
+        .iter()
+        .flat_map(|s| s.lines())
+        .find(|l| l.contains("• When did you last have a chemical peel"))
+        .unwrap_or_else(|| panic!("{}", seen.join("\n")));
+    // The month and year stay on one line beside the question; the question is cut with "…".
+    assert!(line.contains("January 2025"), "{line}");
+    assert!(line.contains("…: "), "{line}");
+}
+
+#[test]
+fn the_note_asks_initials_and_a_changed_note_on_a_record_is_its_next_version() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    let record = draw(&app, 80, 24);
+    assert!(record.contains("n note"), "{record}");
+    press(&mut app, KeyCode::Char('n'), now);
+    assert!(matches!(app.overlay, Some(Overlay::Note(_))));
+    type_str(&mut app, "Patch test on the jaw first.", now);
+    // Without initials, nothing is saved: the popup asks for them.
+    press(&mut app, KeyCode::Enter, now);
+    let asked = draw(&app, 80, 24);
+    assert!(asked.contains("Please enter your initials."), "{asked}");
+    assert!(asked.contains("Your initials (required):"), "{asked}");
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none());
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Saved as version 2 of Maria Garcia's record."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Patch test on the jaw first. — KL"),
+        "{screen}"
+    );
+    let v2: Vec<Value> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".v002.json"))
+        .map(|e| serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap())
+        .collect();
+    assert_eq!(v2.len(), 1);
+    assert_eq!(v2[0]["clinician_note"], "Patch test on the jaw first. — KL");
+    assert_eq!(v2[0]["version"], 2);
+    // The same note saved again writes nothing.
+    press(&mut app, KeyCode::Char('n'), now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(
+        draw(&app, 120, 40).contains("the record stays as it was"),
+        "unchanged"
+    );
+}

@@ -186,6 +186,8 @@ fn the_result_scrolls_to_the_last_line_of_a_long_clinician_note() {
     let mut app = reviewed(out.path(), &suitable());
     press(&mut app, KeyCode::F(2), now);
     type_str(&mut app, LONG_NOTE, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::Home, now);
     press(&mut app, KeyCode::Enter, now);

@@ -190,3 +190,39 @@ fn taps_choose_options_and_the_buttons_go_back_and_next() {
         ]))
     );
 }
+
+#[test]
+fn a_tap_on_a_row_of_the_staff_menu_opens_it() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::F(10), now);
+    type_str(&mut app, "2468", now);
+    press(&mut app, KeyCode::Enter, now);
+    // The rows are where the menu draws them.
+    app.resize(100, 30);
+    let drawn = buffer(&app, 100, 30);
+    for (rect, hit) in app.view().hits(app.area) {
+        let Hit::Row(i) = hit else {
+            panic!("{hit:?} in the staff menu")
+        };
+        let row: String = (rect.x..rect.right())
+            .map(|x| drawn[(x, rect.y)].symbol())
+            .collect();
+        assert!(row.contains(&format!("{}  ", i + 1)), "{row}");
+    }
+    click(&mut app, Hit::Row(0), now);
+    assert!(matches!(app.screen, Screen::Start(_)), "Review intakes");
+    assert!(app.overlay.is_none());
+    // Back in the menu, a tap on "Leave kiosk mode" asks first.
+    press(&mut app, KeyCode::Char('q'), now);
+    click(&mut app, Hit::Row(2), now);
+    assert_eq!(app.running, skin_intake::tui::app::Running::Yes);
+    let asked = buffer(&app, 100, 30);
+    let text: String = asked
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(text.contains("Leave kiosk mode?"), "{text}");
+}

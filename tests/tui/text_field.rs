@@ -102,3 +102,33 @@ fn a_name_in_cjk_on_a_narrow_screen_shows_its_end_beside_the_cursor() {
     assert_eq!(buf[(cursor.x, cursor.y)].symbol(), " ");
     assert!(terminal.backend().cursor_visible());
 }
+
+/// Test: an override reason longer than its field, once staff move to the next field, shows from
+/// its first letter (it used to show its tail, the first letters scrolled out).
+#[test]
+fn a_long_override_reason_keeps_its_first_letter_out_of_focus() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::F(3), now);
+    press(&mut app, KeyCode::Tab, now);
+    let reason = "Xavier's own dermatologist confirmed in writing that the scar is fully healed, \
+                  so treatment can go ahead.";
+    type_str(&mut app, reason, now);
+    press(&mut app, KeyCode::Tab, now);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("dermatologist"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("Xavier's own dermatologist"), "{line}");
+    assert!(
+        line.contains('…'),
+        "cut at the end, where it goes on: {line}"
+    );
+}

@@ -243,3 +243,19 @@ fn wide_characters_take_two_columns() {
     // A grapheme wider than the whole line shows as `…` rather than vanishing.
     assert_eq!(wrap("漢", 1), ["…"]);
 }
+
+/// Test: beside a long label, a value keeps 12 columns (or its own width, when shorter); the
+/// label is cut with "…", keeping its ": ".
+#[test]
+fn a_label_is_cut_so_that_its_value_keeps_12_columns() {
+    use skin_intake::tui::text_layout::fit_label;
+    let label = "• When did you last have a chemical peel or laser treatment in the area?: ";
+    let fitted = fit_label(label, "12 November 2026", 78);
+    assert!((60..=78 - 12).contains(&width_of(&fitted)), "{fitted}");
+    assert!(fitted.ends_with("…: "), "{fitted}");
+    // A short value needs only its width.
+    let fitted = fit_label(label, "No", 76);
+    assert!((70..=74).contains(&width_of(&fitted)), "{fitted}");
+    // Where everything fits, nothing is cut.
+    assert_eq!(fit_label("• Name: ", "Maria Garcia", 78), "• Name: ");
+}

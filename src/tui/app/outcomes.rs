@@ -30,9 +30,26 @@ impl App {
             Overlay::Note(mut form) => match form.update(action) {
                 note::Outcome::Stay => Some(Overlay::Note(form)),
                 note::Outcome::Cancel => None,
-                note::Outcome::Save(text) => {
+                note::Outcome::Save { note, by } => {
+                    let words = words::for_language(&self.config.language);
+                    // The initials go with the note, as the clinic reads it.
+                    let signed = words.say(&Say::NoteBy { note: "", by: &by });
+                    let note = note.map(|note| {
+                        if note.ends_with(&signed) {
+                            note
+                        } else {
+                            words.say(&Say::NoteBy {
+                                note: &note,
+                                by: &by,
+                            })
+                        }
+                    });
+                    if matches!(self.screen, Screen::Record(_)) && self.session.is_none() {
+                        self.save_record_note(note);
+                        return;
+                    }
                     if let Some(session) = &mut self.session {
-                        session.case.set_note(text);
+                        session.case.set_note(note);
                     }
                     self.save_draft().ok();
                     None

@@ -130,6 +130,14 @@ impl App {
         self.on_next_version(next);
     }
 
+    pub(super) fn save_record_note(&mut self, note: Option<String>) {
+        let Screen::Record(screen) = &self.screen else {
+            return;
+        };
+        let next = self.desk.set_note(screen.latest(), note, self.now());
+        self.on_next_version(next);
+    }
+
     /// Opens the record as it now stands, saying what became of its next version.
     fn on_next_version(&mut self, next: NextVersion) {
         let words = words::for_language(&self.config.language);
@@ -141,7 +149,15 @@ impl App {
                 queued,
             } => {
                 self.open_record(&intake_id);
-                self.notice = Some(words.version_saved(version, &path));
+                let name = match &self.screen {
+                    Screen::Record(record) => record.latest().patient.name.clone(),
+                    _ => None,
+                };
+                // The file is one key away (`f` on the record), not in the sentence.
+                let _ = path;
+                let said = words.version_saved(version, name.as_deref());
+                self.confirmed = Some(said.clone());
+                self.notice = Some(said);
                 // A later version goes to the FHIR server too, as an update of the same record.
                 self.on_queued(queued);
             }

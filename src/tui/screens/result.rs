@@ -47,6 +47,7 @@ impl ResultScreen {
     pub fn focus(&self) -> Focus {
         Focus::Result {
             saved: matches!(self.export, Export::Saved(_)),
+            at_kiosk: false,
         }
     }
 

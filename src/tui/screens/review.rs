@@ -15,7 +15,7 @@ use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::{Ctx, Session};
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::widgets::assessment::override_line;
-use crate::words::{self, Label};
+use crate::words::{self, Label, Say};
 
 /// Staff below this width see the verdict on the review instead of in a side panel.
 pub const PANEL_FROM_WIDTH: u16 = 100;
@@ -125,9 +125,13 @@ impl Review {
             u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
         let disagreements_h =
             u16::try_from(disagreement_lines(ctx, area.width).len()).unwrap_or(u16::MAX);
+        // The instruction wraps to its full height: never cut.
+        let intro_h = u16::try_from(wrap(intro_text(ctx), usize::from(area.width)).len())
+            .unwrap_or(u16::MAX)
+            .max(2);
         area.layout(&Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(2),
+            Constraint::Length(intro_h),
             Constraint::Length(u16::from(self.seen_before.is_some())),
             Constraint::Length(disagreements_h),
             Constraint::Length(verdict_h),
@@ -183,18 +187,18 @@ impl Review {
         let theme = ctx.config.theme;
         let [title, intro, seen, disagreements_area, verdict_area, list] =
             self.parts(ctx, screen_width, area);
-        Paragraph::new(ctx.words.label(Label::CheckYourAnswers))
+        // Changing a record is staff's work with the patient: titled for staff.
+        let name = ctx.session.and_then(|s| s.intake.patient_name());
+        let heading = match (ctx.session.is_some_and(Session::amending), name) {
+            (true, Some(name)) => ctx.words.say(&Say::ChangeAnswersWith { name }),
+            (true, None) => ctx.words.label(Label::ChangeAnswersTitle).to_owned(),
+            (false, _) => ctx.words.label(Label::CheckYourAnswers).to_owned(),
+        };
+        Paragraph::new(ellipsize(&heading, usize::from(title.width)))
             .style(theme.title)
             .render(title, buf);
-        let intro_text = ctx
-            .words
-            .label(if ctx.session.is_some_and(Session::amending) {
-                Label::ReviewHowToChange
-            } else {
-                Label::ReviewHowTo
-            });
         let intro_lines = wrap_at_most(
-            intro_text,
+            intro_text(ctx),
             usize::from(intro.width),
             usize::from(intro.height),
         );
@@ -246,6 +250,16 @@ impl Review {
             paragraph.render(rect, buf);
         }
     }
+}
+
+/// What the review asks of the person: the patient's, or staff's when changing a record.
+fn intro_text(ctx: Ctx) -> &'static str {
+    ctx.words
+        .label(if ctx.session.is_some_and(Session::amending) {
+            Label::ReviewHowToChange
+        } else {
+            Label::ReviewHowTo
+        })
 }
 
 /// The blocks of the list at `width`: Submit, then per section a blank line and its title, then

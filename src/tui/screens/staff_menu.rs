@@ -1,14 +1,16 @@
 //! The kiosk's staff menu, after F10 and the PIN: review the clinic's intakes here, give the kiosk
-//! back to the next patient, or leave kiosk mode.
+//! back to the next patient, or leave kiosk mode. As in questions, a digit only highlights and
+//! Enter (or a tap on a row) opens; leaving kiosk mode asks first.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Hit};
 use crate::tui::session::Ctx;
-use crate::tui::widgets::popup::popup;
+use crate::tui::text_layout::wrap_at_most;
+use crate::tui::widgets::popup::{inside, popup};
 use crate::words::Label;
 
 /// The choices, in order.
@@ -18,9 +20,14 @@ pub const CHOICES: [Label; 3] = [
     Label::LeaveKioskMode,
 ];
 
+const WIDTH: u16 = 50;
+const HEIGHT: u16 = 10;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StaffMenu {
     pub selected: usize,
+    /// "Leave kiosk mode" was chosen: asking before leaving.
+    pub confirming_leave: bool,
 }
 
 /// What staff chose.
@@ -31,16 +38,54 @@ pub enum Outcome {
     Close,
     Review,
     Kiosk,
+    /// Leaving kiosk mode, confirmed.
     Leave,
+}
+
+/// Where the parts of the menu go inside its popup.
+struct Parts {
+    intro: Rect,
+    choices: Rect,
+    keys: Rect,
+}
+
+fn parts(inner: Rect) -> Parts {
+    let [intro, _, choices, rest] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ]));
+    let [_, keys] = rest.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    Parts {
+        intro,
+        choices,
+        keys,
+    }
 }
 
 impl StaffMenu {
     pub fn update(&mut self, action: &Action) -> Outcome {
+        if self.confirming_leave {
+            return match action {
+                Action::Confirm | Action::Yes => Outcome::Leave,
+                Action::Back | Action::No => {
+                    self.confirming_leave = false;
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            };
+        }
         let last = CHOICES.len() - 1;
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Pick(i) if *i <= last => {
+            // A digit highlights, as in questions: only Enter acts.
+            Action::Pick(i) if *i <= last => self.selected = *i,
+            Action::Tap(Hit::Row(i)) if *i <= last => {
                 self.selected = *i;
                 return self.chosen();
             }
@@ -51,58 +96,82 @@ impl StaffMenu {
         Outcome::Stay
     }
 
-    fn chosen(self) -> Outcome {
+    fn chosen(&mut self) -> Outcome {
         match self.selected {
             0 => Outcome::Review,
             1 => Outcome::Kiosk,
-            _ => Outcome::Leave,
+            _ => {
+                self.confirming_leave = true;
+                Outcome::Stay
+            }
         }
+    }
+
+    /// Where a tap lands: each choice's row (none while asking before leaving).
+    #[must_use]
+    pub fn hits(&self, area: Rect) -> Vec<(Rect, Hit)> {
+        if self.confirming_leave {
+            return Vec::new();
+        }
+        let choices = parts(inside(WIDTH, HEIGHT, area)).choices;
+        (0..CHOICES.len())
+            .filter_map(|i| {
+                let y = choices.y + u16::try_from(i).ok()?;
+                (y < choices.bottom())
+                    .then(|| (Rect::new(choices.x, y, choices.width, 1), Hit::Row(i)))
+            })
+            .collect()
     }
 
     pub fn render(&self, ctx: Ctx, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
         let words = ctx.words;
-        let inner = popup(
-            &theme,
-            words.label(Label::StaffMenuTitle),
-            50,
-            10,
-            area,
-            buf,
-        );
-        let [intro, _, choices, keys] = inner.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(3),
-            Constraint::Min(1),
-        ]));
-        Paragraph::new(words.label(Label::WhatToDo))
-            .style(theme.help)
-            .render(intro, buf);
-        let lines: Vec<Line> = CHOICES
-            .iter()
-            .enumerate()
-            .map(|(i, choice)| {
-                let text = format!(
-                    "{} {}  {}",
-                    if i == self.selected { "▶" } else { " " },
-                    i + 1,
-                    words.label(*choice)
-                );
-                if i == self.selected {
-                    Line::styled(text, theme.highlight)
-                } else {
-                    Line::from(text)
-                }
-            })
-            .collect();
-        Paragraph::new(lines).render(choices, buf);
-        let [_, keys] = keys.layout(&Layout::vertical([
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ]));
-        Paragraph::new(words.label(Label::StaffMenuKeys))
+        let title = if self.confirming_leave {
+            Label::LeaveKioskModeTitle
+        } else {
+            Label::StaffMenuTitle
+        };
+        let inner = popup(&theme, words.label(title), WIDTH, HEIGHT, area, buf);
+        let parts = parts(inner);
+        let wrapped = |text: &str, rect: Rect| -> Vec<Line<'static>> {
+            wrap_at_most(text, usize::from(rect.width), usize::from(rect.height))
+                .into_iter()
+                .map(Line::from)
+                .collect()
+        };
+        let keys = if self.confirming_leave {
+            Paragraph::new(wrapped(
+                words.label(Label::LeaveKioskModeExplained),
+                parts.intro.union(parts.choices),
+            ))
+            .render(parts.intro.union(parts.choices), buf);
+            Label::LeaveKioskModeKeys
+        } else {
+            Paragraph::new(wrapped(words.label(Label::WhatToDo), parts.intro))
+                .style(theme.help)
+                .render(parts.intro, buf);
+            let lines: Vec<Line> = CHOICES
+                .iter()
+                .enumerate()
+                .map(|(i, choice)| {
+                    let text = format!(
+                        "{} {}  {}",
+                        if i == self.selected { "▶" } else { " " },
+                        i + 1,
+                        words.label(*choice)
+                    );
+                    if i == self.selected {
+                        Line::styled(text, theme.highlight)
+                    } else {
+                        Line::from(text)
+                    }
+                })
+                .collect();
+            Paragraph::new(lines).render(parts.choices, buf);
+            Label::StaffMenuKeys
+        };
+        Paragraph::new(wrapped(words.label(keys), parts.keys))
             .style(theme.key)
-            .render(keys, buf);
+            .render(parts.keys, buf);
     }
 }

@@ -172,6 +172,7 @@ impl Start {
         Focus::Start {
             has_rows: !self.entries.is_empty(),
             finding: self.filter.is_some(),
+            at_kiosk: false,
         }
     }
 

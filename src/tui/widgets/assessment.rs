@@ -9,7 +9,7 @@ use crate::engine::assessment::{Assessment, Session};
 use crate::engine::summary::Override;
 use crate::model::questionnaire::{Level, Questionnaire};
 use crate::print::{no_sessions, plan_label};
-use crate::tui::text_layout::{hanging, width_of, wrap_line};
+use crate::tui::text_layout::{fit_label, hanging, width_of, wrap_line};
 use crate::tui::theme::Theme;
 use crate::words::{DateForm, Label, Say, Words};
 
@@ -19,6 +19,7 @@ pub use crate::print::range;
 /// `text` wrapped after `label` (in `label_style`), later lines indented under the text.
 #[must_use]
 pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<Line<'static>> {
+    let label = &fit_label(label, text, usize::from(width));
     hanging(label, text, usize::from(width))
         .into_iter()
         .enumerate()

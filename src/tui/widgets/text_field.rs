@@ -10,7 +10,7 @@ use tui_input::{Input, InputRequest};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::checks;
-use crate::tui::text_layout::width_of;
+use crate::tui::text_layout::{ellipsize, width_of};
 
 /// Handles an editing key; returns whether the key was one (so the caller may clear a message).
 pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
@@ -66,7 +66,8 @@ pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
 }
 
 /// Draws the field on the first line of `area`: the part of the text that fits, scrolled to keep
-/// the cursor in view, and the cursor where one is given. Returns where the cursor is, so the
+/// the cursor in view, and the cursor where one is given. A field out of focus (no cursor) shows
+/// its text from the start, ending in `…` where it is longer: its first letters never scroll out. Returns where the cursor is, so the
 /// terminal's own cursor can be put there (screen magnifiers follow it).
 ///
 /// Everything is measured in screen columns, grapheme by grapheme as ratatui draws them: a wide
@@ -86,6 +87,14 @@ pub fn draw(
         .nth(input.cursor())
         .map_or(value.len(), |(byte, _)| byte);
     let cursor_column = width_of(&value[..at]);
+    if cursor.is_none() {
+        let shown = ellipsize(value, columns);
+        let pad = columns.saturating_sub(width_of(&shown));
+        Paragraph::new(format!("{shown}{:pad$}", ""))
+            .style(style)
+            .render(area, buf);
+        return None;
+    }
     // The last column is kept for the cursor after the text's end.
     let room = columns.saturating_sub(1);
     // Whole graphemes scroll out on the left until the cursor is in view.

@@ -25,8 +25,8 @@ impl ClinicWords for English {
 
     fn summaries_unreadable(&self, count: usize, example: &Path) -> String {
         format!(
-            "{count} summary file(s) could not be read, for example {}: `skin-intake show FILE` \
-             says why.",
+            "{} could not be read, for example {}: `skin-intake show FILE` says why.",
+            super::count(count, " ", "summary file", "summary files"),
             example.display()
         )
     }
@@ -92,11 +92,11 @@ impl ClinicWords for English {
         })
     }
 
-    fn version_saved(&self, version: u32, path: &Path) -> String {
-        format!(
-            "Saved as version {version} of the record: {}",
-            path.display()
-        )
+    fn version_saved(&self, version: u32, name: Option<&str>) -> String {
+        match name {
+            Some(name) => format!("Saved as version {version} of {name}'s record."),
+            None => format!("Saved as version {version} of the record."),
+        }
     }
 
     fn version_unchanged(&self) -> String {

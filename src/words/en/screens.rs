@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
+use super::count;
 use crate::engine::summary::{Decision, Mode};
 use crate::model::questionnaire::Level;
 use crate::words::phrases::{
@@ -76,8 +77,8 @@ pub fn label(label: Label) -> &'static str {
             "Press Enter to send them. To change one, move to it with ↑↓ and press Enter."
         }
         Label::ReviewHowToChange => {
-            "Change answers with the patient: move to one with ↑↓ and press Enter. Enter on the \
-             first row saves them as a new version."
+            "Move to an answer with ↑↓ and press Enter to change it with the patient. Enter on \
+             the first row saves the changes as a new version of the record."
         }
         Label::SubmitMine => "Submit my answers",
         Label::SubmitTheirs => "Submit the answers",
@@ -109,7 +110,7 @@ pub fn label(label: Label) -> &'static str {
         Label::StaffOnly => "Staff only",
         Label::TypePin => "Type the staff PIN, then press Enter.",
         Label::PinLocked => "That PIN is not right. The prompt is locked for 60 seconds.",
-        Label::EnterPinToLeave => "Enter the staff PIN to leave kiosk mode.",
+        Label::EnterPinToLeave => "Staff PIN — opens the staff menu.",
         Label::Pin => "PIN",
         Label::PinKeys => "Enter confirm   Esc cancel",
         Label::OverrideTitle => "Override the verdict",
@@ -118,13 +119,19 @@ pub fn label(label: Label) -> &'static str {
         Label::SessionsStartOnField => "Sessions start on (optional, YYYY-MM-DD or DD/MM/YYYY):",
         Label::OverrideKeys => "←→/1-5 verdict  Tab next field  Enter save  Del remove  Esc cancel",
         Label::NoteIntro => "A note for the record (exported with the summary).",
-        Label::NoteKeys => "Enter save   Esc cancel",
+        Label::NoteKeys => "Tab next field   Enter save   Esc cancel",
         Label::StaffMenuTitle => "Staff",
         Label::WhatToDo => "What would you like to do?",
         Label::ReviewIntakes => "Review intakes",
         Label::BackToKiosk => "Back to the kiosk",
+        Label::LeaveKioskModeKeys => "Enter/y leave kiosk mode   Esc stay",
+        Label::LeaveKioskModeExplained => {
+            "skin-intake stops, and this screen is no longer open to patients. Whatever a \
+             patient was answering is kept under Unfinished."
+        }
+        Label::LeaveKioskModeTitle => "Leave kiosk mode?",
         Label::LeaveKioskMode => "Leave kiosk mode",
-        Label::StaffMenuKeys => "↑↓ choose  Enter open  Esc back",
+        Label::StaffMenuKeys => "↑↓/1-3 choose  Enter open  Esc back",
         Label::SignOffTitle => "Sign off",
         Label::SignOffIntro => "The review becomes a new version of the record.",
         Label::Decision => "Decision",
@@ -246,12 +253,15 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::ShowAll => ("Esc", "show all"),
         Hint::Delete => ("d", "delete"),
         Hint::Quit => ("q", "quit"),
+        Hint::StaffMenu => ("q/Esc", "back to the staff menu"),
         Hint::Scroll => ("↑↓", "scroll"),
-        Hint::ChangeAnswers => ("e", "change answers"),
+        Hint::ChangeAnswers => ("e", "answers"),
         Hint::SignOff => ("s", "sign off"),
         Hint::Override => ("o", "override"),
         Hint::Print => ("p", "print"),
-        Hint::BackToList => ("Esc", "back to the list"),
+        Hint::ChangeNote => ("n", "note"),
+        Hint::File => ("f", "file"),
+        Hint::BackToList => ("Esc", "the list"),
         Hint::Begin => ("Enter", "begin"),
         Hint::Finish => ("Enter", "finish"),
         Hint::ChooseByDigit => ("↑↓/digit", "choose"),
@@ -277,21 +287,26 @@ pub fn say(say: &Say) -> String {
     match *say {
         // Non-breaking spaces keep each number with its unit.
         Say::CourseTakes { sessions, weeks } => format!(
-            "From your answers, a course usually takes about {sessions}\u{a0}sessions, \
-             {weeks}\u{a0}weeks apart."
+            "From your answers, a course usually takes about {}, {} apart.",
+            count(sessions, "\u{a0}", "session", "sessions"),
+            count(weeks, "\u{a0}", "week", "weeks")
         ),
-        Say::ClearsIn { seconds } => {
-            format!("To keep your answers private, this screen will clear in {seconds:.0} seconds.")
-        }
+        Say::ClearsIn { seconds } => format!(
+            "To keep your answers private, this screen will clear in {}.",
+            count(format!("{seconds:.0}"), " ", "second", "seconds")
+        ),
         Say::QuestionOf { number, of } => format!("Question {number} of {of}"),
-        Say::CharactersOf { typed, most } => format!("{typed} of {most} characters"),
+        Say::CharactersOf { typed, most } => {
+            format!("{typed} of {}", count(most, " ", "character", "characters"))
+        }
         Say::PinWrong { tries_left } => format!(
             "That PIN is not right. {tries_left} {} left.",
             if tries_left == 1 { "try" } else { "tries" }
         ),
-        Say::PinWait { seconds } => {
-            format!("Too many wrong tries. Please wait {seconds:.0} seconds.")
-        }
+        Say::PinWait { seconds } => format!(
+            "Too many wrong tries. Please wait {}.",
+            count(format!("{seconds:.0}"), " ", "second", "seconds")
+        ),
         Say::WindowTooSmall {
             least_width,
             least_height,
@@ -315,6 +330,10 @@ pub fn say(say: &Say) -> String {
             age,
             assessed,
         } => format!("Result for {name}{} — assessed {assessed}", years(age)),
+        Say::ChangeAnswersWith { name } => format!("Change answers with {name}"),
+        Say::NoteBy { note, by } => format!("{note} — {by}"),
+        Say::RecordOfName { name } => format!("Record of {name}"),
+        Say::VersionKeptAs { version, path } => format!("Version {version} is kept as {path}"),
         Say::RecordOf {
             name,
             age,
@@ -341,10 +360,12 @@ pub fn say(say: &Say) -> String {
         Say::AssessAgainAll { date } => {
             format!("Assess again on or after {date} (when every delay is over)")
         }
+        Say::EveryWeeks { weeks: "1" } => "every week".to_owned(),
         Say::EveryWeeks { weeks } => format!("every {weeks} weeks"),
+        Say::MaintenanceEvery { months: "1" } => "one session every month".to_owned(),
         Say::MaintenanceEvery { months } => format!("one session every {months} months"),
-        Say::Weeks { weeks } => format!("{weeks} weeks"),
-        Say::Years { age } => format!("{age} years"),
+        Say::Weeks { weeks } => count(weeks, " ", "week", "weeks"),
+        Say::Years { age } => count(age, " ", "year", "years"),
         Say::RecordVersion {
             intake,
             version,
@@ -502,7 +523,8 @@ fn size(bytes: u64) -> String {
 
 /// `, 44 years` after a name, or nothing.
 fn years(age: Option<u32>) -> String {
-    age.map(|a| format!(", {a} years")).unwrap_or_default()
+    age.map(|a| format!(", {}", count(a, " ", "year", "years")))
+        .unwrap_or_default()
 }
 
 /// A verdict in words, with a symbol so that it never rests on colour alone.

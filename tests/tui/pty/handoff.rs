@@ -48,11 +48,11 @@ fn a_kiosk_intake_is_reviewed_changed_and_signed_off_by_staff_at_the_kiosk() {
 
     // Staff: F10, the PIN, Review intakes; the kiosk patient waits for review.
     tmux.keys(&["F10"]);
-    tmux.wait_for("staff PIN", 10);
+    tmux.wait_for("Staff PIN", 10);
     tmux.text("2468");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Review intakes", 10);
-    tmux.keys(&["1"]);
+    tmux.keys(&["1", "Enter"]);
     let list = tmux.wait_for("Waiting for review (1)", 10);
     assert!(list.contains("Maria Garcia"), "{list}");
     assert!(list.contains("kiosk"), "{list}");
@@ -119,7 +119,7 @@ fn a_kiosk_intake_is_reviewed_changed_and_signed_off_by_staff_at_the_kiosk() {
     tmux.wait_for("Reviewed (1)", 10);
     tmux.keys(&["q"]);
     tmux.wait_for("Back to the kiosk", 10);
-    tmux.keys(&["2"]);
+    tmux.keys(&["2", "Enter"]);
     let welcome = tmux.wait_for("Press Enter to begin", 10);
     assert!(!welcome.contains("Maria"), "{welcome}");
     assert!(!welcome.contains("Garcia"), "{welcome}");

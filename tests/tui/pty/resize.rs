@@ -109,7 +109,7 @@ fn a_storm_of_resizes_on_every_screen_never_ends_the_kiosk() {
 
     // The staff menu, behind F10 and the PIN.
     tmux.keys(&["F10"]);
-    tmux.wait_for("staff PIN", 10);
+    tmux.wait_for("Staff PIN", 10);
     tmux.text("2468");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Leave kiosk mode", 10);
@@ -119,7 +119,7 @@ fn a_storm_of_resizes_on_every_screen_never_ends_the_kiosk() {
     centred(&menu, top);
 
     // The list of records.
-    tmux.keys(&["1"]);
+    tmux.keys(&["1", "Enter"]);
     tmux.wait_for("Waiting for review (1)", 10);
     storm(&tmux);
     let list = after_storm(&tmux, "Waiting for review (1)");
@@ -137,7 +137,9 @@ fn a_storm_of_resizes_on_every_screen_never_ends_the_kiosk() {
     tmux.wait_for("Waiting for review (1)", 10);
     tmux.keys(&["q"]);
     tmux.wait_for("Leave kiosk mode", 10);
-    tmux.keys(&["3"]);
+    tmux.keys(&["3", "Enter"]);
+    tmux.wait_for("Leave kiosk mode?", 10);
+    tmux.keys(&["Enter"]);
     assert_eq!(tmux.wait_exit(10), 0);
     assert_eq!(summaries(out.path()).len(), 1);
 }
