@@ -436,8 +436,18 @@ fn load_for_language(
     }
 }
 
+/// A text that lacks a declared language is listed on stderr, not a failure: the patient reads
+/// its English string there.
 fn check(path: Option<&Path>, words: &dyn Words) -> Result<(), Failure> {
-    load_questionnaire(path, words)?;
+    let questionnaire = load_questionnaire(path, words)?;
+    let name = path.map_or_else(|| BUILT_IN_NAME.to_owned(), |p| p.display().to_string());
+    let missing: Vec<String> = load::questionnaire::missing_translations(&name, &questionnaire)
+        .iter()
+        .map(|p| words.questionnaire_problem(p))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("{}", words::listing(words, &missing));
+    }
     print_out("ok\n")?;
     Ok(())
 }
