@@ -210,7 +210,7 @@ fn check_refuses_repeated_or_empty_languages() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let file = questionnaire_with(
         tmp.path(),
-        r#""languages": ["en"]"#,
+        r#""languages": ["en", "es"]"#,
         r#""languages": ["en", "en"]"#,
     );
     refused(
@@ -219,7 +219,7 @@ fn check_refuses_repeated_or_empty_languages() {
     );
     let file = questionnaire_with(
         tmp.path(),
-        r#""languages": ["en"]"#,
+        r#""languages": ["en", "es"]"#,
         r#""languages": ["en", " "]"#,
     );
     refused(&["check", &file], &["languages[1]", "empty language code"]);

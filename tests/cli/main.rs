@@ -19,3 +19,4 @@ mod print;
 mod score;
 mod show;
 mod smart;
+mod spanish;

@@ -406,7 +406,7 @@ fn a_language_the_questionnaire_lacks_exits_2() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("--language fr: the questionnaire has en; choose one of them\n");
+        .stderr("--language fr: the questionnaire has en, es; choose one of them\n");
 }
 
 #[test]
