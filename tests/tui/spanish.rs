@@ -146,6 +146,12 @@ fn staff_read_a_spanish_patients_record_in_their_own_language() {
     let text = draw(&english, 120, 40);
     assert!(text.contains("Record of Maria Garcia"), "{text}");
     assert!(!text.contains("Registro de"), "{text}");
+    // The answers are codes: staff read them, the questions and the notes in English.
+    assert!(
+        text.contains("What would you like to improve?: Fine lines, Acne scars"),
+        "{text}"
+    );
+    assert!(text.contains("A numbing cream is applied first"), "{text}");
     snap("es_patient_record_in_english", &mut english);
     let mut spanish = record(out.path(), "es", now);
     let text = draw(&spanish, 120, 40);
