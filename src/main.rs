@@ -780,7 +780,10 @@ fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
             } else {
                 80
             };
-            print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
+            // Read on a terminal, by staff: in their language. The page to sign (HTML, PDF)
+            // stays in the patient's.
+            let read = print::in_language(&summary, Some(&questionnaire), &cli.language);
+            print::text::render(&read, Some(&questionnaire), colour, width.min(100))
         }
         ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
         ShowFormat::Pdf => {

@@ -130,6 +130,17 @@ fn show_prints_a_spanish_record_in_spanish() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     insta::assert_snapshot!("show_es", text);
+    // Staff who read English read it in English: the answers are codes.
+    let out = run(&["show", &path]).success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for said in [
+        "Date of birth: 31 May 1980",
+        "A numbing cream is applied first",
+        "Approved by DR",
+    ] {
+        assert!(text.contains(said), "{said}\n{text}");
+    }
+    assert!(!text.contains("crema anestésica"), "{text}");
 }
 
 #[test]

@@ -94,29 +94,11 @@ impl RecordScreen {
         let language = &ctx.config.language;
         let summary = self.latest();
         let plain = Style::new();
-        // Staff read the record in their own language, whatever the patient's: the questions,
-        // answers and reasons of the questionnaire it was made with are worded again from it
-        // (answers are codes); what it does not hold stays as recorded.
-        let same = summary.questionnaire.id == q.id && summary.questionnaire.version == q.version;
-        let mut assessment = summary.assessment.clone();
-        if same && summary.language != *language {
-            for reason in &mut assessment.reasons {
-                if let Some(rule) = q.rules.screening.iter().find(|r| r.id == reason.rule) {
-                    rule.message.get(language).clone_into(&mut reason.message);
-                }
-            }
-            // Notes carry no id: each is found by its words in the patient's language.
-            let texts = || {
-                let plans = q.rules.plans.iter().flat_map(|p| p.notes.iter());
-                q.rules.notes.iter().map(|n| &n.text).chain(plans)
-            };
-            for note in &mut assessment.notes {
-                if let Some(text) = texts().find(|t| t.get(&summary.language) == note.as_str()) {
-                    text.get(language).clone_into(note);
-                }
-            }
-        }
-        let mut lines = assessment_lines(&theme, words, q, language, &assessment, width);
+        // Staff read the record in their own language, whatever the patient's.
+        let read = crate::print::in_language(summary, Some(q), language);
+        let summary = &read;
+        let assessment = &summary.assessment;
+        let mut lines = assessment_lines(&theme, words, q, language, assessment, width);
         if let Some(o) = &summary.verdict_override {
             let mut block = wrap_line(
                 &Line::from(Span::styled(
@@ -184,22 +166,11 @@ impl RecordScreen {
         lines.push(Line::from(""));
         lines.extend(heading(&theme, label(Label::Answers), width));
         for answer in &summary.answers {
-            // A stored answer is typed by its question again: a code reads as its option.
-            let typed = q.item(&answer.id).filter(|_| same).and_then(|item| {
-                let value = serde_json::to_value(&answer.value).ok()?;
-                Some((item, crate::load::answers::from_json(item, &value).ok()?))
-            });
-            let (question, display) = match typed {
-                Some((item, value)) if summary.language != *language => (
-                    item.prompt.get(language).to_owned(),
-                    words::answer_text(item, &value, language),
-                ),
-                _ => (answer.question.clone(), answer.display.clone()),
-            };
+            let (question, display) = (&answer.question, &answer.display);
             lines.extend(labelled(
                 &format!("• {question}: "),
                 theme.help,
-                &display,
+                display,
                 width,
             ));
         }
