@@ -179,8 +179,9 @@ pub fn parse_iso(s: &str, approximate: bool) -> Result<Typed, DateProblem> {
 
 /// A date as a person types it: `YYYY-MM-DD`, or `DD/MM/YYYY` (day first, as in the UK and most of
 /// Europe; one- or two-digit day and month). Where a month is enough (`approximate`), also a month
-/// and year: `2026-08`, `08/2026`, `August 2026` or `Aug 2026` (month names in English, the
-/// questionnaires' one language so far). No later than [`LATEST`].
+/// and year: `2026-08`, `08/2026`, `August 2026`, `Aug 2026`, or in Spanish `agosto 2026`,
+/// `agosto de 2026`, `ago 2026` (the names of every language the screens speak are read in any of
+/// them: no two name different months). No later than [`LATEST`].
 ///
 /// # Errors
 /// [`DateProblem::NotTyped`], or [`DateProblem::TooLate`].
@@ -219,14 +220,50 @@ fn parse_month(s: &str) -> Option<YearMonth> {
             .then(|| YearMonth::new(y.parse().ok()?, m.parse().ok()?))
             .flatten();
     }
-    // A month name and a year: "August 2026", "aug 2026", "August, 2026".
+    // A month name and a year: "August 2026", "aug 2026", "August, 2026", "agosto de 2026".
     let (name, year) = s.rsplit_once([' ', ','])?;
     let name = name.trim_end_matches([' ', ',']);
-    let month = name.parse::<chrono::Month>().ok()?;
+    let month = match name.parse::<chrono::Month>() {
+        Ok(month) => month.number_from_month(),
+        Err(_) => spanish_month(name)?,
+    };
     if !digits(year, 4..=4) {
         return None;
     }
-    YearMonth::new(year.parse().ok()?, month.number_from_month())
+    YearMonth::new(year.parse().ok()?, month)
+}
+
+/// Spanish month names, full and short, as typed (`agosto`, `Ago`, `septiembre`, `setiembre`,
+/// `sept.`), with or without the `de` before the year.
+const SPANISH_MONTHS: [(&str, &str); 12] = [
+    ("enero", "ene"),
+    ("febrero", "feb"),
+    ("marzo", "mar"),
+    ("abril", "abr"),
+    ("mayo", "may"),
+    ("junio", "jun"),
+    ("julio", "jul"),
+    ("agosto", "ago"),
+    ("septiembre", "sep"),
+    ("octubre", "oct"),
+    ("noviembre", "nov"),
+    ("diciembre", "dic"),
+];
+
+fn spanish_month(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let name = name
+        .strip_suffix(" de")
+        .unwrap_or(&name)
+        .trim_end_matches('.');
+    let name = match name {
+        "setiembre" | "sept" | "set" => "septiembre",
+        other => other,
+    };
+    let index = SPANISH_MONTHS
+        .iter()
+        .position(|(full, short)| name == *full || name == *short)?;
+    u32::try_from(index + 1).ok()
 }
 
 #[cfg(test)]
@@ -286,6 +323,10 @@ mod tests {
             "August 2026",
             "aug 2026",
             "August, 2026",
+            "agosto 2026",
+            "Agosto de 2026",
+            "ago 2026",
+            "ago. 2026",
         ] {
             assert_eq!(parse_date_input(typed, true), Ok(month(2026, 8)), "{typed}");
             assert_eq!(parse_date_input(typed, false), not_typed(typed, false));
@@ -298,12 +339,36 @@ mod tests {
             "13/2026",
             "2026-13",
             "Augustus 2026",
+            "agostos 2026",
+            "de 2026",
             "August 26",
             "2026",
             "08/26",
         ] {
             assert_eq!(parse_date_input(typed, true), not_typed(typed, true));
         }
+    }
+
+    #[test]
+    fn spanish_month_names_are_read() {
+        for (m, (full, short)) in (1..).zip(SPANISH_MONTHS) {
+            for typed in [
+                format!("{full} 2026"),
+                format!("{} de 2026", full.to_uppercase()),
+                format!("{short} 2026"),
+            ] {
+                assert_eq!(
+                    parse_date_input(&typed, true),
+                    Ok(month(2026, m)),
+                    "{typed}"
+                );
+            }
+        }
+        assert_eq!(parse_date_input("setiembre 2026", true), Ok(month(2026, 9)));
+        assert_eq!(
+            parse_date_input("3 dic 2026", true),
+            not_typed("3 dic 2026", true)
+        );
     }
 
     #[test]

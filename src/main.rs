@@ -474,8 +474,18 @@ fn load_for_language(
     }
 }
 
+/// A text that lacks a declared language is listed on stderr, not a failure: the patient reads
+/// its English string there.
 fn check(path: Option<&Path>, words: &dyn Words) -> Result<(), Failure> {
-    load_questionnaire(path, words)?;
+    let questionnaire = load_questionnaire(path, words)?;
+    let name = path.map_or_else(|| BUILT_IN_NAME.to_owned(), |p| p.display().to_string());
+    let missing: Vec<String> = load::questionnaire::missing_translations(&name, &questionnaire)
+        .iter()
+        .map(|p| words.questionnaire_problem(p))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("{}", words::listing(words, &missing));
+    }
     print_out("ok\n")?;
     Ok(())
 }
@@ -808,7 +818,10 @@ fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
             } else {
                 80
             };
-            print::text::render(&summary, Some(&questionnaire), colour, width.min(100))
+            // Read on a terminal, by staff: in their language. The page to sign (HTML, PDF)
+            // stays in the patient's.
+            let read = print::in_language(&summary, Some(&questionnaire), &cli.language);
+            print::text::render(&read, Some(&questionnaire), colour, width.min(100))
         }
         ShowFormat::Html => print::html::render(&summary, Some(&questionnaire)),
         ShowFormat::Pdf => {

@@ -123,6 +123,55 @@ struct ReviewView {
     note: Option<String>,
 }
 
+/// `summary` as read in `language`: the questions, answers (codes typed again by their
+/// questions), reasons and notes worded from `questionnaire` when it is the one the summary was
+/// made with (id and version); what it does not hold stays as recorded. Staff read a patient's
+/// record in their own language this way; the stored record is not changed.
+#[must_use]
+pub fn in_language(
+    summary: &Summary,
+    questionnaire: Option<&Questionnaire>,
+    language: &str,
+) -> Summary {
+    let mut read = summary.clone();
+    let Some(q) = questionnaire
+        .filter(|q| q.id == summary.questionnaire.id && q.version == summary.questionnaire.version)
+    else {
+        return read;
+    };
+    if summary.language == language {
+        return read;
+    }
+    language.clone_into(&mut read.language);
+    for reason in &mut read.assessment.reasons {
+        if let Some(rule) = q.rules.screening.iter().find(|r| r.id == reason.rule) {
+            rule.message.get(language).clone_into(&mut reason.message);
+        }
+    }
+    // Notes carry no id: each is found by its words in the patient's language.
+    let texts = || {
+        let plans = q.rules.plans.iter().flat_map(|p| p.notes.iter());
+        q.rules.notes.iter().map(|n| &n.text).chain(plans)
+    };
+    for note in &mut read.assessment.notes {
+        if let Some(text) = texts().find(|t| t.get(&summary.language) == note.as_str()) {
+            text.get(language).clone_into(note);
+        }
+    }
+    for answer in &mut read.answers {
+        // A stored answer is typed by its question again: a code reads as its option.
+        let typed = q.item(&answer.id).and_then(|item| {
+            let value = serde_json::to_value(&answer.value).ok()?;
+            Some((item, crate::load::answers::from_json(item, &value).ok()?))
+        });
+        if let Some((item, value)) = typed {
+            item.prompt.get(language).clone_into(&mut answer.question);
+            answer.display = words::answer_text(item, &value, language);
+        }
+    }
+    read
+}
+
 impl Page {
     /// The page of `summary`; `questionnaire`, when it is the one the summary was made with (by
     /// id), gives the title and the words of concerns and changed answers, else their codes show.

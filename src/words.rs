@@ -10,6 +10,7 @@
 
 pub mod clinic;
 pub mod en;
+pub mod es;
 pub mod paper;
 pub mod phrases;
 pub mod plain;
@@ -99,7 +100,8 @@ pub enum Delivery {
 }
 
 /// The languages with words, by code.
-pub const LANGUAGES: &[(&str, &dyn Words)] = &[(en::LANGUAGE, &en::English)];
+pub const LANGUAGES: &[(&str, &dyn Words)] =
+    &[(en::LANGUAGE, &en::English), (es::LANGUAGE, &es::Spanish)];
 
 /// At most this many problems are listed; the rest are counted (a file of millions of unknown ids
 /// would otherwise print millions of lines).

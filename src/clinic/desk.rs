@@ -156,6 +156,11 @@ impl fmt::Display for NotSubmitted {
 }
 
 impl Desk {
+    /// The language of the intakes started from now on (the kiosk's patient picks it).
+    pub fn set_language(&mut self, language: &str) {
+        language.clone_into(&mut self.language);
+    }
+
     /// The desk for `out`, with `questionnaire` in `language`, assessing on `today`; records go to
     /// the FHIR server of `delivery` when there is one.
     #[must_use]

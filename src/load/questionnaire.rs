@@ -53,6 +53,19 @@ pub enum ProblemKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
 
+/// The texts of a loaded questionnaire that lack a language it declares, each with its path.
+#[must_use]
+pub fn missing_translations(file: &str, questionnaire: &Questionnaire) -> Vec<Problem> {
+    validate::missing_translations(questionnaire)
+        .into_iter()
+        .map(|(path, invalid)| Problem {
+            file: file.to_owned(),
+            location: Location::Path(path),
+            kind: ProblemKind::Meaning(invalid),
+        })
+        .collect()
+}
+
 /// Parses and validates a questionnaire; `file` names it in messages.
 ///
 /// # Errors

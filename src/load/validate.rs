@@ -43,6 +43,9 @@ pub enum Invalid {
     NoSections,
     /// A patient-facing text without a non-empty English string.
     NoEnglishText,
+    /// A patient-facing text without a non-empty string in `language`, one the questionnaire
+    /// declares in `languages`.
+    MissingTranslation { language: String },
     /// A section without questions.
     EmptySection { section: String },
     /// A choice question with fewer than `least` options.
@@ -177,6 +180,22 @@ pub fn validate(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
     check.problems
 }
 
+/// Every patient-facing text without its string in a language the questionnaire declares
+/// ([`Invalid::MissingTranslation`]), with its path, in file order. Not a problem that stops the
+/// questionnaire loading: the patient reads the English string there instead.
+#[must_use]
+pub fn missing_translations(questionnaire: &Questionnaire) -> Vec<(String, Invalid)> {
+    let mut check = Check::new(questionnaire);
+    check.header();
+    check.patient();
+    check.sections();
+    check.constraints();
+    check.screening_rules();
+    check.plans();
+    check.notes();
+    check.missing
+}
+
 /// Upper bounds of plausible plans: a course of sessions, weeks between them, months between
 /// maintenance sessions.
 const MOST_SESSIONS: u32 = 50;
@@ -214,6 +233,8 @@ struct Check<'q> {
     /// Item id → its position in questionnaire order and the item; the first of duplicates wins.
     by_id: HashMap<&'q str, (usize, &'q Item)>,
     problems: Vec<(String, Invalid)>,
+    /// Texts without a declared language's string: reported apart from the problems.
+    missing: Vec<(String, Invalid)>,
 }
 
 impl<'q> Check<'q> {
@@ -226,6 +247,7 @@ impl<'q> Check<'q> {
             q,
             by_id,
             problems: Vec::new(),
+            missing: Vec::new(),
         }
     }
 
@@ -286,9 +308,22 @@ impl<'q> Check<'q> {
     }
 
     /// Patient-facing text needs an English string: it is the fallback for every language.
+    /// Every other declared language needs its own string too, or the patient who chose it
+    /// reads English in the middle of their questionnaire.
     fn text(&mut self, path: &str, text: &Text) {
         if text.english().is_none() {
             self.report(path, Invalid::NoEnglishText);
+        }
+        let q = self.q;
+        for language in &q.languages {
+            if language != DEFAULT_LANGUAGE
+                && !language.trim().is_empty()
+                && text.translation(language).is_none()
+            {
+                let language = language.clone();
+                self.missing
+                    .push((path.to_owned(), Invalid::MissingTranslation { language }));
+            }
         }
     }
 

@@ -35,6 +35,17 @@ impl Text {
         }
     }
 
+    /// The string written for `language` itself (no fallback), if there is a non-empty one. A
+    /// plain string is English only.
+    #[must_use]
+    pub fn translation(&self, language: &str) -> Option<&str> {
+        let s = match self {
+            Text::Plain(s) => (language == DEFAULT_LANGUAGE).then_some(s.as_str()),
+            Text::Translated(map) => map.get(language).map(String::as_str),
+        };
+        s.filter(|s| !s.trim().is_empty())
+    }
+
     /// The English string, if there is a non-empty one.
     #[must_use]
     pub fn english(&self) -> Option<&str> {

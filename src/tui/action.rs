@@ -60,6 +60,8 @@ pub enum Action {
     Print,
     /// `f`: where the record's latest version is kept, for staff who want the file.
     File,
+    /// A letter on the kiosk's welcome screen: the language whose key it is (`e`, `s`).
+    Language(char),
     /// `n`: the next patient.
     NextPatient,
 }
@@ -69,6 +71,8 @@ pub enum Action {
 pub enum Hit {
     Option(usize),
     Row(usize),
+    /// One of the questionnaire's languages on the kiosk's welcome screen, by its place.
+    Language(usize),
     Back,
     Next,
 }
@@ -448,6 +452,15 @@ static BINDINGS: &[Binding] = &[
         hint: Some(Hint::Begin),
     },
     Binding {
+        when: |f| f == Focus::Welcome,
+        keys: &[ch('e'), ch('s')],
+        action: |code| match code {
+            KeyCode::Char(c) => Action::Language(c),
+            _ => Action::Language('e'),
+        },
+        hint: None,
+    },
+    Binding {
         when: |f| f == Focus::ThankYou,
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
@@ -485,7 +498,7 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Boolean]),
-        keys: &[ch('y'), ch('Y'), key(KeyCode::Up)],
+        keys: &[ch('y'), ch('Y'), ch('s'), ch('S'), key(KeyCode::Up)],
         action: |_| Action::Yes,
         hint: Some(Hint::YesNo),
     },

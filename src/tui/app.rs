@@ -78,6 +78,9 @@ pub struct App {
     pub staff_at_kiosk: bool,
     /// The clinic's work: intakes, records, delivery.
     desk: Desk,
+    /// The language the app was started in: staff's, and the kiosk's until a patient picks
+    /// another on the welcome screen (`config.language` is the one in use).
+    staff_language: String,
 }
 
 impl App {
@@ -105,6 +108,7 @@ impl App {
                 config.delivery.clone(),
             ),
             staff_at_kiosk: false,
+            staff_language: config.language.clone(),
             config,
         };
         app.home();
@@ -322,11 +326,25 @@ impl App {
                 }
                 self.on_start(outcome);
             }
-            Screen::Welcome => {
-                if *action == Action::Confirm {
-                    self.new_intake();
+            Screen::Welcome => match *action {
+                Action::Confirm => self.new_intake(),
+                Action::Language(key) => {
+                    let languages = &self.config.questionnaire.languages;
+                    let picked = languages.iter().find(|code| {
+                        crate::words::for_language(code).label(crate::words::Label::LanguageKey)
+                            == key.to_string()
+                    });
+                    if let Some(code) = picked.cloned() {
+                        self.set_language(&code);
+                    }
                 }
-            }
+                Action::Tap(crate::tui::action::Hit::Language(i)) => {
+                    if let Some(code) = self.config.questionnaire.languages.get(i).cloned() {
+                        self.set_language(&code);
+                    }
+                }
+                _ => {}
+            },
             Screen::Question(q) => {
                 let Some(item) = self.session.as_ref().and_then(|s| s.intake.item(&q.item)) else {
                     return;

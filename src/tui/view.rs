@@ -115,6 +115,7 @@ impl View<'_> {
             Screen::Start(start) => start.hits(body),
             Screen::Question(question) => question.hits(self.ctx, body),
             Screen::Review(review) => review.hits(self.ctx, area.width, body),
+            Screen::Welcome => kiosk::language_hits(self.ctx, body),
             _ => Vec::new(),
         }
     }

@@ -352,6 +352,10 @@ fn broken_rule(invalid: &Invalid) -> String {
         Invalid::NoEnglishText => {
             format!("no English text; write it as a string or include \"{en}\": \"...\"")
         }
+        Invalid::MissingTranslation { language } => format!(
+            "no \"{language}\" text, and the questionnaire declares \"{language}\" in languages; \
+             add \"{language}\": \"...\""
+        ),
         Invalid::EmptySection { section } => {
             format!("section '{section}' has no questions; add at least one or remove the section")
         }

@@ -23,6 +23,10 @@ pub enum Label {
     StaffFinishSaving,
     StillThere,
     PressAnyKey,
+    /// The language's own name, as the kiosk's language picker shows it (`Español`).
+    LanguageName,
+    /// The key that picks the language on the kiosk's welcome screen.
+    LanguageKey,
     // Questions and the review.
     DateHint,
     ApproximateDateHint,
@@ -204,6 +208,8 @@ impl Label {
         Label::StaffFinishSaving,
         Label::StillThere,
         Label::PressAnyKey,
+        Label::LanguageName,
+        Label::LanguageKey,
         Label::DateHint,
         Label::ApproximateDateHint,
         Label::Yes,

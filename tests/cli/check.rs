@@ -88,10 +88,20 @@ fn the_shipped_questions_file_is_ok() {
 #[test]
 fn the_base_fixture_is_ok() {
     assert_eq!(problems("valid.json"), Vec::new());
-    check(&[&fixture_path("valid.json")])
+    // It declares Spanish without a word of it: each text is listed, and it is still ok.
+    let out = check(&[&fixture_path("valid.json")])
         .success()
         .stdout("ok\n")
-        .stderr("");
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(!err.is_empty());
+    assert!(
+        err.lines()
+            .all(|l| l.contains(": no \"es\" text, and the questionnaire declares")),
+        "{err}"
+    );
 }
 
 /// A questionnaire far longer than ours (the benchmarks' one: the built-in one 100 times, every

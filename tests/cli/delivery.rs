@@ -167,7 +167,7 @@ fn the_questionnaire_and_seven_patients_are_delivered_read_back_and_found() {
 
     let questionnaires = search(&base, &format!("Questionnaire?url={}", encoded(URL)));
     assert_eq!(questionnaires.len(), 1, "the Questionnaire once");
-    assert_eq!(questionnaires[0]["version"], "2.1.0");
+    assert_eq!(questionnaires[0]["version"], "2.1.1");
 
     for s in &summaries[..6] {
         let found = by_identifier(&base, &s.id);
@@ -186,13 +186,13 @@ fn the_questionnaire_and_seven_patients_are_delivered_read_back_and_found() {
             assert_eq!(read["item"], sent["item"], "read back as sent");
         }
         assert_eq!(read["subject"], sent["subject"]);
-        assert_eq!(read["questionnaire"], format!("{URL}|2.1.0"));
+        assert_eq!(read["questionnaire"], format!("{URL}|2.1.1"));
     }
     let answering = search(
         &base,
         &format!(
             "QuestionnaireResponse?questionnaire={}&_count=500",
-            encoded(&format!("{URL}|2.1.0"))
+            encoded(&format!("{URL}|2.1.1"))
         ),
     );
     for s in &summaries {

@@ -42,7 +42,7 @@ fn score_prints_a_questionnaire_response() {
     let r = score("fhir", "suitable.json");
     assert_eq!(r["resourceType"], "QuestionnaireResponse");
     assert_eq!(r["status"], "completed");
-    assert_eq!(r["questionnaire"], format!("{URL}|2.1.0"));
+    assert_eq!(r["questionnaire"], format!("{URL}|2.1.1"));
     assert_eq!(r["identifier"]["system"], format!("{URL}/intake"));
     assert_eq!(r["item"][0]["item"][0]["linkId"], "full_name");
 }

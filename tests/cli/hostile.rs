@@ -138,8 +138,8 @@ fn a_repeated_key_is_refused_with_the_key_and_line() {
     );
 
     let questionnaire = BUILT_IN.replacen(
-        "\"version\": \"2.1.0\",",
-        "\"version\": \"2.1.0\",\n  \"version\": \"3.0.0\",",
+        "\"version\": \"2.1.1\",",
+        "\"version\": \"2.1.1\",\n  \"version\": \"3.0.0\",",
         1,
     );
     assert_ne!(questionnaire, BUILT_IN);
@@ -210,7 +210,7 @@ fn check_refuses_repeated_or_empty_languages() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let file = questionnaire_with(
         tmp.path(),
-        r#""languages": ["en"]"#,
+        r#""languages": ["en", "es"]"#,
         r#""languages": ["en", "en"]"#,
     );
     refused(
@@ -219,7 +219,7 @@ fn check_refuses_repeated_or_empty_languages() {
     );
     let file = questionnaire_with(
         tmp.path(),
-        r#""languages": ["en"]"#,
+        r#""languages": ["en", "es"]"#,
         r#""languages": ["en", " "]"#,
     );
     refused(&["check", &file], &["languages[1]", "empty language code"]);

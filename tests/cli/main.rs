@@ -20,3 +20,4 @@ mod print;
 mod score;
 mod show;
 mod smart;
+mod spanish;

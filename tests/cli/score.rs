@@ -58,7 +58,7 @@ fn the_summary_has_its_metadata_and_patient() {
     assert_eq!(s["format_version"], 2);
     assert_eq!(
         s["questionnaire"],
-        json!({"id": "microneedling-intake", "version": "2.1.0"})
+        json!({"id": "microneedling-intake", "version": "2.1.1"})
     );
     assert_eq!(s["language"], "en");
     assert_eq!(s["mode"], "batch");
@@ -406,7 +406,7 @@ fn a_language_the_questionnaire_lacks_exits_2() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("--language fr: the questionnaire has en; choose one of them\n");
+        .stderr("--language fr: the questionnaire has en, es; choose one of them\n");
 }
 
 #[test]

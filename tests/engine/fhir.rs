@@ -172,7 +172,7 @@ fn a_response_names_its_intake_questionnaire_patient_and_time() {
         r["identifier"],
         json!({"system": format!("{URL}/intake"), "value": s.id})
     );
-    assert_eq!(r["questionnaire"], format!("{URL}|2.1.0"));
+    assert_eq!(r["questionnaire"], format!("{URL}|2.1.1"));
     assert_eq!(r["status"], "completed");
     assert_eq!(r["authored"], "2026-11-24T10:15:00+01:00");
     assert_eq!(r["language"], "en");
@@ -404,7 +404,7 @@ fn the_questionnaire_declares_every_question_with_its_type() {
     let q = declared();
     assert_eq!(q["resourceType"], "Questionnaire");
     assert_eq!(q["url"], URL);
-    assert_eq!(q["version"], "2.1.0");
+    assert_eq!(q["version"], "2.1.1");
     assert_eq!(q["name"], "MicroneedlingIntake");
     assert_eq!(q["status"], "active");
     let all = declarations(&q);
@@ -429,7 +429,18 @@ fn the_questionnaire_declares_every_question_with_its_type() {
     assert_eq!(concerns["repeats"], true);
     assert_eq!(
         concerns["answerOption"][1]["valueCoding"],
-        json!({"system": format!("{URL}/options/concerns"), "code": "fine_lines", "display": "Fine lines"})
+        json!({
+            "system": format!("{URL}/options/concerns"),
+            "code": "fine_lines",
+            "display": "Fine lines",
+            "_display": {"extension": [{
+                "url": "http://hl7.org/fhir/StructureDefinition/translation",
+                "extension": [
+                    {"url": "lang", "valueCode": "es"},
+                    {"url": "content", "valueString": "Líneas finas"}
+                ]
+            }]}
+        })
     );
     let allergies = &items(&q, "allergies")[0];
     let none = allergies["answerOption"]

@@ -23,6 +23,7 @@ mod questionnaire_problems;
 mod records;
 mod rules;
 mod schemas;
+mod spanish;
 mod store;
 mod versions;
 mod visibility;

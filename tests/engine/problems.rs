@@ -151,7 +151,7 @@ fn each_fault_of_an_answer_carries_its_limits_and_reads_as_today() {
             fault("allergies", Some(&choices(&["metal", "none"]))),
             Fault::NotCombinable {
                 code: "none".into(),
-                label: translated(&json!({"en": "None of these"})),
+                label: translated(&json!({"en": "None of these", "es": "Ninguno de estos"})),
             },
             "'None of these' cannot be combined with other options.",
         ),
@@ -478,7 +478,7 @@ fn a_language_without_words_yet_is_given_english() {
         month_allowed: false,
     };
     assert_eq!(
-        words::for_language("es").date_problem(&problem),
+        words::for_language("fr").date_problem(&problem),
         English.date_problem(&problem)
     );
     assert!(words::LANGUAGES.iter().any(|(code, _)| *code == "en"));

@@ -21,8 +21,8 @@ fn codes(id: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_version_is_2_1_0() {
-    assert_eq!(questionnaire().version, "2.1.0");
+fn the_version_is_2_1_1() {
+    assert_eq!(questionnaire().version, "2.1.1");
     assert!(questionnaire().item("scar_under_6_months").is_none());
 }
 

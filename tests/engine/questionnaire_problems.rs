@@ -502,14 +502,14 @@ fn changed_in_is_a_version_no_later_than_the_questionnaires() {
         Invalid::ChangedInLater {
             question: "full_name".into(),
             changed_in: "2.2".into(),
-            version: "2.1.0".into(),
+            version: "2.1.1".into(),
         },
         "question 'full_name' has changed_in \"2.2\", but the questionnaire's version is \
-         \"2.1.0\"; changed_in must be a version number no later than the questionnaire's own, \
+         \"2.1.1\"; changed_in must be a version number no later than the questionnaire's own, \
          or every saved answer to it would be asked again",
     );
     // The questionnaire's own version, or an earlier one, is fine.
-    for fine in ["2.1.0", "2.1", "1.0.0"] {
+    for fine in ["2.1.1", "2.1.0", "2.1", "1.0.0"] {
         let text = broken(&[("/sections/0/items/0/changed_in", json!(fine))]);
         assert!(load(FILE, &text).is_ok(), "{fine}");
     }

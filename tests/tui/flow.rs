@@ -1092,7 +1092,7 @@ fn a_draft_saved_with_questionnaire_2_0_0_says_which_questions_changed() {
     let screen = one_line(&draw(&app, 120, 40));
     assert!(
         screen.contains(
-            "This intake was started with version 2.0.0 of the questionnaire, not version 2.1.0."
+            "This intake was started with version 2.0.0 of the questionnaire, not version 2.1.1."
         ),
         "{screen}"
     );

@@ -12,6 +12,7 @@ mod panic_hook;
 mod pty;
 mod records;
 mod screens;
+mod spanish;
 mod styles_and_mouse;
 mod terminal;
 mod text_field;

@@ -26,7 +26,10 @@ impl App {
         self.session = None;
         self.overlay = None;
         if self.kiosk() {
-            // The next patient sees nothing of the last one, not even a message about them.
+            // The next patient sees nothing of the last one, not even a message about them, and
+            // starts in the kiosk's own language.
+            let staff = self.staff_language.clone();
+            self.set_language(&staff);
             self.notice = None;
             self.draft_problem = None;
             self.screen = Screen::Welcome;
@@ -34,6 +37,12 @@ impl App {
             let entries = self.list_entries();
             self.screen = Screen::Start(Start::new(entries));
         }
+    }
+
+    /// The language of the screens and of the intakes started from now on.
+    pub(super) fn set_language(&mut self, language: &str) {
+        language.clone_into(&mut self.config.language);
+        self.desk.set_language(language);
     }
 
     /// The clinic's records and unfinished intakes, for the list.
@@ -329,6 +338,9 @@ impl App {
     /// The staff PIN was given at the kiosk. Staff see a held intake's failure (what and where)
     /// and can try again; otherwise the staff menu opens (returned, to show over the screen).
     pub(super) fn staff_take_over(&mut self) -> Option<Overlay> {
+        // Staff read in their own language, whatever the patient chose.
+        let staff = self.staff_language.clone();
+        self.set_language(&staff);
         if let Screen::Held(held) = &self.screen
             && let Some(summary) = held.summary.clone()
         {

@@ -5,17 +5,18 @@ use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::engine::summary::Summary;
 use crate::model::questionnaire::{Level, Range};
+use crate::tui::action::Hit;
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_lines;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::assessment::range;
 use crate::tui::widgets::popup::popup;
-use crate::words::{Label, Say};
+use crate::words::{self, Label, Say};
 
 /// What the kiosk may tell the patient at the end: nothing that identifies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +67,86 @@ fn centred(theme: &Theme, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffe
         .render(rect, buf);
 }
 
+/// Between two languages of the picker.
+const LANGUAGE_GAP: &str = "   ·   ";
+
+/// The language picker: each of the questionnaire's languages by its own name and its key
+/// (`e English   ·   s Español`), the one in use marked, on the body's last row but one; with
+/// where each is, for taps. Nothing when the questionnaire has one language.
+fn language_picker(ctx: Ctx, area: Rect) -> Vec<(Rect, usize, Span<'static>)> {
+    let languages = &ctx.config.questionnaire.languages;
+    if languages.len() < 2 || area.height < 3 {
+        return Vec::new();
+    }
+    let theme = ctx.config.theme;
+    let spans: Vec<(usize, Span<'static>)> = languages
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let own = words::for_language(code);
+            let key = own.label(Label::LanguageKey);
+            let name = own.label(Label::LanguageName);
+            // The one in use is marked by a sign as well as a style.
+            if *code == ctx.config.language {
+                (i, Span::styled(format!("▸ {key} {name}"), theme.highlight))
+            } else {
+                (i, Span::styled(format!("  {key} {name}"), theme.key))
+            }
+        })
+        .collect();
+    let gap = u16::try_from(LANGUAGE_GAP.chars().count()).unwrap_or(0);
+    let width = |span: &Span| u16::try_from(span.width()).unwrap_or(u16::MAX);
+    let total = spans
+        .iter()
+        .map(|(_, s)| width(s))
+        .fold(0u16, |sum, w| sum.saturating_add(w).saturating_add(gap))
+        .saturating_sub(gap);
+    let y = area.bottom().saturating_sub(2);
+    let mut x = area.x + area.width.saturating_sub(total) / 2;
+    spans
+        .into_iter()
+        .map(|(i, span)| {
+            let w = width(&span).min(area.right().saturating_sub(x));
+            let rect = Rect::new(x, y, w, 1);
+            x = x.saturating_add(w).saturating_add(gap);
+            (rect, i, span)
+        })
+        .collect()
+}
+
+/// Where a tap picks a language on the welcome screen.
+#[must_use]
+pub fn language_hits(ctx: Ctx, area: Rect) -> Vec<(Rect, Hit)> {
+    language_picker(ctx, area)
+        .into_iter()
+        .map(|(rect, i, _)| (rect, Hit::Language(i)))
+        .collect()
+}
+
 pub fn welcome(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let picker = language_picker(ctx, area);
+    let mut previous: Option<Rect> = None;
+    for (rect, _, span) in &picker {
+        if let Some(before) = previous {
+            let gap = Rect::new(
+                before.right(),
+                rect.y,
+                rect.x.saturating_sub(before.right()),
+                1,
+            );
+            Line::styled(LANGUAGE_GAP, ctx.config.theme.help).render(gap, buf);
+        }
+        span.clone().render(*rect, buf);
+        previous = Some(*rect);
+    }
+    let area = if picker.is_empty() {
+        area
+    } else {
+        Rect {
+            height: area.height.saturating_sub(2),
+            ..area
+        }
+    };
     let theme = ctx.config.theme;
     let label = |label| ctx.words.label(label);
     // The questionnaire's title is in the header already.

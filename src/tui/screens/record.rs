@@ -94,7 +94,11 @@ impl RecordScreen {
         let language = &ctx.config.language;
         let summary = self.latest();
         let plain = Style::new();
-        let mut lines = assessment_lines(&theme, words, q, language, &summary.assessment, width);
+        // Staff read the record in their own language, whatever the patient's.
+        let read = crate::print::in_language(summary, Some(q), language);
+        let summary = &read;
+        let assessment = &summary.assessment;
+        let mut lines = assessment_lines(&theme, words, q, language, assessment, width);
         if let Some(o) = &summary.verdict_override {
             let mut block = wrap_line(
                 &Line::from(Span::styled(
@@ -162,10 +166,11 @@ impl RecordScreen {
         lines.push(Line::from(""));
         lines.extend(heading(&theme, label(Label::Answers), width));
         for answer in &summary.answers {
+            let (question, display) = (&answer.question, &answer.display);
             lines.extend(labelled(
-                &format!("• {}: ", answer.question),
+                &format!("• {question}: "),
                 theme.help,
-                &answer.display,
+                display,
                 width,
             ));
         }

@@ -58,6 +58,8 @@ pub fn label(label: Label) -> &'static str {
         Label::StaffFinishSaving => "A member of staff will finish saving them with you.",
         Label::StillThere => "Are you still there?",
         Label::PressAnyKey => "Press any key to continue.",
+        Label::LanguageName => "English",
+        Label::LanguageKey => "e",
         Label::DateHint => {
             "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. DD/MM/YYYY \
              (day first) also works."
