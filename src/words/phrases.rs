@@ -131,6 +131,8 @@ pub enum Label {
     NoneNeeded,
     ProposedSchedule,
     ComputedScheduleKept,
+    /// The computed schedule's heading on a screen where an override's schedule is in force.
+    ComputedScheduleNotInForce,
     Schedule,
     ApproveBeforeDates,
     ProvisionalDates,
@@ -299,6 +301,7 @@ impl Label {
         Label::NoneNeeded,
         Label::ProposedSchedule,
         Label::ComputedScheduleKept,
+        Label::ComputedScheduleNotInForce,
         Label::Schedule,
         Label::ApproveBeforeDates,
         Label::ProvisionalDates,
@@ -561,9 +564,10 @@ pub enum Say<'a> {
     OverrideReason {
         reason: &'a str,
     },
-    /// When the override's schedule starts (the timeline follows).
-    OverrideSessionsStart {
-        date: &'a str,
+    /// The heading of the schedule in force when an override sets its own start (the timeline
+    /// follows).
+    ScheduleInForce {
+        from: &'a str,
     },
     /// The computed verdict in the override form.
     ComputedStays {

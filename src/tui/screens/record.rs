@@ -17,9 +17,11 @@ use crate::engine::versions;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{Measured, ellipsize, visible, wrap_line};
-use crate::tui::widgets::assessment::{assessment_lines, heading, labelled, timeline};
+use crate::tui::widgets::assessment::{
+    assessment_lines, heading, labelled, override_block, sets_schedule,
+};
 use crate::tui::widgets::scroll;
-use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say};
+use crate::words::{self, Label, ModeForm, MomentForm, Say};
 
 #[derive(Debug, Clone)]
 pub struct RecordScreen {
@@ -94,36 +96,17 @@ impl RecordScreen {
         let language = &ctx.config.language;
         let summary = self.latest();
         let plain = Style::new();
-        let mut lines = assessment_lines(&theme, words, q, language, &summary.assessment, width);
+        let mut lines = assessment_lines(
+            &theme,
+            words,
+            q,
+            language,
+            &summary.assessment,
+            sets_schedule(summary.verdict_override.as_ref()),
+            width,
+        );
         if let Some(o) = &summary.verdict_override {
-            let mut block = wrap_line(
-                &Line::from(Span::styled(
-                    words.say(&Say::OverrideBy {
-                        by: &o.by,
-                        verdict: words.verdict(o.suitability),
-                    }),
-                    theme.level(o.suitability),
-                )),
-                width,
-            );
-            block.extend(labelled(
-                "  ",
-                plain,
-                &words.say(&Say::OverrideReason { reason: &o.reason }),
-                width,
-            ));
-            if let (Some(start), Some(schedule)) = (o.start_date, &o.schedule) {
-                block.extend(labelled(
-                    "  ",
-                    plain,
-                    &words.say(&Say::OverrideSessionsStart {
-                        date: &words.date(start, DateForm::Long),
-                    }),
-                    width,
-                ));
-                block.extend(timeline(&theme, words, schedule, width));
-            }
-            lines.splice(1..1, block);
+            lines.splice(1..1, override_block(&theme, words, o, width));
         }
         if let Some(review) = &summary.review {
             let decision = words.decision(review.decision);

@@ -183,6 +183,9 @@ pub fn label(label: Label) -> &'static str {
         Label::ComputedScheduleKept => {
             "Computed schedule (kept in the record; the override's below is in force)"
         }
+        Label::ComputedScheduleNotInForce => {
+            "Computed schedule (kept in the record, NOT in force: see the override's above)"
+        }
         Label::Schedule => "Schedule",
         Label::ApproveBeforeDates => {
             "⚠ A physician must approve the treatment before any date is set."
@@ -328,7 +331,9 @@ pub fn say(say: &Say) -> String {
         Say::OverrideReason { reason } => {
             format!("{reason} (the computed verdict above stays in the record)")
         }
-        Say::OverrideSessionsStart { date } => format!("The override's sessions start on {date}:"),
+        Say::ScheduleInForce { from } => {
+            format!("Schedule in force — the override's, from {from}:")
+        }
         Say::ComputedStays { verdict } => format!("Computed: {verdict} (stays in the record)"),
         Say::ByOn { by, at } => format!("by {by} on {at}"),
         Say::ByWhom { by } => format!("by {by}"),
