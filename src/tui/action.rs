@@ -394,7 +394,7 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| f == Focus::SignOff { on_decision: true },
-        keys: &[ch('1'), ch('2'), ch('3')],
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4')],
         action: digit,
         hint: None,
     },

@@ -133,6 +133,14 @@ pub enum Label {
     ComputedScheduleKept,
     /// The computed schedule's heading on a screen where an override's schedule is in force.
     ComputedScheduleNotInForce,
+    /// The sign-off's note field when the decision is "has issues".
+    FollowUpRequired,
+    /// The sign-off's error when "has issues" has no note.
+    WhatToFollowUp,
+    /// "Cleared to treat" offered when nothing gives the date it would apply from.
+    ClearedNoDate,
+    /// The sign-off's error when a clearance has no date to apply from.
+    ClearNeedsDate,
     Schedule,
     ApproveBeforeDates,
     ProvisionalDates,
@@ -302,6 +310,10 @@ impl Label {
         Label::ProposedSchedule,
         Label::ComputedScheduleKept,
         Label::ComputedScheduleNotInForce,
+        Label::FollowUpRequired,
+        Label::WhatToFollowUp,
+        Label::ClearedNoDate,
+        Label::ClearNeedsDate,
         Label::Schedule,
         Label::ApproveBeforeDates,
         Label::ProvisionalDates,
@@ -588,6 +600,14 @@ pub enum Say<'a> {
         at: &'a str,
     },
     /// A sign-off in a record's history.
+    /// A clearance to treat with the date it applies from.
+    ClearedFrom {
+        date: &'a str,
+    },
+    /// A clearance in a list row.
+    ClearedFromShort {
+        date: &'a str,
+    },
     SignedOffHistory {
         decision: &'a str,
         by: &'a str,

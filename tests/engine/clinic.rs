@@ -144,7 +144,8 @@ fn a_sign_off_an_override_and_changed_answers_are_each_the_next_version() {
     let id = submitted(&desk);
     let review = Review {
         by: "Dr Lee".into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };
@@ -211,7 +212,8 @@ fn a_version_another_terminal_saved_first_stands_and_says_so() {
     let latest = versions(&here, &id)[0].summary.clone();
     let review = |by: &str| Review {
         by: by.into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };
@@ -276,7 +278,8 @@ fn catching_up_queues_every_version_once() {
     let id = submitted(&desk);
     let review = Review {
         by: "Dr Lee".into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };

@@ -55,7 +55,8 @@ fn approved(previous: &Summary) -> Summary {
         previous,
         Review {
             by: "DR".into(),
-            decision: Decision::Approved,
+            decision: Decision::Cleared,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:00:00+01:00"),
         },
@@ -167,7 +168,7 @@ fn the_list_has_one_row_per_intake_from_its_latest_version() {
     );
     assert_eq!(
         k.review.as_ref().map(|r| r.decision),
-        Some(Decision::Approved)
+        Some(Decision::Cleared)
     );
     assert_eq!(k.name.as_deref(), Some("Maria Garcia"));
     assert_eq!(k.date_of_birth, Some(date("1980-05-31")));
@@ -413,6 +414,7 @@ fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_
         Review {
             by: "MN".into(),
             decision: Decision::NeedsPhysician,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:00:01+01:00"),
         },
@@ -438,6 +440,7 @@ fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_
         Review {
             by: "MN".into(),
             decision: Decision::NeedsPhysician,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:01:00+01:00"),
         },

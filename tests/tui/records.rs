@@ -78,10 +78,11 @@ fn clinic(out: &std::path::Path) {
             ("active_infection", Value::from(true)),
         ]),
     );
-    // Ada's record is signed off.
+    // Ada's record is signed off: her delay has no date to clear her from, a physician decides.
     let mut app = list_at(out, "Ada Lovelace");
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Char('3'), now);
     press(&mut app, KeyCode::Tab, now);
     press(&mut app, KeyCode::Tab, now);
     type_str(&mut app, "KL", now);
@@ -109,7 +110,7 @@ fn the_list_groups_every_intake_and_finds_a_patient() {
     let reviewed = text.find("Reviewed (1)").expect(&text);
     assert!(waiting < unfinished && unfinished < reviewed, "{text}");
     assert!(text.contains("seen before"), "{text}");
-    assert!(text.contains("approved"), "{text}");
+    assert!(text.contains("needs a physician"), "{text}");
     snap("list_groups", &mut app);
     press(&mut app, KeyCode::Char('/'), now);
     type_str(&mut app, "ada", now);
@@ -360,4 +361,83 @@ fn the_terminal_that_loses_a_sign_off_race_is_told_and_shows_the_newest_version(
         .map(|v| v.summary.review.as_ref().map(|r| r.by.clone()))
         .collect();
     assert_eq!(by, [None, Some("KL".into()), Some("MN".into())]);
+}
+
+#[test]
+fn a_record_with_issues_says_what_to_follow_up_and_the_list_says_has_issues() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Char('2'), now);
+    let form = draw(&app, 120, 40);
+    assert!(
+        form.contains("Has issues: follow up with the patient"),
+        "{form}"
+    );
+    assert!(
+        form.contains("What to follow up with the patient (required):"),
+        "{form}"
+    );
+    // No note, no "has issues".
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    let refused = draw(&app, 120, 40);
+    assert!(
+        refused.contains("Write what to follow up with the patient."),
+        "{refused}"
+    );
+    type_str(
+        &mut app,
+        "Ask for the GP's letter about the blood thinners",
+        now,
+    );
+    press(&mut app, KeyCode::Enter, now);
+    let text = draw(&app, 120, 40);
+    assert!(
+        text.contains("Review: Has issues: follow up with the patient by KL on"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ask for the GP's letter about the blood thinners"),
+        "{text}"
+    );
+    // From the record's title down: the save's notice above it is another test's.
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        let text = draw(&app, w, h);
+        let from = text.find("\" Record of").expect("the record's title");
+        assert_snapshot!(format!("record_has_issues_{w}x{h}"), &text[from..]);
+    }
+    press(&mut app, KeyCode::Esc, now);
+    let list = draw(&app, 80, 24);
+    assert!(list.contains("has issues"), "{list}");
+}
+
+#[test]
+fn a_clearance_names_its_date_in_the_form_the_record_and_the_list() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    let form = draw(&app, 80, 24);
+    assert!(form.contains("Cleared to treat from 10 Mar 2025"), "{form}");
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    let text = draw(&app, 120, 40);
+    assert!(
+        text.contains("Review: Cleared to treat from 10 Mar 2025 by KL"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc, now);
+    let list = draw(&app, 120, 40);
+    assert!(list.contains("cleared from 10 Mar"), "{list}");
 }

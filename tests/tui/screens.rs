@@ -999,7 +999,9 @@ fn the_result_shows_the_overrides_schedule_in_force_before_the_computed_one() {
     for (w, h) in [(80, 24), (120, 40)] {
         let text = draw(&app, w, h);
         let in_force = line_index(&text, "Schedule in force — the override's, from")
-            .unwrap_or_else(|| panic!("{w}x{h}: no schedule in force on the first screen:\n{text}"));
+            .unwrap_or_else(|| {
+                panic!("{w}x{h}: no schedule in force on the first screen:\n{text}")
+            });
         assert!(text.contains("24 March 2025"), "{w}x{h}:\n{text}");
         if let Some(computed) = line_index(&text, "Computed schedule") {
             assert!(in_force < computed, "{w}x{h}:\n{text}");

@@ -109,11 +109,11 @@ impl RecordScreen {
             lines.splice(1..1, override_block(&theme, words, o, width));
         }
         if let Some(review) = &summary.review {
-            let decision = words.decision(review.decision);
+            let decision = words.review(review);
             let style = match review.decision {
-                Decision::Approved => theme.suitable,
+                Decision::Cleared | Decision::Approved => theme.suitable,
                 Decision::Declined => theme.stop,
-                Decision::NeedsPhysician => theme.caution,
+                Decision::HasIssues | Decision::NeedsPhysician => theme.caution,
             };
             let by_on = words.say(&Say::ByOn {
                 by: &review.by,
@@ -122,7 +122,7 @@ impl RecordScreen {
             let mut block = wrap_line(
                 &Line::from(vec![
                     Span::styled(format!("{}: ", label(Label::SignedOff)), theme.section),
-                    Span::styled(decision.to_owned(), style),
+                    Span::styled(decision, style),
                     Span::raw(format!(" {by_on}")),
                 ]),
                 width,
@@ -130,6 +130,16 @@ impl RecordScreen {
             if let Some(note) = &review.note {
                 block.extend(labelled("  ", plain, note, width));
             }
+            block.push(Line::from(""));
+            lines.splice(0..0, block);
+        } else {
+            let mut block = wrap_line(
+                &Line::from(vec![
+                    Span::styled(format!("{}: ", label(Label::SignedOff)), theme.section),
+                    Span::styled(label(Label::WaitingForReview).to_owned(), theme.caution),
+                ]),
+                width,
+            );
             block.push(Line::from(""));
             lines.splice(0..0, block);
         }
@@ -163,7 +173,7 @@ impl RecordScreen {
                 })
             } else if let Some(review) = &s.review {
                 words.say(&Say::SignedOffHistory {
-                    decision: words.decision(review.decision),
+                    decision: &words.review(review),
                     by: &review.by,
                     at: &moment(review.at),
                 })

@@ -357,8 +357,9 @@ fn entry_line(theme: &Theme, words: &dyn Words, entry: &StartEntry, room: usize)
             if let Some(delivery) = &delivery {
                 flags.push(delivery);
             }
-            if let Some(review) = &row.review {
-                flags.push(words.decision_short(review.decision));
+            let review = row.review.as_ref().map(|r| words.review_short(r));
+            if let Some(review) = &review {
+                flags.push(review);
             }
             let head = format!("{name}{age}{when}  {mode}  ");
             let verdict = words.verdict_short(level);

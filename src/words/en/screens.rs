@@ -129,7 +129,7 @@ pub fn label(label: Label) -> &'static str {
         Label::SignOffIntro => "The review becomes a new version of the record.",
         Label::Decision => "Decision",
         Label::NoteOptional => "Note (optional):",
-        Label::SignOffKeys => "←→/1-3 decision  Tab next field  Enter save  Esc cancel",
+        Label::SignOffKeys => "←→/1-4 decision  Tab next field  Enter save  Esc cancel",
         Label::FindBy => "Find by name or birth date:",
         Label::ClinicIntakes => "The clinic's intakes",
         Label::NewIntake => "New intake",
@@ -164,7 +164,7 @@ pub fn label(label: Label) -> &'static str {
         Label::DamagedWhenListed => "could not be read when it was last listed",
         Label::NotUtf8Text => "not UTF-8 text",
         Label::NoFreeName => "no free name to keep the file aside",
-        Label::SignedOff => "Signed off",
+        Label::SignedOff => "Review",
         Label::History => "History",
         Label::ByStaff => "staff",
         Label::SomeAnswer => "(answer)",
@@ -186,6 +186,12 @@ pub fn label(label: Label) -> &'static str {
         Label::ComputedScheduleNotInForce => {
             "Computed schedule (kept in the record, NOT in force: see the override's above)"
         }
+        Label::FollowUpRequired => "What to follow up with the patient (required):",
+        Label::ClearedNoDate => "Cleared to treat: no date yet (set a start with F3 first)",
+        Label::ClearNeedsDate => {
+            "A clearance needs the date it applies from: set the override's start (F3) first."
+        }
+        Label::WhatToFollowUp => "Write what to follow up with the patient.",
         Label::Schedule => "Schedule",
         Label::ApproveBeforeDates => {
             "⚠ A physician must approve the treatment before any date is set."
@@ -335,6 +341,8 @@ pub fn say(say: &Say) -> String {
             format!("Schedule in force — the override's, from {from}:")
         }
         Say::ComputedStays { verdict } => format!("Computed: {verdict} (stays in the record)"),
+        Say::ClearedFrom { date } => format!("Cleared to treat from {date}"),
+        Say::ClearedFromShort { date } => format!("cleared from {date}"),
         Say::ByOn { by, at } => format!("by {by} on {at}"),
         Say::ByWhom { by } => format!("by {by}"),
         Say::FinishedPlace { place, at } => format!("finished {place} on {at}"),
@@ -534,8 +542,10 @@ pub fn verdict_short(level: Level) -> &'static str {
 
 pub fn decision(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "Cleared to treat",
+        Decision::HasIssues => "Has issues: follow up with the patient",
         Decision::Approved => "Approved",
-        Decision::Declined => "Declined",
+        Decision::Declined => "Not cleared: not suitable",
         Decision::NeedsPhysician => "Needs a physician",
     }
 }
@@ -543,8 +553,10 @@ pub fn decision(decision: Decision) -> &'static str {
 /// A decision in a list row, among other flags.
 pub fn decision_short(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "cleared",
+        Decision::HasIssues => "has issues",
         Decision::Approved => "approved",
-        Decision::Declined => "declined",
+        Decision::Declined => "not cleared",
         Decision::NeedsPhysician => "needs a physician",
     }
 }
