@@ -52,6 +52,10 @@ pub enum Action {
     Retry,
     /// `/`: find a patient in the list.
     Find,
+    /// `f`: show the list's next state (all, waiting, has issues, unfinished, reviewed).
+    FilterState,
+    /// `t`: show the list's next span of days (all, today, this week).
+    FilterDay,
     /// `e`: change a record's answers with the patient.
     ChangeAnswers,
     /// `s`: sign a record off.
@@ -279,6 +283,18 @@ static BINDINGS: &[Binding] = &[
         keys: &[ch('/')],
         action: |_| Action::Find,
         hint: Some(Hint::Find),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { finding: false, .. }),
+        keys: &[ch('f')],
+        action: |_| Action::FilterState,
+        hint: Some(Hint::FilterState),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { finding: false, .. }),
+        keys: &[ch('t')],
+        action: |_| Action::FilterDay,
+        hint: Some(Hint::FilterDay),
     },
     Binding {
         when: |f| matches!(f, Focus::Start { finding: true, .. }),

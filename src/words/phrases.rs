@@ -141,6 +141,26 @@ pub enum Label {
     ClearedNoDate,
     /// The sign-off's error when a clearance has no date to apply from.
     ClearNeedsDate,
+    /// The list's column headers.
+    ColName,
+    ColAge,
+    ColWhen,
+    ColHow,
+    ColVerdict,
+    ColReview,
+    /// The list's filters by state and by day, as its title says them.
+    ShowAllStates,
+    ShowWaiting,
+    ShowHasIssues,
+    ShowUnfinished,
+    ShowReviewed,
+    AnyDay,
+    Today,
+    ThisWeek,
+    /// Two entries of one name and date of birth, one unfinished or both the same day.
+    FlagSamePatientTwice,
+    /// The group of records whose review has issues to follow up.
+    HasIssues,
     Schedule,
     ApproveBeforeDates,
     ProvisionalDates,
@@ -314,6 +334,22 @@ impl Label {
         Label::WhatToFollowUp,
         Label::ClearedNoDate,
         Label::ClearNeedsDate,
+        Label::ColName,
+        Label::ColAge,
+        Label::ColWhen,
+        Label::ColHow,
+        Label::ColVerdict,
+        Label::ColReview,
+        Label::ShowAllStates,
+        Label::ShowWaiting,
+        Label::ShowHasIssues,
+        Label::ShowUnfinished,
+        Label::ShowReviewed,
+        Label::AnyDay,
+        Label::Today,
+        Label::ThisWeek,
+        Label::FlagSamePatientTwice,
+        Label::HasIssues,
         Label::Schedule,
         Label::ApproveBeforeDates,
         Label::ProvisionalDates,
@@ -368,6 +404,8 @@ pub enum Hint {
     Open,
     Find,
     ShowAll,
+    FilterState,
+    FilterDay,
     Delete,
     Quit,
     Scroll,
@@ -403,6 +441,8 @@ impl Hint {
         Hint::Open,
         Hint::Find,
         Hint::ShowAll,
+        Hint::FilterState,
+        Hint::FilterDay,
         Hint::Delete,
         Hint::Quit,
         Hint::Scroll,
@@ -603,6 +643,15 @@ pub enum Say<'a> {
     /// A clearance to treat with the date it applies from.
     ClearedFrom {
         date: &'a str,
+    },
+    /// The list's title with its filters.
+    ListShowing {
+        state: &'a str,
+        day: &'a str,
+    },
+    /// An unfinished kiosk intake nobody is at: the patient walked away `minutes` ago.
+    LeftAtKiosk {
+        minutes: i64,
     },
     /// A clearance in a list row.
     ClearedFromShort {

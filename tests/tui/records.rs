@@ -438,6 +438,83 @@ fn a_clearance_names_its_date_in_the_form_the_record_and_the_list() {
         "{text}"
     );
     press(&mut app, KeyCode::Esc, now);
-    let list = draw(&app, 120, 40);
-    assert!(list.contains("cleared from 10 Mar"), "{list}");
+    for (w, h) in SIZES {
+        let list = draw(&app, w, h);
+        assert!(list.contains("cleared from 10 Mar"), "{w}x{h}:\n{list}");
+    }
+}
+
+/// Forty-five minutes after the fixed clock: a walk-away's age.
+fn later_clock() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2025-03-10T14:50:00+01:00").unwrap()
+}
+
+#[test]
+fn the_list_is_a_dashboard_with_headers_counts_filters_walk_aways_and_duplicates() {
+    let out = out_dir();
+    let now = Instant::now();
+    clinic(out.path());
+    // Maria starts again at the kiosk and walks away after her date of birth.
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "Maria Garcia", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "31/05/1980", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    drop(kiosk);
+    let mut staff = config(out.path(), false);
+    staff.clock = later_clock;
+    let mut app = App::new(staff, now);
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        let text = draw(&app, w, h);
+        for want in [
+            "Name",
+            "Age",
+            "Verdict",
+            "Review",
+            "Waiting for review (2)",
+            "Unfinished (2)",
+            "Reviewed (1)",
+            "left at the kiosk 45 min ago",
+            "needs a physician ",
+            "f state",
+            "t day",
+        ] {
+            assert!(text.contains(want), "{w}x{h}: no {want:?}:\n{text}");
+        }
+        let twice = text
+            .lines()
+            .filter(|l| l.contains("Maria Garcia") && l.contains("same patient twice"))
+            .count();
+        assert!(twice >= 2, "{w}x{h}: both rows flagged:\n{text}");
+        assert_snapshot!(format!("dashboard_{w}x{h}"), text);
+    }
+    // `f`: waiting for review only; `t`: today (every intake here is today's).
+    press(&mut app, KeyCode::Char('f'), now);
+    press(&mut app, KeyCode::Char('t'), now);
+    for (w, h) in SIZES {
+        let text = draw(&app, w, h);
+        assert!(
+            text.contains("The clinic's intakes: waiting for review, today"),
+            "{w}x{h}:\n{text}"
+        );
+        assert!(text.contains("Waiting for review (2)"), "{text}");
+        assert!(!text.contains("Unfinished ("), "{text}");
+        assert!(!text.contains("Ada Lovelace"), "{text}");
+        assert_snapshot!(format!("dashboard_waiting_today_{w}x{h}"), text);
+    }
+    // Round the states: has issues (none), unfinished, reviewed, every state again.
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(draw(&app, 80, 24).contains("Has issues (0)"));
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(draw(&app, 80, 24).contains("Unfinished (2)"));
+    press(&mut app, KeyCode::Char('t'), now);
+    press(&mut app, KeyCode::Char('t'), now);
+    press(&mut app, KeyCode::Char('f'), now);
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(
+        draw(&app, 80, 24).contains("The clinic's intakes "),
+        "every state, any day"
+    );
 }

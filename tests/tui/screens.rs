@@ -770,10 +770,10 @@ fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
         let lines = screen_lines(&app, w, h);
         let row = lines
             .iter()
-            .find(|l| l.contains("Maximiliana"))
+            .find(|l| l.contains("Maximilia"))
             .unwrap_or_else(|| panic!("{w}x{h}: {}", lines.join("\n")));
         assert!(row.contains("14:05"), "{w}x{h}: {row}");
-        assert!(row.contains(" answered  · kiosk"), "{w}x{h}: {row}");
+        assert!(row.contains("left at the kiosk"), "{w}x{h}: {row}");
         assert!(
             row.contains("Fitzgerald") || row.contains('…'),
             "{w}x{h}: {row}"

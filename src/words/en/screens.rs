@@ -191,6 +191,22 @@ pub fn label(label: Label) -> &'static str {
         Label::ClearNeedsDate => {
             "A clearance needs the date it applies from: set the override's start (F3) first."
         }
+        Label::ColName => "Name",
+        Label::ColAge => "Age",
+        Label::ColWhen => "When",
+        Label::ColHow => "How",
+        Label::ColVerdict => "Verdict",
+        Label::ColReview => "Review",
+        Label::ShowAllStates => "every state",
+        Label::ShowWaiting => "waiting for review",
+        Label::ShowHasIssues => "has issues",
+        Label::ShowUnfinished => "unfinished",
+        Label::ShowReviewed => "reviewed",
+        Label::AnyDay => "any day",
+        Label::Today => "today",
+        Label::ThisWeek => "this week",
+        Label::FlagSamePatientTwice => "same patient twice",
+        Label::HasIssues => "Has issues",
         Label::WhatToFollowUp => "Write what to follow up with the patient.",
         Label::Schedule => "Schedule",
         Label::ApproveBeforeDates => {
@@ -253,6 +269,8 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::Open => ("Enter", "open"),
         Hint::Find => ("/", "find"),
         Hint::ShowAll => ("Esc", "show all"),
+        Hint::FilterState => ("f", "state"),
+        Hint::FilterDay => ("t", "day"),
         Hint::Delete => ("d", "delete"),
         Hint::Quit => ("q", "quit"),
         Hint::Scroll => ("↑↓", "scroll"),
@@ -341,6 +359,14 @@ pub fn say(say: &Say) -> String {
             format!("Schedule in force — the override's, from {from}:")
         }
         Say::ComputedStays { verdict } => format!("Computed: {verdict} (stays in the record)"),
+        Say::ListShowing { state, day } => format!("The clinic's intakes: {state}, {day}"),
+        Say::LeftAtKiosk { minutes } => match minutes {
+            ..=0 => "left at the kiosk just now".to_owned(),
+            1..=59 => format!("left at the kiosk {minutes} min ago"),
+            60..=1439 => format!("left at the kiosk {} h ago", minutes / 60),
+            1440..=2879 => "left at the kiosk 1 day ago".to_owned(),
+            _ => format!("left at the kiosk {} days ago", minutes / 1440),
+        },
         Say::ClearedFrom { date } => format!("Cleared to treat from {date}"),
         Say::ClearedFromShort { date } => format!("cleared from {date}"),
         Say::ByOn { by, at } => format!("by {by} on {at}"),
