@@ -526,7 +526,9 @@ impl Columns {
         } else {
             MomentForm::ShortNoYear
         };
-        let when_width = width_of(&words.moment(&now, when));
+        // A two-digit day: every row's moment fits.
+        let sample = now.with_day(28).unwrap_or(now);
+        let when_width = width_of(&words.moment(&sample, when));
         // Below 100 cells the way the intake was made gives way to the name (a walk-away row
         // still says the kiosk).
         let mode = if room >= 100 { mode } else { 0 };
