@@ -305,3 +305,37 @@ fn catching_up_queues_every_version_once() {
         entries
     );
 }
+
+#[test]
+fn a_patients_unfinished_intake_is_found_to_resume_and_flagged_beside_a_second_start() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let desk = desk(out);
+    let q = questionnaire();
+    // Maria started at the kiosk and walked away; her intake is unfinished.
+    let (mut case, _) = desk.start(Mode::Kiosk, at("09:00:00"));
+    let intake = answered(answers_with(&q, &[]));
+    desk.save(&mut case, &intake, at("09:05:00"))
+        .expect("the draft is saved");
+    drop(case);
+    let listed = desk.list();
+    let found =
+        skin_intake::clinic::unfinished_of(&listed.entries, " maria  GARCIA", date("1980-05-31"))
+            .expect("her unfinished intake");
+    assert_eq!(found.name.as_deref(), Some("Maria Garcia"));
+    assert!(
+        skin_intake::clinic::unfinished_of(&listed.entries, "Maria Garcia", date("1980-06-01"))
+            .is_none(),
+        "another birth date is another patient"
+    );
+    // A record of hers finished the same day: both entries are the same patient twice.
+    submitted(&desk);
+    let listed = desk.list();
+    let twice = skin_intake::clinic::same_patient_twice(&listed.entries);
+    assert_eq!(listed.entries.len(), 2, "{:?}", listed.entries.len());
+    assert_eq!(twice, [true, true]);
+    assert!(matches!(
+        listed.entries[0],
+        Entry::Unfinished(Listed::Draft(_))
+    ));
+}
