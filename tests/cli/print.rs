@@ -249,7 +249,7 @@ fn without_a_review_or_override_the_clinicians_lines_are_blank_to_fill_in() {
     for want in [
         "Verdict in force SUITABLE",
         "Proposed schedule",
-        "Not reviewed yet.",
+        "Waiting for review.",
         "Clinician's signature Name: Date:",
     ] {
         assert!(all.contains(want), "no {want:?} in:\n{all}");

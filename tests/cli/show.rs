@@ -124,7 +124,7 @@ fn text_shows_the_result_screens_content_without_colour_when_piped() {
             "⚠ Provisional",
             "  1. Tue 24 Nov 2026",
             "Notes",
-            "Review\nNot reviewed yet.",
+            "Review\nWaiting for review.",
         ],
     );
     assert_eq!(
@@ -280,7 +280,7 @@ fn a_format_1_summary_is_shown_in_both_formats() {
             "Maria Garcia",
             "✔ SUITABLE",
             "version 1",
-            "Not reviewed yet.",
+            "Waiting for review.",
         ],
     );
     let page = shown(&["--format", "html"], &path);

@@ -80,7 +80,7 @@ impl PaperWords for English {
     }
 
     fn not_reviewed(&self) -> &'static str {
-        "Review: waiting for review."
+        "Waiting for review."
     }
 
     fn review_note(&self, note: &str) -> String {

@@ -250,7 +250,7 @@ pub fn label(label: Label) -> &'static str {
         Label::Before => "Before",
         Label::After => "After",
         Label::Review => "Review",
-        Label::NotReviewed => "Not reviewed yet.",
+        Label::NotReviewed => "Waiting for review.",
         Label::Session => "Session",
         Label::Date => "Date",
         Label::Confirmation => {
