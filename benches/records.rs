@@ -55,7 +55,8 @@ fn clinic(out: &Path) {
                 &s,
                 Review {
                     by: "KL".into(),
-                    decision: Decision::Approved,
+                    decision: Decision::Cleared,
+                    cleared_from: None,
                     note: None,
                     at: s.completed_at,
                 },

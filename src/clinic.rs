@@ -18,4 +18,6 @@ pub use crate::store::{Draft, Listed, LockError, OpenError, Row, SummaryError, V
 pub use delivery::Queued;
 pub use desk::{Amending, Case, Desk, NotSaved, NotSubmitted, Resumed, Submitted};
 pub use paper::{Paper, Printed, Printing};
-pub use records::{Entry, NextVersion, RecordProblem, Unfinished};
+pub use records::{
+    Entry, NextVersion, RecordProblem, Unfinished, same_patient_twice, unfinished_of,
+};

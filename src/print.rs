@@ -117,7 +117,7 @@ struct ChangeView {
 }
 
 struct ReviewView {
-    decision: &'static str,
+    decision: String,
     by: String,
     at: String,
     note: Option<String>,
@@ -368,7 +368,7 @@ impl Page {
                 .collect(),
             changes,
             review: summary.review.as_ref().map(|r| ReviewView {
-                decision: words.decision(r.decision),
+                decision: words.review(r),
                 by: r.by.clone(),
                 at: moment(r.at),
                 note: r.note.clone(),

@@ -22,7 +22,7 @@ pub use plain::PlainWords;
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::{self, Shown};
-use crate::engine::summary::{Decision, Mode};
+use crate::engine::summary::{Decision, Mode, Review};
 use crate::load::answers::AnswersProblem;
 use crate::load::json::JsonError;
 use crate::load::questionnaire::Problem;
@@ -69,6 +69,25 @@ pub trait Words: Sync + ClinicWords + PaperWords + PlainWords {
     fn decision(&self, decision: Decision) -> &'static str;
     /// A sign-off's decision among a list row's flags.
     fn decision_short(&self, decision: Decision) -> &'static str;
+    /// A review as it reads on the record and the page: its decision, a clearance with the date
+    /// it applies from ("Cleared to treat from 24 Dec 2026").
+    fn review(&self, review: &Review) -> String {
+        match (review.decision, review.cleared_from) {
+            (Decision::Cleared, Some(from)) => self.say(&Say::ClearedFrom {
+                date: &self.date(from, DateForm::Short),
+            }),
+            (decision, _) => self.decision(decision).to_owned(),
+        }
+    }
+    /// A review among a list row's columns: short, a clearance with its date.
+    fn review_short(&self, review: &Review) -> String {
+        match (review.decision, review.cleared_from) {
+            (Decision::Cleared, Some(from)) => self.say(&Say::ClearedFromShort {
+                date: &self.date(from, DateForm::ShortNoYear),
+            }),
+            (decision, _) => self.decision_short(decision).to_owned(),
+        }
+    }
     /// How an intake was answered.
     fn mode(&self, mode: Mode, form: ModeForm) -> &'static str;
     /// A calendar day, with the language's month and day names.

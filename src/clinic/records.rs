@@ -5,7 +5,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::delivery::Queued;
 use super::desk::{Case, Desk};
@@ -32,10 +32,85 @@ pub enum Entry {
 pub struct Unfinished {
     pub draft: Draft,
     pub name: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
     pub answered: usize,
     pub shown: usize,
     /// Open on another terminal right now.
     pub elsewhere: bool,
+}
+
+impl Entry {
+    /// Who the entry is about, as the list compares patients: the name (case and spaces aside)
+    /// and the date of birth; `None` until both are known.
+    fn patient(&self) -> Option<(String, NaiveDate)> {
+        let (name, born) = match self {
+            Entry::Record(row, _) => (row.name.as_deref()?, row.date_of_birth?),
+            Entry::Unfinished(Listed::Draft(u)) => (u.name.as_deref()?, u.date_of_birth?),
+            Entry::Unfinished(_) => return None,
+        };
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some((name.to_lowercase(), born))
+    }
+
+    /// The day the intake was started or finished (the list's filter by day; a second start
+    /// from a revisit); `None` for a file that is not a draft.
+    #[must_use]
+    pub fn day(&self) -> Option<NaiveDate> {
+        match self {
+            Entry::Record(row, _) => Some(row.completed_at.date_naive()),
+            Entry::Unfinished(Listed::Draft(u)) => Some(u.draft.started_at.date_naive()),
+            Entry::Unfinished(_) => None,
+        }
+    }
+
+    fn is_draft(&self) -> bool {
+        matches!(self, Entry::Unfinished(Listed::Draft(_)))
+    }
+}
+
+/// The entries that are the same patient started twice: the same name and date of birth as
+/// another entry that is unfinished, or finished the same day. A record from an earlier day is a
+/// revisit ("seen before"), not a duplicate. Both entries of a pair are flagged.
+#[must_use]
+pub fn same_patient_twice(entries: &[Entry]) -> Vec<bool> {
+    let keys: Vec<_> = entries.iter().map(Entry::patient).collect();
+    let mut twice = vec![false; entries.len()];
+    for i in 0..entries.len() {
+        for j in i + 1..entries.len() {
+            let (Some(a), Some(b)) = (&keys[i], &keys[j]) else {
+                continue;
+            };
+            let (x, y) = (&entries[i], &entries[j]);
+            if a == b && (x.is_draft() || y.is_draft() || x.day() == y.day()) {
+                twice[i] = true;
+                twice[j] = true;
+            }
+        }
+    }
+    twice
+}
+
+/// The unfinished intake of the patient with `name` and `date_of_birth`, if there is one: staff
+/// starting a new intake for them are offered to resume it.
+#[must_use]
+pub fn unfinished_of<'a>(
+    entries: &'a [Entry],
+    name: &str,
+    date_of_birth: NaiveDate,
+) -> Option<&'a Unfinished> {
+    let name = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    entries.iter().find_map(|e| match e {
+        Entry::Unfinished(Listed::Draft(u))
+            if e.patient() == Some((name.clone(), date_of_birth)) =>
+        {
+            Some(&**u)
+        }
+        _ => None,
+    })
 }
 
 /// The list: its entries, and what could not be read.
@@ -135,6 +210,7 @@ impl Desk {
         );
         Unfinished {
             name: intake.patient_name().map(str::to_owned),
+            date_of_birth: intake.patient_birth_date(),
             answered: intake.answered().len(),
             shown: intake.shown().count(),
             elsewhere: store::open_elsewhere(&self.out, &draft.id),

@@ -18,8 +18,9 @@ use crate::model::questionnaire::{Level, Questionnaire};
 pub const FORMAT: &str = "skin-intake/summary";
 /// Bumped whenever a field changes. 2: `answers[].date_used`, `assessment.schedule_provisional`,
 /// `intake_id`, `version`, `supersedes`, `changes`, `review`, and an override's `start_date` and
-/// `schedule`.
-pub const FORMAT_VERSION: u32 = 2;
+/// `schedule`. 3: the review's decisions `cleared` (with `review.cleared_from`) and `has_issues`;
+/// `approved` is no longer written (an older one reads as it was).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Who answered: a batch file, a staff member with the patient, or the patient alone at a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,36 +145,76 @@ pub struct Review {
     /// The clinician's initials.
     pub by: String,
     pub decision: Decision,
+    /// What to follow up with the patient for `has_issues` (required then), or a note.
     pub note: Option<String>,
     pub at: DateTime<FixedOffset>,
+    /// For `cleared`: the date the clearance applies from — the first session of the schedule in
+    /// force, or the date a delay ends (see [`cleared_from`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared_from: Option<NaiveDate>,
 }
 
-/// What the clinician decided at sign-off.
+/// The state a clinician's review leaves a record in (ODK Central's review states are the
+/// model): a decision that says what it decides, or issues to follow up with the patient. A
+/// record without a review is waiting for one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
-    Approved,
+    /// Cleared to treat from `Review::cleared_from`.
+    Cleared,
+    /// Something to follow up with the patient first (the review's note says what).
+    HasIssues,
+    /// Not cleared: not suitable.
     Declined,
     NeedsPhysician,
+    /// Format 2's approval, which named no date: read from older records, never written.
+    Approved,
 }
 
 impl Decision {
-    pub const ALL: [Decision; 3] = [
-        Decision::Approved,
-        Decision::Declined,
+    /// The decisions a clinician can make now, in the order the sign-off offers them.
+    pub const ALL: [Decision; 4] = [
+        Decision::Cleared,
+        Decision::HasIssues,
         Decision::NeedsPhysician,
+        Decision::Declined,
     ];
 
     /// The code used in exports.
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
+            Decision::Cleared => "cleared",
+            Decision::HasIssues => "has_issues",
             Decision::Approved => "approved",
             Decision::Declined => "declined",
             Decision::NeedsPhysician => "needs_physician",
         }
     }
+
+    /// Whether the review needs a note: what to follow up with the patient.
+    #[must_use]
+    pub fn needs_note(self) -> bool {
+        self == Decision::HasIssues
+    }
+}
+
+/// The date a clearance to treat applies from: the first session of the schedule in force (an
+/// override's own, else the computed one), or, with no session, the date the delay ends; `None`
+/// when neither gives one (not suitable, or dates that wait for a physician).
+#[must_use]
+pub fn cleared_from(summary: &Summary) -> Option<NaiveDate> {
+    let in_force = summary
+        .verdict_override
+        .as_ref()
+        .filter(|o| o.start_date.is_some())
+        .and_then(|o| o.schedule.as_deref())
+        .unwrap_or(&summary.assessment.schedule);
+    in_force
+        .first()
+        .map(|s| s.earliest)
+        .or(summary.assessment.reassess_on)
 }
 
 /// The id of version `version` of intake `intake_id`: the intake's id for version 1 (as format 1

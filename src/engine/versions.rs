@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::display::Shown;
 use super::summary::{
-    Change, Decision, FORMAT_VERSION, Metadata, Override, Review, Summary, version_id,
+    Change, Decision, FORMAT_VERSION, Metadata, Override, Review, Summary, cleared_from, version_id,
 };
 use super::visibility;
 use crate::model::answer::{Answer, Answers};
@@ -111,12 +111,14 @@ pub fn amend(
 }
 
 /// Version n+1 of `previous`'s record, signed off with `review`; nothing else changes, except
-/// that a physician's approval makes the schedule firm.
+/// that a clearance makes the schedule firm and names the date it applies from.
 #[must_use]
-pub fn sign_off(previous: &Summary, review: Review) -> Summary {
+pub fn sign_off(previous: &Summary, mut review: Review) -> Summary {
     let mut next = next_version(previous);
-    if review.decision == Decision::Approved {
+    review.cleared_from = None;
+    if matches!(review.decision, Decision::Cleared | Decision::Approved) {
         firm_schedule(&mut next);
+        review.cleared_from = cleared_from(&next);
     }
     next.review = Some(review);
     next

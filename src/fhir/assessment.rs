@@ -165,6 +165,14 @@ const FIELDS: &[Field] = &[
         REVIEW,
         field("assessment.review.decision", "string", "Decision"),
     ),
+    within(
+        REVIEW,
+        field(
+            "assessment.review.cleared-from",
+            "date",
+            "Cleared to treat from",
+        ),
+    ),
     within(REVIEW, field("assessment.review.note", "text", "Note")),
     within(
         REVIEW,
@@ -439,6 +447,9 @@ pub(super) fn answered(
     if let Some(review) = &summary.review {
         let mut r = Items::default();
         r.text("assessment.review.decision", review.decision.code());
+        if let Some(from) = review.cleared_from {
+            r.value("assessment.review.cleared-from", json!(from.to_string()));
+        }
         if let Some(note) = &review.note {
             r.text("assessment.review.note", note);
         }

@@ -307,7 +307,7 @@ fn content(
     let mut review = column();
     match &page.review {
         Some(r) => {
-            review.para(&words.reviewed(r.decision, &r.by, &r.at), BODY, Ink::Bold);
+            review.para(&words.reviewed(&r.decision, &r.by, &r.at), BODY, Ink::Bold);
             if let Some(note) = &r.note {
                 review.para(&words.review_note(note), BODY, Ink::Regular);
             }

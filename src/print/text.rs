@@ -118,7 +118,7 @@ pub fn render(
             out.labelled(
                 "",
                 &words.say(&Say::DecisionByOn {
-                    decision: r.decision,
+                    decision: &r.decision,
                     by: &r.by,
                     at: &r.at,
                 }),

@@ -52,6 +52,10 @@ pub enum Action {
     Retry,
     /// `/`: find a patient in the list.
     Find,
+    /// `f`: show the list's next state (all, waiting, has issues, unfinished, reviewed).
+    FilterState,
+    /// `t`: show the list's next span of days (all, today, this week).
+    FilterDay,
     /// `e`: change a record's answers with the patient.
     ChangeAnswers,
     /// `s`: sign a record off.
@@ -291,6 +295,18 @@ static BINDINGS: &[Binding] = &[
         hint: Some(Hint::Find),
     },
     Binding {
+        when: |f| matches!(f, Focus::Start { finding: false, .. }),
+        keys: &[ch('f')],
+        action: |_| Action::FilterState,
+        hint: Some(Hint::FilterState),
+    },
+    Binding {
+        when: |f| matches!(f, Focus::Start { finding: false, .. }),
+        keys: &[ch('t')],
+        action: |_| Action::FilterDay,
+        hint: Some(Hint::FilterDay),
+    },
+    Binding {
         when: |f| matches!(f, Focus::Start { finding: true, .. }),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
@@ -440,7 +456,7 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| f == Focus::SignOff { on_decision: true },
-        keys: &[ch('1'), ch('2'), ch('3')],
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4')],
         action: digit,
         hint: None,
     },

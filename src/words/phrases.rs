@@ -141,6 +141,36 @@ pub enum Label {
     NoneNeeded,
     ProposedSchedule,
     ComputedScheduleKept,
+    /// The computed schedule's heading on a screen where an override's schedule is in force.
+    ComputedScheduleNotInForce,
+    /// The sign-off's note field when the decision is "has issues".
+    FollowUpRequired,
+    /// The sign-off's error when "has issues" has no note.
+    WhatToFollowUp,
+    /// "Cleared to treat" offered when nothing gives the date it would apply from.
+    ClearedNoDate,
+    /// The sign-off's error when a clearance has no date to apply from.
+    ClearNeedsDate,
+    /// The list's column headers.
+    ColName,
+    ColAge,
+    ColWhen,
+    ColHow,
+    ColVerdict,
+    ColReview,
+    /// The list's filters by state and by day, as its title says them.
+    ShowAllStates,
+    ShowWaiting,
+    ShowHasIssues,
+    ShowUnfinished,
+    ShowReviewed,
+    AnyDay,
+    Today,
+    ThisWeek,
+    /// Two entries of one name and date of birth, one unfinished or both the same day.
+    FlagSamePatientTwice,
+    /// The group of records whose review has issues to follow up.
+    HasIssues,
     Schedule,
     ApproveBeforeDates,
     ProvisionalDates,
@@ -314,6 +344,27 @@ impl Label {
         Label::NoneNeeded,
         Label::ProposedSchedule,
         Label::ComputedScheduleKept,
+        Label::ComputedScheduleNotInForce,
+        Label::FollowUpRequired,
+        Label::WhatToFollowUp,
+        Label::ClearedNoDate,
+        Label::ClearNeedsDate,
+        Label::ColName,
+        Label::ColAge,
+        Label::ColWhen,
+        Label::ColHow,
+        Label::ColVerdict,
+        Label::ColReview,
+        Label::ShowAllStates,
+        Label::ShowWaiting,
+        Label::ShowHasIssues,
+        Label::ShowUnfinished,
+        Label::ShowReviewed,
+        Label::AnyDay,
+        Label::Today,
+        Label::ThisWeek,
+        Label::FlagSamePatientTwice,
+        Label::HasIssues,
         Label::Schedule,
         Label::ApproveBeforeDates,
         Label::ProvisionalDates,
@@ -368,6 +419,8 @@ pub enum Hint {
     Open,
     Find,
     ShowAll,
+    FilterState,
+    FilterDay,
     Delete,
     Quit,
     /// Staff at the kiosk: back to the staff menu.
@@ -409,6 +462,8 @@ impl Hint {
         Hint::Open,
         Hint::Find,
         Hint::ShowAll,
+        Hint::FilterState,
+        Hint::FilterDay,
         Hint::Delete,
         Hint::Quit,
         Hint::StaffMenu,
@@ -603,9 +658,10 @@ pub enum Say<'a> {
     OverrideReason {
         reason: &'a str,
     },
-    /// When the override's schedule starts (the timeline follows).
-    OverrideSessionsStart {
-        date: &'a str,
+    /// The heading of the schedule in force when an override sets its own start (the timeline
+    /// follows).
+    ScheduleInForce {
+        from: &'a str,
     },
     /// The computed verdict in the override form.
     ComputedStays {
@@ -626,6 +682,23 @@ pub enum Say<'a> {
         at: &'a str,
     },
     /// A sign-off in a record's history.
+    /// A clearance to treat with the date it applies from.
+    ClearedFrom {
+        date: &'a str,
+    },
+    /// The list's title with its filters.
+    ListShowing {
+        state: &'a str,
+        day: &'a str,
+    },
+    /// An unfinished kiosk intake nobody is at: the patient walked away `minutes` ago.
+    LeftAtKiosk {
+        minutes: i64,
+    },
+    /// A clearance in a list row.
+    ClearedFromShort {
+        date: &'a str,
+    },
     SignedOffHistory {
         decision: &'a str,
         by: &'a str,

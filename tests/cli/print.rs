@@ -67,7 +67,8 @@ pub fn signed_with_override() -> Summary {
         &v1,
         Review {
             by: "Dr Ana Ruiz".into(),
-            decision: Decision::Approved,
+            decision: Decision::Cleared,
+            cleared_from: None,
             note: Some("Test patch at the first visit.".into()),
             at: at("2026-12-03T11:00:00+01:00"),
         },
@@ -126,7 +127,7 @@ fn assert_signable(pages: &[String]) {
         "Verdict in force SUITABLE WITH PRECAUTIONS",
         "Overridden by KL on 3 December 2026, 10:20.",
         "Computed verdict: DELAY TREATMENT",
-        "Signed off: Approved, by Dr Ana Ruiz on 3 December 2026, 11:00.",
+        "Review: Cleared to treat from 17 Dec 2026, by Dr Ana Ruiz on 3 December 2026, 11:00.",
     ] {
         assert!(first.contains(want), "page 1: no {want:?} in:\n{first}");
     }
@@ -248,7 +249,7 @@ fn without_a_review_or_override_the_clinicians_lines_are_blank_to_fill_in() {
     for want in [
         "Verdict in force SUITABLE",
         "Proposed schedule",
-        "Not reviewed yet.",
+        "Waiting for review.",
         "Clinician's signature Name: Date:",
     ] {
         assert!(all.contains(want), "no {want:?} in:\n{all}");

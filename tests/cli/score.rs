@@ -55,7 +55,7 @@ fn summary(contents: &[u8]) -> Value {
 fn the_summary_has_its_metadata_and_patient() {
     let s = summary(BASELINE.as_bytes());
     assert_eq!(s["format"], "skin-intake/summary");
-    assert_eq!(s["format_version"], 2);
+    assert_eq!(s["format_version"], 3);
     assert_eq!(
         s["questionnaire"],
         json!({"id": "microneedling-intake", "version": "2.1.1"})

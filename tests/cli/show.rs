@@ -67,6 +67,7 @@ fn reviewed(v1: &Summary) -> Summary {
         Review {
             by: "DR".into(),
             decision: Decision::NeedsPhysician,
+            cleared_from: None,
             note: Some("Refer to Dr Patel before booking.".into()),
             at: at("2026-11-24T11:00:00+01:00"),
         },
@@ -123,7 +124,7 @@ fn text_shows_the_result_screens_content_without_colour_when_piped() {
             "⚠ Provisional",
             "  1. Tue 24 Nov 2026",
             "Notes",
-            "Review\nNot reviewed yet.",
+            "Review\nWaiting for review.",
         ],
     );
     assert_eq!(
@@ -279,7 +280,7 @@ fn a_format_1_summary_is_shown_in_both_formats() {
             "Maria Garcia",
             "✔ SUITABLE",
             "version 1",
-            "Not reviewed yet.",
+            "Waiting for review.",
         ],
     );
     let page = shown(&["--format", "html"], &path);
@@ -392,9 +393,9 @@ fn what_cannot_be_shown_is_refused_by_name_with_exit_2() {
         (
             write(
                 "newer.json",
-                r#"{"format": "skin-intake/summary", "format_version": 3}"#,
+                r#"{"format": "skin-intake/summary", "format_version": 4}"#,
             ),
-            "written by a newer skin-intake (summary format 3",
+            "written by a newer skin-intake (summary format 4",
         ),
         (
             write(

@@ -108,9 +108,10 @@ fn spanish_record(dir: &Path) -> String {
         &v1,
         Review {
             by: "DR".into(),
-            decision: Decision::Approved,
+            decision: Decision::Cleared,
             note: None,
             at: at("2026-11-24T11:00:00+01:00"),
+            cleared_from: None,
         },
     );
     store::write_version(dir, &v2)
@@ -136,7 +137,7 @@ fn show_prints_a_spanish_record_in_spanish() {
     for said in [
         "Date of birth: 31 May 1980",
         "A numbing cream is applied first",
-        "Approved by DR",
+        "Cleared to treat from 24 Nov 2026 by DR",
     ] {
         assert!(text.contains(said), "{said}\n{text}");
     }

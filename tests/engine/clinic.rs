@@ -144,7 +144,8 @@ fn a_sign_off_an_override_and_changed_answers_are_each_the_next_version() {
     let id = submitted(&desk);
     let review = Review {
         by: "Dr Lee".into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };
@@ -211,7 +212,8 @@ fn a_version_another_terminal_saved_first_stands_and_says_so() {
     let latest = versions(&here, &id)[0].summary.clone();
     let review = |by: &str| Review {
         by: by.into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };
@@ -276,7 +278,8 @@ fn catching_up_queues_every_version_once() {
     let id = submitted(&desk);
     let review = Review {
         by: "Dr Lee".into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: None,
         at: at("11:00:00"),
         note: None,
     };
@@ -301,4 +304,38 @@ fn catching_up_queues_every_version_once() {
         std::fs::read_dir(outbox::dir(out.path())).unwrap().count(),
         entries
     );
+}
+
+#[test]
+fn a_patients_unfinished_intake_is_found_to_resume_and_flagged_beside_a_second_start() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let desk = desk(out);
+    let q = questionnaire();
+    // Maria started at the kiosk and walked away; her intake is unfinished.
+    let (mut case, _) = desk.start(Mode::Kiosk, at("09:00:00"));
+    let intake = answered(answers_with(&q, &[]));
+    desk.save(&mut case, &intake, at("09:05:00"))
+        .expect("the draft is saved");
+    drop(case);
+    let listed = desk.list();
+    let found =
+        skin_intake::clinic::unfinished_of(&listed.entries, " maria  GARCIA", date("1980-05-31"))
+            .expect("her unfinished intake");
+    assert_eq!(found.name.as_deref(), Some("Maria Garcia"));
+    assert!(
+        skin_intake::clinic::unfinished_of(&listed.entries, "Maria Garcia", date("1980-06-01"))
+            .is_none(),
+        "another birth date is another patient"
+    );
+    // A record of hers finished the same day: both entries are the same patient twice.
+    submitted(&desk);
+    let listed = desk.list();
+    let twice = skin_intake::clinic::same_patient_twice(&listed.entries);
+    assert_eq!(listed.entries.len(), 2, "{:?}", listed.entries.len());
+    assert_eq!(twice, [true, true]);
+    assert!(matches!(
+        listed.entries[0],
+        Entry::Unfinished(Listed::Draft(_))
+    ));
 }

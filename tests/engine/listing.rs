@@ -55,7 +55,8 @@ fn approved(previous: &Summary) -> Summary {
         previous,
         Review {
             by: "DR".into(),
-            decision: Decision::Approved,
+            decision: Decision::Cleared,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:00:00+01:00"),
         },
@@ -167,7 +168,7 @@ fn the_list_has_one_row_per_intake_from_its_latest_version() {
     );
     assert_eq!(
         k.review.as_ref().map(|r| r.decision),
-        Some(Decision::Approved)
+        Some(Decision::Cleared)
     );
     assert_eq!(k.name.as_deref(), Some("Maria Garcia"));
     assert_eq!(k.date_of_birth, Some(date("1980-05-31")));
@@ -413,6 +414,7 @@ fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_
         Review {
             by: "MN".into(),
             decision: Decision::NeedsPhysician,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:00:01+01:00"),
         },
@@ -438,6 +440,7 @@ fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_
         Review {
             by: "MN".into(),
             decision: Decision::NeedsPhysician,
+            cleared_from: None,
             note: None,
             at: at("2026-11-24T13:01:00+01:00"),
         },
@@ -448,4 +451,59 @@ fn the_loser_of_a_sign_off_race_is_refused_in_words_and_its_retry_on_the_newest_
         store::load_versions(out, "race").expect("versions").len(),
         3
     );
+}
+
+#[test]
+fn the_same_patient_started_twice_is_flagged_on_both_entries_and_a_revisit_is_not() {
+    use skin_intake::clinic::{Entry, same_patient_twice};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let morning = finished("m1", "09:00", Mode::Kiosk, &[]);
+    // The same name typed differently and the same birth date, the same day.
+    let again = finished(
+        "m2",
+        "15:00",
+        Mode::Staff,
+        &[("full_name", json!("  maria   GARCIA "))],
+    );
+    let other = finished(
+        "x1",
+        "11:00",
+        Mode::Staff,
+        &[("date_of_birth", json!("1980-06-01"))],
+    );
+    for s in [&morning, &again, &other] {
+        store::write_version(out, s).expect("written");
+    }
+    let rows = store::list_records(out).expect("listed").rows;
+    let entries: Vec<Entry> = rows
+        .into_iter()
+        .map(|row| Entry::Record(Box::new(row), None))
+        .collect();
+    let id = |e: &Entry| match e {
+        Entry::Record(row, _) => row.intake_id.clone(),
+        Entry::Unfinished(_) => String::new(),
+    };
+    let flagged: Vec<(String, bool)> = entries
+        .iter()
+        .map(id)
+        .zip(same_patient_twice(&entries))
+        .collect();
+    for (intake, twice) in &flagged {
+        assert_eq!(*twice, intake != "x1", "{flagged:?}");
+    }
+    // A record of an earlier day is a revisit (seen before), not a duplicate.
+    let mut earlier = finished("e1", "09:00", Mode::Kiosk, &[]);
+    earlier.completed_at = at("2026-10-01T09:00:00+01:00");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for s in [&earlier, &again] {
+        store::write_version(tmp.path(), s).expect("written");
+    }
+    let entries: Vec<Entry> = store::list_records(tmp.path())
+        .expect("listed")
+        .rows
+        .into_iter()
+        .map(|row| Entry::Record(Box::new(row), None))
+        .collect();
+    assert_eq!(same_patient_twice(&entries), [false, false]);
 }

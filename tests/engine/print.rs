@@ -126,7 +126,8 @@ fn who_and_when_in_a_worded_sentence_are_isolated_on_the_page_too() {
     });
     s.review = Some(Review {
         by: "<MD>".into(),
-        decision: Decision::Approved,
+        decision: Decision::Cleared,
+        cleared_from: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 24).expect("a date")),
         note: None,
         at,
     });
@@ -138,7 +139,7 @@ fn who_and_when_in_a_worded_sentence_are_isolated_on_the_page_too() {
         "{page}"
     );
     assert!(
-        page.contains("<strong>Approved</strong> by <bdi>&lt;MD&gt;</bdi> on <bdi>25 November 2026, 09:30</bdi>"),
+        page.contains("<strong>Cleared to treat from 24 Dec 2026</strong> by <bdi>&lt;MD&gt;</bdi> on <bdi>25 November 2026, 09:30</bdi>"),
         "{page}"
     );
 }

@@ -63,6 +63,7 @@ fn review(decision: Decision) -> Review {
     Review {
         by: "DR".into(),
         decision,
+        cleared_from: None,
         note: Some("Discussed with the patient.".into()),
         at: at("2026-11-24T11:00:00+01:00"),
     }
@@ -72,7 +73,7 @@ fn review(decision: Decision) -> Review {
 fn version_1_is_the_intake_as_finished() {
     let v1 = first(&[]);
     assert_eq!(v1.format_version, FORMAT_VERSION);
-    assert_eq!(v1.format_version, 2);
+    assert_eq!(v1.format_version, 3);
     assert_eq!((v1.id.as_str(), v1.intake_id.as_str()), (INTAKE, INTAKE));
     assert_eq!(v1.version, 1);
     assert_eq!(v1.supersedes, None);
@@ -139,7 +140,7 @@ fn answers_a_change_hides_are_changes_to_none_and_codes_compare_as_written() {
 #[test]
 fn changes_add_up_over_versions_and_a_change_needs_a_new_sign_off() {
     let v1 = first(&[]);
-    let v2 = sign_off(&v1, review(Decision::Approved));
+    let v2 = sign_off(&v1, review(Decision::Cleared));
     let v3 = amended(&v2, &[("active_acne", json!(true))], &by_kl("2026-11-25"));
     let v4 = amended(&v3, &[("active_acne", json!(false))], &by_kl("2026-11-26"));
     assert_eq!((v3.version, v4.version), (3, 4));
@@ -171,7 +172,14 @@ fn a_sign_off_is_a_new_version_with_the_review_and_nothing_else_changed() {
         assert_eq!(v2.version, 2);
         assert_eq!(v2.id, format!("{INTAKE}-v2"));
         assert_eq!(v2.supersedes.as_deref(), Some(INTAKE));
-        assert_eq!(v2.review, Some(review(decision)));
+        let mut got = v2.review.clone().expect("a review");
+        let from = got.cleared_from.take();
+        assert_eq!(got, review(decision));
+        assert_eq!(
+            from,
+            (decision == Decision::Cleared).then(|| v1.assessment.schedule[0].earliest),
+            "a clearance names the date it applies from"
+        );
         assert_eq!(v2.answers, v1.answers);
         assert_eq!(v2.assessment.reasons, v1.assessment.reasons);
         assert_eq!(v2.assessment.schedule, v1.assessment.schedule);
@@ -197,7 +205,7 @@ fn a_physicians_approval_makes_the_schedule_firm_and_a_change_provisional_again(
                 .schedule_provisional
         );
     }
-    let v2 = sign_off(&v1, review(Decision::Approved));
+    let v2 = sign_off(&v1, review(Decision::Cleared));
     assert!(!v2.assessment.schedule_provisional);
     assert_eq!(
         v2.assessment.schedule, v1.assessment.schedule,
@@ -382,7 +390,7 @@ fn a_format_1_summary_reads_as_version_1_of_its_intake() {
     assert_eq!(s.patient.name.as_deref(), Some("Ada Lovelace"));
     assert_eq!(s.answers[1].value, Answer::Date(date("1985-12-10")));
     // A later version of it is written in the current format.
-    let v2 = sign_off(&s, review(Decision::Approved));
+    let v2 = sign_off(&s, review(Decision::Cleared));
     assert_eq!(v2.format_version, FORMAT_VERSION);
     assert_eq!(v2.supersedes.as_deref(), Some(s.id.as_str()));
 }
@@ -461,7 +469,7 @@ fn an_override_of_a_record_is_its_next_version_and_needs_a_new_sign_off() {
 #[test]
 fn a_changed_note_is_the_records_next_version_and_its_sign_off_stands() {
     let v1 = first(&[]);
-    let v2 = sign_off(&v1, review(Decision::Approved));
+    let v2 = sign_off(&v1, review(Decision::Cleared));
     let v3 = skin_intake::engine::versions::with_note(&v2, Some("Patch test first. — KL".into()));
     assert_eq!(v3.version, 3);
     assert_eq!(v3.supersedes.as_deref(), Some(v2.id.as_str()));
@@ -479,4 +487,85 @@ fn a_changed_note_is_the_records_next_version_and_its_sign_off_stands() {
     let v4 = skin_intake::engine::versions::with_note(&v3, None);
     assert_eq!(v4.version, 4);
     assert!(v4.clinician_note.is_none());
+}
+
+#[test]
+fn a_clearance_says_the_date_it_applies_from_the_schedule_in_force() {
+    let words = English;
+    let v1 = first(&[]);
+    let v2 = sign_off(&v1, review(Decision::Cleared));
+    let first_session = v1.assessment.schedule[0].earliest;
+    assert_eq!(
+        v2.review.as_ref().unwrap().cleared_from,
+        Some(first_session)
+    );
+    // An override's own start is the one in force.
+    let mut overridden = v1.clone();
+    overridden.set_override(Some(Override {
+        suitability: Level::Suitable,
+        reason: "Back from holiday".into(),
+        by: "KL".into(),
+        at: at("2026-11-24T10:30:00+01:00"),
+        start_date: Some(date("2026-12-24")),
+        schedule: None,
+    }));
+    let v2 = sign_off(&overridden, review(Decision::Cleared));
+    let signed = v2.review.as_ref().unwrap();
+    assert_eq!(signed.cleared_from, Some(date("2026-12-24")));
+    assert_eq!(words.review(signed), "Cleared to treat from 24 Dec 2026");
+    assert_eq!(words.review_short(signed), "cleared from 24 Dec");
+    // Other decisions name no date, and say what they decide.
+    for (decision, long, short) in [
+        (
+            Decision::Declined,
+            "Not cleared: not suitable",
+            "not cleared",
+        ),
+        (
+            Decision::NeedsPhysician,
+            "Needs a physician",
+            "needs a physician",
+        ),
+        (
+            Decision::HasIssues,
+            "Has issues: follow up with the patient",
+            "has issues",
+        ),
+    ] {
+        let v2 = sign_off(&overridden, review(decision));
+        let signed = v2.review.as_ref().unwrap();
+        assert_eq!(signed.cleared_from, None);
+        assert_eq!(
+            (
+                words.review(signed).as_str(),
+                words.review_short(signed).as_str()
+            ),
+            (long, short)
+        );
+        assert!(decision.needs_note() == (decision == Decision::HasIssues));
+    }
+    assert!(
+        !Decision::ALL.contains(&Decision::Approved),
+        "never written again"
+    );
+}
+
+#[test]
+fn an_older_approval_reads_as_it_was() {
+    let mut v2 = sign_off(&first(&[]), review(Decision::Cleared));
+    v2.format_version = 2;
+    let mut json: Value = serde_json::from_str(&v2.to_json()).expect("JSON");
+    json["review"]["decision"] = json!("approved");
+    json["review"]
+        .as_object_mut()
+        .unwrap()
+        .remove("cleared_from");
+    let read = parse(&json.to_string()).expect("a format 2 summary reads");
+    let signed = read.review.expect("its review");
+    assert_eq!(
+        (signed.decision, signed.cleared_from),
+        (Decision::Approved, None)
+    );
+    assert_eq!(English.review(&signed), "Approved");
+    assert_eq!(English.review_short(&signed), "approved");
 }

@@ -78,10 +78,11 @@ fn clinic(out: &std::path::Path) {
             ("active_infection", Value::from(true)),
         ]),
     );
-    // Ada's record is signed off.
+    // Ada's record is signed off: her delay has no date to clear her from, a physician decides.
     let mut app = list_at(out, "Ada Lovelace");
     press(&mut app, KeyCode::Enter, now);
     press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Char('3'), now);
     press(&mut app, KeyCode::Tab, now);
     press(&mut app, KeyCode::Tab, now);
     type_str(&mut app, "KL", now);
@@ -109,7 +110,7 @@ fn the_list_groups_every_intake_and_finds_a_patient() {
     let reviewed = text.find("Reviewed (1)").expect(&text);
     assert!(waiting < unfinished && unfinished < reviewed, "{text}");
     assert!(text.contains("seen before"), "{text}");
-    assert!(text.contains("approved"), "{text}");
+    assert!(text.contains("needs a physician"), "{text}");
     snap("list_groups", &mut app);
     press(&mut app, KeyCode::Char('/'), now);
     type_str(&mut app, "ada", now);
@@ -471,5 +472,161 @@ fn the_note_asks_initials_and_a_changed_note_on_a_record_is_its_next_version() {
     assert!(
         draw(&app, 120, 40).contains("the record stays as it was"),
         "unchanged"
+    );
+}
+
+#[test]
+fn a_record_with_issues_says_what_to_follow_up_and_the_list_says_has_issues() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    press(&mut app, KeyCode::Char('2'), now);
+    let form = draw(&app, 120, 40);
+    assert!(
+        form.contains("Has issues: follow up with the patient"),
+        "{form}"
+    );
+    assert!(
+        form.contains("What to follow up with the patient (required):"),
+        "{form}"
+    );
+    // No note, no "has issues".
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    let refused = draw(&app, 120, 40);
+    assert!(
+        refused.contains("Write what to follow up with the patient."),
+        "{refused}"
+    );
+    type_str(
+        &mut app,
+        "Ask for the GP's letter about the blood thinners",
+        now,
+    );
+    press(&mut app, KeyCode::Enter, now);
+    let text = draw(&app, 120, 40);
+    assert!(
+        text.contains("Review: Has issues: follow up with the patient by KL on"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ask for the GP's letter about the blood thinners"),
+        "{text}"
+    );
+    // From the record's title down: the save's notice above it is another test's.
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        let text = draw(&app, w, h);
+        let from = text.find("\" Record of").expect("the record's title");
+        assert_snapshot!(format!("record_has_issues_{w}x{h}"), &text[from..]);
+    }
+    press(&mut app, KeyCode::Esc, now);
+    let list = draw(&app, 80, 24);
+    assert!(list.contains("has issues"), "{list}");
+}
+
+#[test]
+fn a_clearance_names_its_date_in_the_form_the_record_and_the_list() {
+    let out = out_dir();
+    let now = Instant::now();
+    finish(out.path(), &answers(&[]));
+    let mut app = list_at(out.path(), "Maria Garcia");
+    press(&mut app, KeyCode::Enter, now);
+    press(&mut app, KeyCode::Char('s'), now);
+    let form = draw(&app, 80, 24);
+    assert!(form.contains("Cleared to treat from 10 Mar 2025"), "{form}");
+    press(&mut app, KeyCode::Tab, now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    let text = draw(&app, 120, 40);
+    assert!(
+        text.contains("Review: Cleared to treat from 10 Mar 2025 by KL"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc, now);
+    for (w, h) in SIZES {
+        let list = draw(&app, w, h);
+        assert!(list.contains("cleared from 10 Mar"), "{w}x{h}:\n{list}");
+    }
+}
+
+/// Forty-five minutes after the fixed clock: a walk-away's age.
+fn later_clock() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2025-03-10T14:50:00+01:00").unwrap()
+}
+
+#[test]
+fn the_list_is_a_dashboard_with_headers_counts_filters_walk_aways_and_duplicates() {
+    let out = out_dir();
+    let now = Instant::now();
+    clinic(out.path());
+    // Maria starts again at the kiosk and walks away after her date of birth.
+    let mut kiosk = App::new(config(out.path(), true), now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "Maria Garcia", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    type_str(&mut kiosk, "31/05/1980", now);
+    press(&mut kiosk, KeyCode::Enter, now);
+    drop(kiosk);
+    let mut staff = config(out.path(), false);
+    staff.clock = later_clock;
+    let mut app = App::new(staff, now);
+    for (w, h) in SIZES {
+        app.resize(w, h);
+        let text = draw(&app, w, h);
+        for want in [
+            "Name",
+            "Age",
+            "Verdict",
+            "Review",
+            "Waiting for review (2)",
+            "Unfinished (2)",
+            "Reviewed (1)",
+            "left at the kiosk 45 min ago",
+            "needs a physician ",
+            "f state",
+            "t day",
+        ] {
+            assert!(text.contains(want), "{w}x{h}: no {want:?}:\n{text}");
+        }
+        let twice = text
+            .lines()
+            .filter(|l| l.contains("Maria Garcia") && l.contains("same patient twice"))
+            .count();
+        assert!(twice >= 2, "{w}x{h}: both rows flagged:\n{text}");
+        assert_snapshot!(format!("dashboard_{w}x{h}"), text);
+    }
+    // `f`: waiting for review only; `t`: today (every intake here is today's).
+    press(&mut app, KeyCode::Char('f'), now);
+    press(&mut app, KeyCode::Char('t'), now);
+    for (w, h) in SIZES {
+        let text = draw(&app, w, h);
+        assert!(
+            text.contains("The clinic's intakes: waiting for review, today"),
+            "{w}x{h}:\n{text}"
+        );
+        assert!(text.contains("Waiting for review (2)"), "{text}");
+        assert!(!text.contains("Unfinished ("), "{text}");
+        assert!(!text.contains("Ada Lovelace"), "{text}");
+        assert_snapshot!(format!("dashboard_waiting_today_{w}x{h}"), text);
+    }
+    // Round the states: has issues (none), unfinished, reviewed, every state again.
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(draw(&app, 80, 24).contains("Has issues (0)"));
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(draw(&app, 80, 24).contains("Unfinished (2)"));
+    press(&mut app, KeyCode::Char('t'), now);
+    press(&mut app, KeyCode::Char('t'), now);
+    press(&mut app, KeyCode::Char('f'), now);
+    press(&mut app, KeyCode::Char('f'), now);
+    assert!(
+        draw(&app, 80, 24).contains("The clinic's intakes "),
+        "every state, any day"
     );
 }

@@ -772,10 +772,10 @@ fn start_rows_shorten_the_name_and_keep_time_progress_and_mode() {
         let lines = screen_lines(&app, w, h);
         let row = lines
             .iter()
-            .find(|l| l.contains("Maximiliana"))
+            .find(|l| l.contains("Maximilia"))
             .unwrap_or_else(|| panic!("{w}x{h}: {}", lines.join("\n")));
         assert!(row.contains("14:05"), "{w}x{h}: {row}");
-        assert!(row.contains(" answered  · kiosk"), "{w}x{h}: {row}");
+        assert!(row.contains("left at the kiosk"), "{w}x{h}: {row}");
         assert!(
             row.contains("Fitzgerald") || row.contains('…'),
             "{w}x{h}: {row}"
@@ -979,4 +979,40 @@ fn schedules_that_wait_for_a_physician_say_so_everywhere() {
         thanks.contains("A doctor needs to approve your treatment first"),
         "{thanks}"
     );
+}
+
+#[test]
+fn the_result_shows_the_overrides_schedule_in_force_before_the_computed_one() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = reviewed(out.path(), &suitable());
+    press(&mut app, KeyCode::F(3), now);
+    press(&mut app, KeyCode::Char('1'), now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "Back from holiday on the 24th", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "24/03/2025", now);
+    press(&mut app, KeyCode::Tab, now);
+    type_str(&mut app, "KL", now);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none(), "the override form stayed open");
+    press(&mut app, KeyCode::Enter, now);
+    assert!(matches!(app.screen, Screen::Result(_)), "no result");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = draw(&app, w, h);
+        let in_force = line_index(&text, "Schedule in force — the override's, from")
+            .unwrap_or_else(|| {
+                panic!("{w}x{h}: no schedule in force on the first screen:\n{text}")
+            });
+        assert!(text.contains("24 March 2025"), "{w}x{h}:\n{text}");
+        if let Some(computed) = line_index(&text, "Computed schedule") {
+            assert!(in_force < computed, "{w}x{h}:\n{text}");
+        }
+        assert!(
+            !text.contains("Proposed schedule"),
+            "the computed schedule reads as the one to book:\n{text}"
+        );
+        let text = regex_lite_replace(&text.replace(out.path().to_str().unwrap(), "<out>"));
+        assert_snapshot!(format!("result_override_start_{w}x{h}"), text);
+    }
 }

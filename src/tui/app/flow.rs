@@ -35,7 +35,7 @@ impl App {
             self.screen = Screen::Welcome;
         } else {
             let entries = self.list_entries();
-            self.screen = Screen::Start(Start::new(entries));
+            self.screen = Screen::Start(Start::new(entries, self.now()));
         }
     }
 

@@ -59,8 +59,10 @@ impl App {
                 ));
             }
             record::Outcome::SignOff => {
+                // The engine says when a clearance would apply from; the form shows it.
+                let from = crate::engine::summary::cleared_from(screen.latest());
                 self.overlay = Some(crate::tui::screens::Overlay::SignOff(
-                    crate::tui::screens::sign_off::SignOff::default(),
+                    crate::tui::screens::sign_off::SignOff::new(from),
                 ));
             }
             record::Outcome::Override => {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_line;
-use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line};
+use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line, sets_schedule};
 use crate::words::Label;
 
 /// How wide the panel is.
@@ -41,6 +41,7 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
         &ctx.config.questionnaire,
         &ctx.config.language,
         assessment,
+        sets_schedule(session.case.verdict_override()),
         inner.width,
     );
     if let Some(o) = session.case.verdict_override() {

@@ -17,9 +17,11 @@ use crate::engine::versions;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::{Measured, ellipsize, visible, wrap_line};
-use crate::tui::widgets::assessment::{assessment_lines, heading, labelled, timeline};
+use crate::tui::widgets::assessment::{
+    assessment_lines, heading, labelled, override_block, sets_schedule,
+};
 use crate::tui::widgets::scroll;
-use crate::words::{self, DateForm, Label, ModeForm, MomentForm, Say};
+use crate::words::{self, Label, ModeForm, MomentForm, Say};
 
 #[derive(Debug, Clone)]
 pub struct RecordScreen {
@@ -97,44 +99,24 @@ impl RecordScreen {
         // Staff read the record in their own language, whatever the patient's.
         let read = crate::print::in_language(summary, Some(q), language);
         let summary = &read;
-        let assessment = &summary.assessment;
-        let mut lines = assessment_lines(&theme, words, q, language, assessment, width);
+        let mut lines = assessment_lines(
+            &theme,
+            words,
+            q,
+            language,
+            &summary.assessment,
+            sets_schedule(summary.verdict_override.as_ref()),
+            width,
+        );
         if let Some(o) = &summary.verdict_override {
-            let mut block = wrap_line(
-                &Line::from(Span::styled(
-                    words.say(&Say::OverrideBy {
-                        by: &o.by,
-                        verdict: words.verdict(o.suitability),
-                    }),
-                    theme.level(o.suitability),
-                )),
-                width,
-            );
-            block.extend(labelled(
-                "  ",
-                plain,
-                &words.say(&Say::OverrideReason { reason: &o.reason }),
-                width,
-            ));
-            if let (Some(start), Some(schedule)) = (o.start_date, &o.schedule) {
-                block.extend(labelled(
-                    "  ",
-                    plain,
-                    &words.say(&Say::OverrideSessionsStart {
-                        date: &words.date(start, DateForm::Long),
-                    }),
-                    width,
-                ));
-                block.extend(timeline(&theme, words, schedule, width));
-            }
-            lines.splice(1..1, block);
+            lines.splice(1..1, override_block(&theme, words, o, width));
         }
         if let Some(review) = &summary.review {
-            let decision = words.decision(review.decision);
+            let decision = words.review(review);
             let style = match review.decision {
-                Decision::Approved => theme.suitable,
+                Decision::Cleared | Decision::Approved => theme.suitable,
                 Decision::Declined => theme.stop,
-                Decision::NeedsPhysician => theme.caution,
+                Decision::HasIssues | Decision::NeedsPhysician => theme.caution,
             };
             let by_on = words.say(&Say::ByOn {
                 by: &review.by,
@@ -143,7 +125,7 @@ impl RecordScreen {
             let mut block = wrap_line(
                 &Line::from(vec![
                     Span::styled(format!("{}: ", label(Label::SignedOff)), theme.section),
-                    Span::styled(decision.to_owned(), style),
+                    Span::styled(decision, style),
                     Span::raw(format!(" {by_on}")),
                 ]),
                 width,
@@ -151,6 +133,16 @@ impl RecordScreen {
             if let Some(note) = &review.note {
                 block.extend(labelled("  ", plain, note, width));
             }
+            block.push(Line::from(""));
+            lines.splice(0..0, block);
+        } else {
+            let mut block = wrap_line(
+                &Line::from(vec![
+                    Span::styled(format!("{}: ", label(Label::SignedOff)), theme.section),
+                    Span::styled(label(Label::WaitingForReview).to_owned(), theme.caution),
+                ]),
+                width,
+            );
             block.push(Line::from(""));
             lines.splice(0..0, block);
         }
@@ -185,7 +177,7 @@ impl RecordScreen {
                 })
             } else if let Some(review) = &s.review {
                 words.say(&Say::SignedOffHistory {
-                    decision: words.decision(review.decision),
+                    decision: &words.review(review),
                     by: &review.by,
                     at: &moment(review.at),
                 })

@@ -5,15 +5,14 @@ use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::engine::summary::Summary;
 use crate::tui::action::{Action, Focus};
 use crate::tui::session::Ctx;
-use crate::tui::text_layout::{Measured, ellipsize, visible, width_of, wrap_at_most, wrap_line};
-use crate::tui::widgets::assessment::{assessment_lines, labelled};
+use crate::tui::text_layout::{Measured, ellipsize, visible, width_of, wrap_at_most};
+use crate::tui::widgets::assessment::{assessment_lines, labelled, override_block, sets_schedule};
 use crate::tui::widgets::scroll;
 use crate::words::{DateForm, Label, Say, Words};
 
@@ -114,26 +113,11 @@ impl ResultScreen {
             &ctx.config.questionnaire,
             &ctx.config.language,
             &summary.assessment,
+            sets_schedule(summary.verdict_override.as_ref()),
             width,
         );
         if let Some(o) = &summary.verdict_override {
-            let mut block = wrap_line(
-                &Line::from(Span::styled(
-                    words.say(&Say::OverrideBy {
-                        by: &o.by,
-                        verdict: words.verdict(o.suitability),
-                    }),
-                    theme.level(o.suitability),
-                )),
-                width,
-            );
-            block.extend(labelled(
-                "  ",
-                Style::new(),
-                &words.say(&Say::OverrideReason { reason: &o.reason }),
-                width,
-            ));
-            lines.splice(1..1, block);
+            lines.splice(1..1, override_block(&theme, words, o, width));
         }
         if let Some(note) = &summary.clinician_note {
             lines.push(Line::from(""));

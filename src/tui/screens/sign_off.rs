@@ -1,7 +1,7 @@
 //! Staff: sign off a record — the clinician's initials, a decision and an optional note become the
 //! review of a new version.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -13,7 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::session::Ctx;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::{form, text_field};
-use crate::words::Label;
+use crate::words::{DateForm, Label, Say};
 
 pub const INITIALS_MAX: usize = 10;
 pub const NOTE_MAX: usize = 500;
@@ -31,6 +31,9 @@ const FIELDS: [Field; 3] = [Field::Decision, Field::Note, Field::By];
 #[derive(Debug, Clone)]
 pub struct SignOff {
     pub decision: Decision,
+    /// The date a clearance would apply from (the engine's), shown beside "Cleared to treat";
+    /// `None`: nothing gives one, and a clearance waits for an override's start.
+    pub cleared_from: Option<NaiveDate>,
     pub note: Input,
     pub by: Input,
     pub field: Field,
@@ -48,7 +51,8 @@ pub enum Outcome {
 impl Default for SignOff {
     fn default() -> Self {
         SignOff {
-            decision: Decision::Approved,
+            decision: Decision::Cleared,
+            cleared_from: None,
             note: Input::default(),
             by: Input::default(),
             field: Field::Decision,
@@ -58,6 +62,14 @@ impl Default for SignOff {
 }
 
 impl SignOff {
+    #[must_use]
+    pub fn new(cleared_from: Option<NaiveDate>) -> Self {
+        SignOff {
+            cleared_from,
+            ..SignOff::default()
+        }
+    }
+
     pub fn update(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Outcome {
         match action {
             Action::Back => return Outcome::Cancel,
@@ -68,16 +80,24 @@ impl SignOff {
             Action::Pick(i) => self.decision = Decision::ALL[(*i).min(Decision::ALL.len() - 1)],
             Action::Confirm => {
                 let by = self.by.value().trim().to_owned();
-                if by.is_empty() {
+                let note = self.note.value().trim().to_owned();
+                if self.decision == Decision::Cleared && self.cleared_from.is_none() {
+                    self.error = Some(Label::ClearNeedsDate);
+                    self.field = Field::Decision;
+                } else if self.decision.needs_note() && note.is_empty() {
+                    self.error = Some(Label::WhatToFollowUp);
+                    self.field = Field::Note;
+                } else if by.is_empty() {
                     self.error = Some(Label::EnterInitials);
                     self.field = Field::By;
                 } else {
-                    let note = self.note.value().trim().to_owned();
+                    // The engine's sign-off names the date a clearance applies from.
                     return Outcome::Save(Review {
                         by,
                         decision: self.decision,
                         note: (!note.is_empty()).then_some(note),
                         at: now,
+                        cleared_from: None,
                     });
                 }
             }
@@ -115,7 +135,13 @@ impl SignOff {
         };
         Paragraph::new(Line::from(vec![
             Span::raw(format!("{}:  ◀ ", words.label(Label::Decision))),
-            Span::raw(words.decision(self.decision)),
+            Span::raw(match (self.decision, self.cleared_from) {
+                (Decision::Cleared, Some(date)) => words.say(&Say::ClearedFrom {
+                    date: &words.date(date, DateForm::Short),
+                }),
+                (Decision::Cleared, None) => words.label(Label::ClearedNoDate).to_owned(),
+                (decision, _) => words.decision(decision).to_owned(),
+            }),
             Span::raw(" ▶"),
         ]))
         .style(decision_style)
@@ -123,7 +149,12 @@ impl SignOff {
         let field = |input: &Input, focused: bool, area: Rect, buf: &mut Buffer| {
             form::field(&theme, input, focused, area, buf)
         };
-        Paragraph::new(words.label(Label::NoteOptional)).render(rows[3], buf);
+        Paragraph::new(words.label(if self.decision.needs_note() {
+            Label::FollowUpRequired
+        } else {
+            Label::NoteOptional
+        }))
+        .render(rows[3], buf);
         let note = field(&self.note, self.field == Field::Note, rows[4], buf);
         Paragraph::new(words.label(Label::InitialsRequired)).render(rows[5], buf);
         let by = field(&self.by, self.field == Field::By, rows[6], buf);

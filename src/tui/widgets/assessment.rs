@@ -42,6 +42,7 @@ pub fn assessment_lines(
     questionnaire: &Questionnaire,
     language: &str,
     a: &Assessment,
+    overridden: bool,
     width: u16,
 ) -> Vec<Line<'static>> {
     let plain = Style::new();
@@ -163,7 +164,17 @@ pub fn assessment_lines(
         ));
     }
     lines.push(Line::from(""));
-    lines.extend(heading(theme, label(Label::ProposedSchedule), width));
+    // Under an override with its own start, the computed schedule is never read as the one to
+    // book: its heading says so.
+    lines.extend(heading(
+        theme,
+        label(if overridden {
+            Label::ComputedScheduleNotInForce
+        } else {
+            Label::ProposedSchedule
+        }),
+        width,
+    ));
     if a.schedule_provisional {
         let provisional = label(if a.schedule.is_empty() {
             Label::ApproveBeforeDates
@@ -267,6 +278,61 @@ pub fn timeline(
         lines.extend(wrap_line(&Line::from(spans), width));
     }
     lines
+}
+
+/// Whether `o` sets a schedule of its own, which is then the one in force.
+#[must_use]
+pub fn sets_schedule(o: Option<&Override>) -> bool {
+    o.is_some_and(|o| o.start_date.is_some())
+}
+
+/// An override as a block under the verdict: who, to what and why, then the schedule in force
+/// (the override's, from its start date) when it sets one, before the computed schedule.
+#[must_use]
+pub fn override_block(
+    theme: &Theme,
+    words: &dyn Words,
+    o: &Override,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let plain = Style::new();
+    let mut block = wrap_line(
+        &Line::from(Span::styled(
+            words.say(&Say::OverrideBy {
+                by: &o.by,
+                verdict: words.verdict(o.suitability),
+            }),
+            theme.level(o.suitability),
+        )),
+        width,
+    );
+    block.extend(labelled(
+        "  ",
+        plain,
+        &words.say(&Say::OverrideReason { reason: &o.reason }),
+        width,
+    ));
+    if let (Some(start), Some(schedule)) = (o.start_date, &o.schedule) {
+        block.push(Line::from(""));
+        block.extend(heading(
+            theme,
+            &words.say(&Say::ScheduleInForce {
+                from: &words.date(start, DateForm::Long),
+            }),
+            width,
+        ));
+        if schedule.is_empty() {
+            block.extend(labelled(
+                "",
+                plain,
+                words.label(Label::NoSessionsUnderOverride),
+                width,
+            ));
+        } else {
+            block.extend(timeline(theme, words, schedule, width));
+        }
+    }
+    block
 }
 
 /// An override beside the computed verdict, e.g.

@@ -76,11 +76,11 @@ impl PaperWords for English {
     }
 
     fn reviewed(&self, decision: &str, by: &str, at: &str) -> String {
-        format!("Signed off: {decision}, by {by} on {at}.")
+        format!("Review: {decision}, by {by} on {at}.")
     }
 
     fn not_reviewed(&self) -> &'static str {
-        "Not reviewed yet."
+        "Waiting for review."
     }
 
     fn review_note(&self, note: &str) -> String {

@@ -138,7 +138,7 @@ pub fn label(label: Label) -> &'static str {
         Label::SignOffIntro => "The review becomes a new version of the record.",
         Label::Decision => "Decision",
         Label::NoteOptional => "Note (optional):",
-        Label::SignOffKeys => "←→/1-3 decision  Tab next field  Enter save  Esc cancel",
+        Label::SignOffKeys => "←→/1-4 decision  Tab next field  Enter save  Esc cancel",
         Label::FindBy => "Find by name or birth date:",
         Label::ClinicIntakes => "The clinic's intakes",
         Label::NewIntake => "New intake",
@@ -173,7 +173,7 @@ pub fn label(label: Label) -> &'static str {
         Label::DamagedWhenListed => "could not be read when it was last listed",
         Label::NotUtf8Text => "not UTF-8 text",
         Label::NoFreeName => "no free name to keep the file aside",
-        Label::SignedOff => "Signed off",
+        Label::SignedOff => "Review",
         Label::History => "History",
         Label::ByStaff => "staff",
         Label::SomeAnswer => "(answer)",
@@ -192,6 +192,31 @@ pub fn label(label: Label) -> &'static str {
         Label::ComputedScheduleKept => {
             "Computed schedule (kept in the record; the override's below is in force)"
         }
+        Label::ComputedScheduleNotInForce => {
+            "Computed schedule (kept in the record, NOT in force: see the override's above)"
+        }
+        Label::FollowUpRequired => "What to follow up with the patient (required):",
+        Label::ClearedNoDate => "Cleared to treat: no date yet (set a start with F3 first)",
+        Label::ClearNeedsDate => {
+            "A clearance needs the date it applies from: set the override's start (F3) first."
+        }
+        Label::ColName => "Name",
+        Label::ColAge => "Age",
+        Label::ColWhen => "When",
+        Label::ColHow => "How",
+        Label::ColVerdict => "Verdict",
+        Label::ColReview => "Review",
+        Label::ShowAllStates => "every state",
+        Label::ShowWaiting => "waiting for review",
+        Label::ShowHasIssues => "has issues",
+        Label::ShowUnfinished => "unfinished",
+        Label::ShowReviewed => "reviewed",
+        Label::AnyDay => "any day",
+        Label::Today => "today",
+        Label::ThisWeek => "this week",
+        Label::FlagSamePatientTwice => "same patient twice",
+        Label::HasIssues => "Has issues",
+        Label::WhatToFollowUp => "Write what to follow up with the patient.",
         Label::Schedule => "Schedule",
         Label::ApproveBeforeDates => {
             "⚠ A physician must approve the treatment before any date is set."
@@ -234,7 +259,7 @@ pub fn label(label: Label) -> &'static str {
         Label::Before => "Before",
         Label::After => "After",
         Label::Review => "Review",
-        Label::NotReviewed => "Not reviewed yet.",
+        Label::NotReviewed => "Waiting for review.",
         Label::Session => "Session",
         Label::Date => "Date",
         Label::Confirmation => {
@@ -253,6 +278,8 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::Open => ("Enter", "open"),
         Hint::Find => ("/", "find"),
         Hint::ShowAll => ("Esc", "show all"),
+        Hint::FilterState => ("f", "state"),
+        Hint::FilterDay => ("t", "day"),
         Hint::Delete => ("d", "delete"),
         Hint::Quit => ("q", "quit"),
         Hint::StaffMenu => ("q/Esc", "back to the staff menu"),
@@ -349,8 +376,20 @@ pub fn say(say: &Say) -> String {
         Say::OverrideReason { reason } => {
             format!("{reason} (the computed verdict above stays in the record)")
         }
-        Say::OverrideSessionsStart { date } => format!("The override's sessions start on {date}:"),
+        Say::ScheduleInForce { from } => {
+            format!("Schedule in force — the override's, from {from}:")
+        }
         Say::ComputedStays { verdict } => format!("Computed: {verdict} (stays in the record)"),
+        Say::ListShowing { state, day } => format!("The clinic's intakes: {state}, {day}"),
+        Say::LeftAtKiosk { minutes } => match minutes {
+            ..=0 => "left at the kiosk just now".to_owned(),
+            1..=59 => format!("left at the kiosk {minutes} min ago"),
+            60..=1439 => format!("left at the kiosk {} h ago", minutes / 60),
+            1440..=2879 => "left at the kiosk 1 day ago".to_owned(),
+            _ => format!("left at the kiosk {} days ago", minutes / 1440),
+        },
+        Say::ClearedFrom { date } => format!("Cleared to treat from {date}"),
+        Say::ClearedFromShort { date } => format!("cleared from {date}"),
         Say::ByOn { by, at } => format!("by {by} on {at}"),
         Say::ByWhom { by } => format!("by {by}"),
         Say::FinishedPlace { place, at } => format!("finished {place} on {at}"),
@@ -553,8 +592,10 @@ pub fn verdict_short(level: Level) -> &'static str {
 
 pub fn decision(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "Cleared to treat",
+        Decision::HasIssues => "Has issues: follow up with the patient",
         Decision::Approved => "Approved",
-        Decision::Declined => "Declined",
+        Decision::Declined => "Not cleared: not suitable",
         Decision::NeedsPhysician => "Needs a physician",
     }
 }
@@ -562,8 +603,10 @@ pub fn decision(decision: Decision) -> &'static str {
 /// A decision in a list row, among other flags.
 pub fn decision_short(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "cleared",
+        Decision::HasIssues => "has issues",
         Decision::Approved => "approved",
-        Decision::Declined => "declined",
+        Decision::Declined => "not cleared",
         Decision::NeedsPhysician => "needs a physician",
     }
 }

@@ -135,6 +135,33 @@ pub fn label(label: Label) -> &'static str {
         Label::BackToKiosk => "Volver al quiosco",
         Label::LeaveKioskMode => "Salir del modo quiosco",
         Label::StaffMenuKeys => "↑↓/1-3 elegir  Intro abrir  Esc atrás",
+        Label::AnyDay => "cualquier día",
+        Label::ClearNeedsDate => {
+            "Para declarar apto hace falta la fecha desde la que vale: fije antes el inicio de la \
+             modificación (F3)."
+        }
+        Label::ClearedNoDate => "Apto para tratar: aún sin fecha (fije antes un inicio con F3)",
+        Label::ColAge => "Edad",
+        Label::ColHow => "Cómo",
+        Label::ColName => "Nombre",
+        Label::ColReview => "Revisión",
+        Label::ColVerdict => "Resultado",
+        Label::ColWhen => "Cuándo",
+        Label::ComputedScheduleNotInForce => {
+            "Calendario calculado (se conserva en el registro, NO está vigente: vea el de la \
+             modificación arriba)"
+        }
+        Label::FlagSamePatientTwice => "mismo paciente dos veces",
+        Label::FollowUpRequired => "Qué seguir con el paciente (obligatorio):",
+        Label::HasIssues => "Asuntos pendientes",
+        Label::ShowAllStates => "todos los estados",
+        Label::ShowHasIssues => "asuntos pendientes",
+        Label::ShowReviewed => "revisadas",
+        Label::ShowUnfinished => "sin terminar",
+        Label::ShowWaiting => "pendientes de revisión",
+        Label::ThisWeek => "esta semana",
+        Label::Today => "hoy",
+        Label::WhatToFollowUp => "Escriba qué hay que seguir con el paciente.",
         Label::LeaveKioskModeKeys => "Intro/s salir del modo quiosco   Esc quedarse",
         Label::LeaveKioskModeExplained => {
             "skin-intake se cierra y esta pantalla deja de estar abierta a los pacientes. Lo que \
@@ -179,7 +206,7 @@ pub fn label(label: Label) -> &'static str {
         Label::DamagedWhenListed => "no se pudo leer la última vez que se listó",
         Label::NotUtf8Text => "no es texto UTF-8",
         Label::NoFreeName => "no hay un nombre libre para apartar el archivo",
-        Label::SignedOff => "Revisión firmada",
+        Label::SignedOff => "Revisión",
         Label::History => "Historial",
         Label::ByStaff => "personal",
         Label::SomeAnswer => "(respuesta)",
@@ -269,6 +296,8 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::Scroll => ("↑↓", "desplazar"),
         Hint::ChangeAnswers => ("e", "respuestas"),
         Hint::StaffMenu => ("q/Esc", "volver al menú del personal"),
+        Hint::FilterDay => ("t", "día"),
+        Hint::FilterState => ("f", "estado"),
         Hint::ChangeNote => ("n", "nota"),
         Hint::File => ("f", "archivo"),
         Hint::SignOff => ("s", "firmar"),
@@ -366,9 +395,19 @@ pub fn say(say: &Say) -> String {
         Say::OverrideReason { reason } => {
             format!("{reason} (la valoración calculada de arriba se conserva en el registro)")
         }
-        Say::OverrideSessionsStart { date } => {
-            format!("Las sesiones de la modificación empiezan el {date}:")
+        Say::ScheduleInForce { from } => {
+            format!("Calendario vigente — el de la modificación, desde el {from}:")
         }
+        Say::ClearedFrom { date } => format!("Apto para tratar desde el {date}"),
+        Say::ClearedFromShort { date } => format!("apto desde el {date}"),
+        Say::LeftAtKiosk { minutes } => match minutes {
+            ..=0 => "se fue del quiosco hace un momento".to_owned(),
+            1..=59 => format!("se fue del quiosco hace {minutes} min"),
+            60..=1439 => format!("se fue del quiosco hace {} h", minutes / 60),
+            1440..=2879 => "se fue del quiosco hace 1 día".to_owned(),
+            _ => format!("se fue del quiosco hace {} días", minutes / 1440),
+        },
+        Say::ListShowing { state, day } => format!("Entrevistas de la clínica: {state}, {day}"),
         Say::ComputedStays { verdict } => {
             format!("Calculada: {verdict} (se conserva en el registro)")
         }
@@ -584,8 +623,10 @@ pub fn verdict_short(level: Level) -> &'static str {
 
 pub fn decision(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "Apto para tratar",
+        Decision::HasIssues => "Hay asuntos pendientes: hacer seguimiento con el paciente",
         Decision::Approved => "Aprobado",
-        Decision::Declined => "Rechazado",
+        Decision::Declined => "No apto: no es adecuado",
         Decision::NeedsPhysician => "Requiere un médico",
     }
 }
@@ -593,8 +634,10 @@ pub fn decision(decision: Decision) -> &'static str {
 /// A decision in a list row, among other flags.
 pub fn decision_short(decision: Decision) -> &'static str {
     match decision {
+        Decision::Cleared => "apto",
+        Decision::HasIssues => "asuntos pendientes",
         Decision::Approved => "aprobado",
-        Decision::Declined => "rechazado",
+        Decision::Declined => "no apto",
         Decision::NeedsPhysician => "requiere un médico",
     }
 }

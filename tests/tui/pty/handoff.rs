@@ -111,7 +111,7 @@ fn a_kiosk_intake_is_reviewed_changed_and_signed_off_by_staff_at_the_kiosk() {
     assert_eq!(first["assessment"]["suitability"], "suitable");
     assert_eq!(second["assessment"]["suitability"], "delay");
     assert_eq!(third["supersedes"], second["id"]);
-    assert_eq!(third["review"]["decision"], "approved");
+    assert_eq!(third["review"]["decision"], "cleared");
     assert_eq!(third["review"]["by"], "KL");
 
     // Back to the list, then the staff menu: back to the kiosk shows nothing of the patient.
