@@ -21,6 +21,7 @@ use crate::model::text::DEFAULT_LANGUAGE;
 
 mod clinic;
 mod paper;
+mod report;
 
 pub const LANGUAGE: &str = "en";
 
