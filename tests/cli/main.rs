@@ -6,6 +6,8 @@ mod disk;
 mod large;
 #[path = "../support/proxy.rs"]
 mod proxy;
+#[path = "../support/report.rs"]
+mod report_folder;
 #[path = "../support/schema.rs"]
 mod schema;
 
@@ -16,6 +18,7 @@ mod fhir_validator;
 mod hostile;
 mod keys;
 mod print;
+mod report;
 mod score;
 mod show;
 mod smart;
