@@ -2,7 +2,8 @@
 //! plain line mode): opening, saving, locking and submitting intakes ([`desk`]); a
 //! record's versions, earlier records of the same patient and the list of records ([`records`]);
 //! the summary assembled from the answers ([`summary`]); queueing records for the FHIR server
-//! ([`delivery`]); printing a record through CUPS, its PDF kept beside it ([`paper`]). It stands on `store` and `fhir` so that no front door needs them.
+//! ([`delivery`]); printing a record through CUPS, its PDF kept beside it ([`paper`]); what the
+//! records add up to and what another questionnaire would change ([`report`]). It stands on `store` and `fhir` so that no front door needs them.
 //!
 //! What it does comes back as data — saved as version n, open on another terminal, not written
 //! because of this I/O error — never as a sentence: each front door words it with `words`.
@@ -11,6 +12,7 @@ pub mod delivery;
 pub mod desk;
 pub mod paper;
 pub mod records;
+pub mod report;
 pub mod summary;
 
 pub use crate::fhir::delivery::{EnqueueError, Sender};

@@ -117,6 +117,25 @@ enum Command {
         /// The output folder whose outbox to send (as given to --out).
         out: PathBuf,
     },
+    /// What the records in DIR add up to: intakes per week, verdicts, concerns, reasons, review and
+    /// delivery states, sessions expected; with --rescore, what another questionnaire would change.
+    Report {
+        /// The output folder whose records to count (as given to --out).
+        dir: PathBuf,
+        /// Only intakes finished on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// Only intakes finished on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        until: Option<NaiveDate>,
+        /// Print the figures as JSON for other tools.
+        #[arg(long)]
+        json: bool,
+        /// Assess each intake's latest answers again under this questionnaire's rules and show
+        /// which verdicts and session ranges would change.
+        #[arg(long, value_name = "QUESTIONS.json")]
+        rescore: Option<PathBuf>,
+    },
     /// Print the questionnaire (default: the built-in one) in another format.
     Questionnaire {
         /// What to print.
@@ -243,6 +262,22 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             format: QuestionnaireFormat::Fhir,
         }) => questionnaire_fhir(cli.questions.as_deref(), &cli.language),
         Some(Command::Push { out }) => push(cli, out),
+        Some(Command::Report {
+            dir,
+            since,
+            until,
+            json,
+            rescore,
+        }) => report(
+            cli,
+            dir,
+            clinic::report::Window {
+                since: *since,
+                until: *until,
+            },
+            *json,
+            rescore.as_deref(),
+        ),
         None if cli.plain => plain(cli),
         None => intake(cli),
     }
@@ -851,4 +886,76 @@ fn show(cli: &Cli, format: ShowFormat, path: &Path) -> Result<(), Failure> {
         }
     };
     print_out(&shown)
+}
+
+/// The clinic report: figures on stdout (charts in a terminal, tables elsewhere, or JSON), the
+/// files left out named on stderr.
+fn report(
+    cli: &Cli,
+    dir: &Path,
+    window: clinic::report::Window,
+    json: bool,
+    rescore: Option<&Path>,
+) -> Result<(), Failure> {
+    let words = words::for_language(&cli.language);
+    if let (Some(since), Some(until)) = (window.since, window.until)
+        && since > until
+    {
+        return Err(Failure::BadInput(words.report_window(since, until)));
+    }
+    let other = rescore
+        .map(|path| load_questionnaire(Some(path), words))
+        .transpose()?;
+    if !dir.is_dir() {
+        let error = std::io::Error::from(std::io::ErrorKind::NotADirectory);
+        let error = std::fs::metadata(dir).err().unwrap_or(error);
+        return Err(Failure::BadInput(words.report_folder(dir, &error)));
+    }
+    let today = cli.today.unwrap_or_else(|| Local::now().date_naive());
+    let report = clinic::report::read(dir, window, today, other.as_ref())
+        .map_err(|e| Failure::BadInput(words.report_folder(dir, &e)))?;
+    let left_out = report
+        .unreadable
+        .iter()
+        .map(|p| words.unreadable_summary(p))
+        .chain(report.foreign.iter().map(|p| words.foreign_file(p)));
+    for (n, line) in left_out.enumerate() {
+        if n == words::MAX_LISTED {
+            say(&words
+                .more_left_out(report.unreadable.len() + report.foreign.len() - words::MAX_LISTED));
+            break;
+        }
+        say(&line);
+    }
+    let named = rescore.map(|p| p.display().to_string()).unwrap_or_default();
+    let text = if json {
+        /// The figures, then what another questionnaire would change.
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            #[serde(flatten)]
+            figures: &'a clinic::report::Figures,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            rescore: Option<&'a clinic::report::Preview>,
+        }
+        let mut text = serde_json::to_string_pretty(&Json {
+            figures: &report.figures,
+            rescore: report.preview.as_ref(),
+        })
+        .map_err(|e| Failure::Failed(format!("could not write the report: {e}")))?;
+        text.push('\n');
+        text
+    } else {
+        let mut text = if std::io::stdout().is_terminal() {
+            let width = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.min(100));
+            tui::report::charts(&report.figures, words, width)
+        } else {
+            tui::report::table(&report.figures, words)
+        };
+        if let Some(preview) = &report.preview {
+            text.push('\n');
+            text.push_str(&tui::report::preview(preview, &named, words));
+        }
+        text
+    };
+    print_out(&text)
 }

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod editor;
+pub mod report;
 pub mod screens;
 pub mod session;
 pub mod text_layout;

@@ -14,10 +14,12 @@ pub mod es;
 pub mod paper;
 pub mod phrases;
 pub mod plain;
+pub mod report;
 
 pub use clinic::ClinicWords;
 pub use paper::PaperWords;
 pub use plain::PlainWords;
+pub use report::{ReportHeading, ReportWords};
 
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
@@ -36,8 +38,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 /// What one language says. Each method matches its data exhaustively, so a new kind of problem
 /// does not compile until every language words it.
 /// The clinic layer's outcomes are worded by [`ClinicWords`], the printed record by
-/// [`PaperWords`], the plain line mode's by [`PlainWords`]: all part of every language's words.
-pub trait Words: Sync + ClinicWords + PaperWords + PlainWords {
+/// [`PaperWords`], the plain line mode's by [`PlainWords`], the clinic report by [`ReportWords`]: all
+/// part of every language's words.
+pub trait Words: Sync + ClinicWords + PaperWords + PlainWords + ReportWords {
     /// A date given in a file (`YYYY-MM-DD`) or typed by a person that could not be read.
     fn date_problem(&self, problem: &DateProblem) -> String;
     /// What is wrong with one answer, for the person answering.

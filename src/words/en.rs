@@ -22,6 +22,7 @@ use crate::model::text::DEFAULT_LANGUAGE;
 mod clinic;
 mod paper;
 mod plain;
+mod report;
 
 /// A count and its noun, singular for exactly one: "1 second", "2 seconds", "4–6 sessions".
 /// `sep` goes between them (a space, or a non-breaking one that keeps the number with its unit).

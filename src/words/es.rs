@@ -24,6 +24,7 @@ use crate::model::text::DEFAULT_LANGUAGE;
 mod clinic;
 mod paper;
 mod plain;
+mod report;
 
 pub const LANGUAGE: &str = "es";
 

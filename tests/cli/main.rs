@@ -6,6 +6,8 @@ mod disk;
 mod large;
 #[path = "../support/proxy.rs"]
 mod proxy;
+#[path = "../support/report.rs"]
+mod report_folder;
 #[path = "../support/schema.rs"]
 mod schema;
 
@@ -17,6 +19,7 @@ mod hostile;
 mod keys;
 mod plain;
 mod print;
+mod report;
 mod score;
 mod show;
 mod smart;

@@ -1,5 +1,7 @@
 //! The engine and the library's loaders and store, without a terminal or the binary.
 
+#[path = "../support/report.rs"]
+mod report_folder;
 #[path = "../support/schema.rs"]
 mod schema;
 #[path = "../support/engine.rs"]
@@ -21,6 +23,7 @@ mod properties;
 mod questionnaire;
 mod questionnaire_problems;
 mod records;
+mod report;
 mod rules;
 mod schemas;
 mod spanish;
