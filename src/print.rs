@@ -273,9 +273,9 @@ impl Page {
             .verdict_override
             .as_ref()
             .and_then(|o| Some((o.start_date?, o.schedule.as_deref().unwrap_or_default())));
-        let mut schedules = vec![ScheduleView {
+        let computed = ScheduleView {
             title: label(if own.is_some() {
-                Label::ComputedScheduleKept
+                Label::ComputedScheduleNotInForce
             } else {
                 Label::ProposedSchedule
             })
@@ -292,17 +292,22 @@ impl Page {
                 .is_empty()
                 .then_some(label(no_sessions(a.suitability, a.reassess_on))),
             sessions: sessions(words, &a.schedule),
-        }];
-        if let Some((start, own)) = own {
-            schedules.push(ScheduleView {
-                title: words.say(&Say::OverrideSchedule { from: &day(start) }),
-                provisional: None,
-                empty: own
-                    .is_empty()
-                    .then_some(label(Label::NoSessionsUnderOverride)),
-                sessions: sessions(words, own),
-            });
-        }
+        };
+        // The schedule in force first: an override's own, then the computed one it replaces.
+        let schedules = match own {
+            Some((start, own)) => vec![
+                ScheduleView {
+                    title: words.say(&Say::ScheduleInForce { from: &day(start) }),
+                    provisional: None,
+                    empty: own
+                        .is_empty()
+                        .then_some(label(Label::NoSessionsUnderOverride)),
+                    sessions: sessions(words, own),
+                },
+                computed,
+            ],
+            None => vec![computed],
+        };
 
         let asked = |id: &str| {
             summary

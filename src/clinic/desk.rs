@@ -220,6 +220,17 @@ impl Desk {
         (case, self.intake(Answers::new()))
     }
 
+    /// Deletes the draft of `case`, an intake given up for another (staff resumed the
+    /// patient's unfinished one instead).
+    ///
+    /// # Errors
+    /// [`LockError`]: open elsewhere meanwhile, or the file could not be removed.
+    pub fn discard(&self, mut case: Case) -> Result<(), LockError> {
+        // Its own lock is let go first: deleting takes the lock again.
+        case.release();
+        store::delete_draft(&self.out, case.id())
+    }
+
     /// Resumes intake `id` as its draft is on disk now, holding its lock; the answers that no
     /// longer fit the questionnaire in use are left out and named.
     ///

@@ -284,10 +284,10 @@ fn content(
 
     flow.heading(words.heading(Heading::Schedule), measure);
     // The schedule in force first: the override's, with the computed one beside it.
-    let (computed, own) = (page.schedules.first(), page.schedules.get(1));
+    // The page lists an override's own schedule first, the computed one after it.
     let start = page.verdict_override.as_ref().and_then(|o| o.start.clone());
-    match (computed, own, start) {
-        (Some(computed), Some(own), Some(start)) => {
+    match (page.schedules.as_slice(), start) {
+        ([own, computed], Some(start)) => {
             let half = (measure - 16.0) / 2.0;
             let mut left = Column::new(0.0, half);
             schedule(&mut left, &words.schedule_in_force(&start), own, words);
@@ -295,12 +295,12 @@ fn content(
             schedule(&mut right, words.schedule_computed(), computed, words);
             flow.push(Block::beside(left, right));
         }
-        (Some(computed), ..) => {
+        ([computed, ..], _) => {
             let mut only = column();
             schedule(&mut only, words.schedule_proposed(), computed, words);
             flow.push(only.block());
         }
-        (None, ..) => {}
+        ([], _) => {}
     }
 
     flow.heading(words.heading(Heading::Review), measure);

@@ -119,6 +119,8 @@ pub enum Focus {
     StaffMenu,
     /// Staff: asked before leaving an intake.
     Leaving,
+    /// Staff: a patient's unfinished intake offered to resume.
+    ResumeOffer,
     Note,
     Override {
         on_level: bool,
@@ -702,13 +704,13 @@ static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer),
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
         hint: None,
     },
     Binding {
-        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving),
+        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer),
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
         hint: None,

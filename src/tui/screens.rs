@@ -11,6 +11,7 @@ pub mod pin;
 pub mod question;
 pub mod record;
 pub mod result;
+pub mod resume_offer;
 pub mod review;
 pub mod sign_off;
 pub mod staff_menu;
@@ -58,6 +59,8 @@ pub enum Overlay {
     StaffMenu(staff_menu::StaffMenu),
     /// Staff: Ctrl-C during an intake, asking before leaving it.
     Leaving,
+    /// Staff: a patient's unfinished intake offered to resume instead of the new one.
+    ResumeOffer(resume_offer::ResumeOffer),
     /// Staff: signing a record off.
     SignOff(sign_off::SignOff),
     /// Staff: who is about to change a record's answers.
@@ -106,6 +109,7 @@ impl Overlay {
             Overlay::Note(_) | Overlay::Initials(_) => Some(Focus::Note),
             Overlay::StaffMenu(_) => Some(Focus::StaffMenu),
             Overlay::Leaving => Some(Focus::Leaving),
+            Overlay::ResumeOffer(_) => Some(Focus::ResumeOffer),
             Overlay::SignOff(form) => Some(Focus::SignOff {
                 on_decision: form.field == sign_off::Field::Decision,
             }),

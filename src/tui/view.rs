@@ -198,6 +198,10 @@ impl View<'_> {
                 leaving::render(ctx, area, buf);
                 cursor = None;
             }
+            Some(Overlay::ResumeOffer(offer)) => {
+                offer.render(ctx, area, buf);
+                cursor = None;
+            }
             Some(Overlay::Note(note)) => cursor = note.render(ctx, area, buf),
             Some(Overlay::SignOff(form)) => cursor = form.render(ctx, area, buf),
             Some(Overlay::Initials(form)) => cursor = form.render(ctx, area, buf),

@@ -55,6 +55,10 @@ pub enum Label {
     MoreBelowScroll,
     // Popups.
     LeaveTitle,
+    /// Staff: the popup offering a patient's unfinished intake.
+    ResumeOfferTitle,
+    /// Its keys.
+    ResumeOfferKeys,
     LeaveExplained,
     LeaveToList,
     LeaveQuit,
@@ -265,6 +269,8 @@ impl Label {
         Label::MoreOnResult,
         Label::MoreBelowScroll,
         Label::LeaveTitle,
+        Label::ResumeOfferTitle,
+        Label::ResumeOfferKeys,
         Label::LeaveExplained,
         Label::LeaveToList,
         Label::LeaveQuit,
@@ -815,6 +821,14 @@ pub enum Say<'a> {
     /// damaged file.
     AskDelete {
         unfinished_of: Option<Option<&'a str>>,
+    },
+    /// Staff starting a new intake for a patient who has an unfinished one.
+    ResumeOffer {
+        name: &'a str,
+        born: &'a str,
+        when: &'a str,
+        answered: usize,
+        shown: usize,
     },
     /// The page to print is written.
     PagePrinted {

@@ -162,10 +162,10 @@ fn text_shows_the_override_the_changes_and_the_review() {
             "▲ SUITABLE WITH PRECAUTIONS",
             "\n▲ SUITABLE WITH PRECAUTIONS\nOverride by KL on 24 November 2026, 10:20;",
             "  Reason: Spots are healing; treat around them",
-            "Computed schedule (kept in the record",
-            "No sessions can be scheduled until the delay is over.",
-            "The override's schedule, from 8 December 2026",
+            "Schedule in force — the override's, from 8 December 2026:",
             "  1. Tue 8 Dec 2026",
+            "Computed schedule (kept in the record, NOT in force",
+            "No sessions can be scheduled until the delay is over.",
             "Clinician note: Prefers morning appointments.",
             "Changes\n• 24 November 2026, 10:15, KL: Do you have inflamed spots",
             "No → Yes",
@@ -180,6 +180,40 @@ fn text_shows_the_override_the_changes_and_the_review() {
             "version 3 (replaces 7a1b2c3d-0000-4000-8000-000000000001-v2)",
         ],
     );
+}
+
+#[test]
+fn the_overrides_schedule_in_force_comes_before_the_computed_one_in_text_and_html() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut v1 = finished(&[]);
+    v1.set_override(Some(Override {
+        suitability: Level::SuitableWithPrecautions,
+        reason: "Spots are healing; treat around them".into(),
+        by: "KL".into(),
+        at: at("2026-11-24T10:20:00+01:00"),
+        start_date: Some(day("2026-12-08")),
+        schedule: None,
+    }));
+    let path = saved(dir.path(), &reviewed(&v1));
+    let in_force = "Schedule in force — the override's, from 8 December 2026:";
+    let computed = "Computed schedule (kept in the record, NOT in force";
+    for format in ["text", "html"] {
+        let page = shown(&["--format", format], &path);
+        let page = if format == "html" {
+            page.replace("&#39;", "'").replace("&#x27;", "'")
+        } else {
+            page
+        };
+        let first = page.find(in_force);
+        let second = page.find(computed);
+        match (first, second) {
+            (Some(first), Some(second)) => assert!(
+                first < second,
+                "{format}: the schedule in force must come first:\n{page}"
+            ),
+            _ => panic!("{format}: both schedules must show:\n{page}"),
+        }
+    }
 }
 
 /// Every question and answer of the summary, as the page must show them.

@@ -1128,3 +1128,75 @@ fn a_draft_saved_with_questionnaire_1_0_0_names_the_answer_left_out() {
         "names the dropped answer:\n{screen}"
     );
 }
+
+/// Starts a new intake from the staff list (or the kiosk's welcome) and gives it Maria Garcia's
+/// name and date of birth.
+fn start_for_maria(app: &mut App, now: Instant) {
+    press(app, KeyCode::Enter, now);
+    type_str(app, "Maria Garcia", now);
+    press(app, KeyCode::Enter, now);
+    type_str(app, "31/05/1980", now);
+    press(app, KeyCode::Enter, now);
+}
+
+/// Maria Garcia's unfinished intake, left at its fourth question; returns that question's id.
+fn leave_maria_unfinished(out: &Path, kiosk: bool, now: Instant) -> String {
+    let mut app = App::new(config(out, kiosk), now);
+    start_for_maria(&mut app, now);
+    answer_current(&mut app, &suitable(), now);
+    press(&mut app, KeyCode::Enter, now);
+    let at = app.current_item().expect("a question").id.clone();
+    ctrl_c(&mut app, now);
+    ctrl_c(&mut app, now);
+    at
+}
+
+#[test]
+fn staff_starting_a_patient_again_are_offered_her_unfinished_intake() {
+    let out = out_dir();
+    let now = Instant::now();
+    let left_at = leave_maria_unfinished(out.path(), false, now);
+
+    // Enter resumes the earlier intake at its question; the new one's draft goes.
+    let mut app = App::new(config(out.path(), false), now);
+    start_for_maria(&mut app, now);
+    let screen = draw(&app, 100, 30)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        screen.contains("Maria Garcia (born 31 May 1980) has an unfinished intake"),
+        "{screen}"
+    );
+    assert!(screen.contains("3 of 36 answered. Resume it?"), "{screen}");
+    assert!(screen.contains("Enter resume · Esc start anew"), "{screen}");
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 2);
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.current_item().map(|i| i.id.clone()), Some(left_at));
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 1);
+
+    // Esc goes on with the new one.
+    ctrl_c(&mut app, now);
+    ctrl_c(&mut app, now);
+    let mut app = App::new(config(out.path(), false), now);
+    start_for_maria(&mut app, now);
+    assert!(matches!(app.overlay, Some(Overlay::ResumeOffer(_))));
+    let third = app.current_item().expect("a question").id.clone();
+    press(&mut app, KeyCode::Esc, now);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.current_item().map(|i| i.id.clone()), Some(third));
+    assert_eq!(store::list_drafts(out.path()).unwrap().len(), 2);
+}
+
+#[test]
+fn the_kiosk_never_offers_another_intake() {
+    let out = out_dir();
+    let now = Instant::now();
+    leave_maria_unfinished(out.path(), false, now);
+    let mut app = App::new(config(out.path(), true), now);
+    start_for_maria(&mut app, now);
+    assert!(app.overlay.is_none());
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("unfinished intake"), "{screen}");
+}

@@ -5,20 +5,21 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::{App, Kept, Running};
-use crate::clinic::{Case, OpenError, Queued};
+use crate::clinic::{self, Case, OpenError, Queued};
 use crate::engine::intake::{Back, Intake, Step};
 use crate::engine::summary::Summary;
 use crate::tui::editor::Editor;
 use crate::tui::screens::kiosk::{Farewell, Held};
 use crate::tui::screens::question;
 use crate::tui::screens::result::{Export, ResultScreen};
+use crate::tui::screens::resume_offer::ResumeOffer;
 use crate::tui::screens::review::Review;
 use crate::tui::screens::staff_menu::StaffMenu;
 use crate::tui::screens::start::{Start, StartEntry};
 use crate::tui::screens::{Overlay, Screen};
 use crate::tui::session::Session;
 use crate::tui::text_layout::Measured;
-use crate::words::{self, Label, Say, Words};
+use crate::words::{self, DateForm, Label, MomentForm, Say, Words};
 
 impl App {
     /// The first screen: the kiosk welcome, or the staff list of intakes.
@@ -183,13 +184,77 @@ impl App {
                 return;
             }
         };
+        let patient = |i: &Intake| {
+            i.patient_name()
+                .map(str::to_owned)
+                .zip(i.patient_birth_date())
+        };
+        let before = patient(&session.intake);
         if let Err(fault) = session.intake.confirm(answer) {
             q.error = Some(words.fault(&fault));
             return;
         }
+        let after = patient(&session.intake);
         session.typed.remove(&q.item);
         self.show_step(None);
         self.save_draft().ok();
+        if after.is_some() && after != before {
+            self.offer_resume();
+        }
+    }
+
+    /// Staff who just gave a new intake its patient's name and date of birth are offered that
+    /// patient's unfinished intake instead, when there is one no other terminal has open. Never
+    /// at a kiosk: patients never see another intake.
+    fn offer_resume(&mut self) {
+        if self.config.kiosk {
+            return;
+        }
+        let Some(session) = &self.session else {
+            return;
+        };
+        // Only a new intake, with nothing but who the patient is: resuming gives it up.
+        if session.amending() || session.intake.answered().len() > 2 {
+            return;
+        }
+        let (Some(name), Some(born)) = (
+            session.intake.patient_name(),
+            session.intake.patient_birth_date(),
+        ) else {
+            return;
+        };
+        let own = session.case.id().to_owned();
+        let (name, mut entries) = (name.to_owned(), self.desk.list().entries);
+        // Neither this intake nor one open on another terminal is offered.
+        entries.retain(|e| {
+            !matches!(e, clinic::Entry::Unfinished(clinic::Listed::Draft(u))
+                if u.draft.id == own || u.elsewhere)
+        });
+        let Some(unfinished) = clinic::unfinished_of(&entries, &name, born) else {
+            return;
+        };
+        let words = words::for_language(&self.config.language);
+        let message = words.say(&Say::ResumeOffer {
+            name: &name,
+            born: &words.date(born, DateForm::Long),
+            when: &words.moment(&unfinished.draft.updated_at, MomentForm::Long),
+            answered: unfinished.answered,
+            shown: unfinished.shown,
+        });
+        self.overlay = Some(Overlay::ResumeOffer(ResumeOffer {
+            id: unfinished.draft.id.clone(),
+            message,
+        }));
+    }
+
+    /// Enter on the offer: the new intake (only its patient's name and date of birth) is given
+    /// up, its draft deleted, and the patient's unfinished intake resumed.
+    pub(super) fn resume_instead(&mut self, id: &str) {
+        if let Some(session) = self.session.take() {
+            // A draft that cannot be deleted stays in the list, where staff can delete it.
+            self.desk.discard(session.case).ok();
+        }
+        self.resume(id);
     }
 
     /// Esc on a question: keep what was typed and go back.

@@ -8,7 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
 use crate::tui::screens::{
-    Overlay, Screen, initials, leaving, note, override_form, pin, result, sign_off,
+    Overlay, Screen, initials, leaving, note, override_form, pin, result, resume_offer, sign_off,
 };
 use crate::words::{self, Label, Say};
 
@@ -145,6 +145,14 @@ impl App {
                     None
                 }
                 leaving::Outcome::Quit => return self.quit_or_menu(),
+            },
+            Overlay::ResumeOffer(offer) => match resume_offer::update(action) {
+                resume_offer::Outcome::Stay => Some(Overlay::ResumeOffer(offer)),
+                resume_offer::Outcome::StartAnew => None,
+                resume_offer::Outcome::Resume => {
+                    self.resume_instead(&offer.id);
+                    None
+                }
             },
         };
     }

@@ -96,6 +96,8 @@ pub fn label(label: Label) -> &'static str {
         Label::MoreOnResult => "▼ more on the result screen",
         Label::MoreBelowScroll => "▼ more below: ↑↓ to scroll",
         Label::LeaveTitle => "Leave this intake?",
+        Label::ResumeOfferTitle => "Resume the unfinished intake?",
+        Label::ResumeOfferKeys => "Enter resume · Esc start anew",
         Label::LeaveExplained => {
             "The answers so far are saved. The intake waits under Unfinished on the list of \
              intakes, to be finished later."
@@ -472,6 +474,16 @@ pub fn say(say: &Say) -> String {
         } => format!(
             "{path} was saved by a newer skin-intake (draft format {format_version}); open it \
              with that version. It is left as it is."
+        ),
+        Say::ResumeOffer {
+            name,
+            born,
+            when,
+            answered,
+            shown,
+        } => format!(
+            "{name} (born {born}) has an unfinished intake from {when}, {answered} of {shown} \
+             answered. Resume it?"
         ),
         Say::AskDelete { unfinished_of } => {
             let what = match unfinished_of {

@@ -99,6 +99,8 @@ pub fn label(label: Label) -> &'static str {
         Label::MoreOnResult => "▼ más en la pantalla de resultado",
         Label::MoreBelowScroll => "▼ más abajo: ↑↓ para desplazarse",
         Label::LeaveTitle => "¿Salir de este cuestionario?",
+        Label::ResumeOfferTitle => "¿Retomar el cuestionario sin terminar?",
+        Label::ResumeOfferKeys => "Intro retomar · Esc empezar de nuevo",
         Label::LeaveExplained => {
             "Las respuestas dadas hasta ahora se guardan. El cuestionario espera en Sin terminar, \
              en la lista de cuestionarios, para terminarlo más tarde."
@@ -497,6 +499,16 @@ pub fn say(say: &Say) -> String {
         } => format!(
             "{path} lo guardó un skin-intake más reciente (formato de borrador \
              {format_version}); ábralo con esa versión. Se deja como está."
+        ),
+        Say::ResumeOffer {
+            name,
+            born,
+            when,
+            answered,
+            shown,
+        } => format!(
+            "{name} (nacido el {born}) tiene un cuestionario sin terminar del {when}, con \
+             {answered} de {shown} respuestas. ¿Retomarlo?"
         ),
         Say::AskDelete { unfinished_of } => {
             let what = match unfinished_of {
