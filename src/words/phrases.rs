@@ -144,7 +144,6 @@ pub enum Label {
     NonePlanned,
     NoneNeeded,
     ProposedSchedule,
-    ComputedScheduleKept,
     /// The computed schedule's heading on a screen where an override's schedule is in force.
     ComputedScheduleNotInForce,
     /// The sign-off's note field when the decision is "has issues".
@@ -349,7 +348,6 @@ impl Label {
         Label::NonePlanned,
         Label::NoneNeeded,
         Label::ProposedSchedule,
-        Label::ComputedScheduleKept,
         Label::ComputedScheduleNotInForce,
         Label::FollowUpRequired,
         Label::WhatToFollowUp,
@@ -749,10 +747,6 @@ pub enum Say<'a> {
     QuestionnaireVersion {
         id: &'a str,
         version: &'a str,
-    },
-    /// The override's schedule, from its first date.
-    OverrideSchedule {
-        from: &'a str,
     },
     /// The printed override: who, when, the computed verdict kept.
     OverrideByOn {

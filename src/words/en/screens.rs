@@ -191,9 +191,6 @@ pub fn label(label: Label) -> &'static str {
         Label::NonePlanned => "none planned (no concern chosen)",
         Label::NoneNeeded => "none needed",
         Label::ProposedSchedule => "Proposed schedule",
-        Label::ComputedScheduleKept => {
-            "Computed schedule (kept in the record; the override's below is in force)"
-        }
         Label::ComputedScheduleNotInForce => {
             "Computed schedule (kept in the record, NOT in force: see the override's above)"
         }
@@ -420,7 +417,6 @@ pub fn say(say: &Say) -> String {
                 .unwrap_or_default()
         ),
         Say::QuestionnaireVersion { id, version } => format!("{id} version {version}"),
-        Say::OverrideSchedule { from } => format!("The override's schedule, from {from}"),
         Say::OverrideByOn { by, at, computed } => format!(
             "Override by {by} on {at}; the computed verdict, {computed}, stays in the record."
         ),

@@ -224,9 +224,6 @@ pub fn label(label: Label) -> &'static str {
         Label::NonePlanned => "ninguna prevista (no se eligió ningún objetivo)",
         Label::NoneNeeded => "no es necesario",
         Label::ProposedSchedule => "Calendario propuesto",
-        Label::ComputedScheduleKept => {
-            "Calendario calculado (se conserva en el registro; rige el de la modificación, abajo)"
-        }
         Label::Schedule => "Calendario",
         Label::ApproveBeforeDates => {
             "⚠ Un médico debe aprobar el tratamiento antes de fijar ninguna fecha."
@@ -440,9 +437,6 @@ pub fn say(say: &Say) -> String {
                 .unwrap_or_default()
         ),
         Say::QuestionnaireVersion { id, version } => format!("{id} versión {version}"),
-        Say::OverrideSchedule { from } => {
-            format!("El calendario de la modificación, desde el {from}")
-        }
         Say::OverrideByOn { by, at, computed } => format!(
             "Modificada por {by} el {at}; la valoración calculada, {computed}, se conserva en el \
              registro."
