@@ -67,6 +67,16 @@ impl Question {
 
     pub fn update(&mut self, item: &Item, action: &Action) -> Outcome {
         match action {
+            // Enter with nothing ticked ticks the highlighted option and stays, so a person who
+            // takes the highlight for the choice sees it ticked before anything moves on; once
+            // anything is ticked, Enter moves on as everywhere else.
+            Action::Confirm if self.ticks_on_enter(item) => {
+                if let Editor::Multi { highlight, ticked } = &mut self.editor {
+                    ticked[*highlight] = true;
+                }
+                self.error = None;
+                Outcome::None
+            }
             Action::Confirm | Action::Tap(Hit::Next) => Outcome::Confirm,
             Action::Back | Action::Tap(Hit::Back) => Outcome::Back,
             _ => {
@@ -76,6 +86,12 @@ impl Question {
                 Outcome::None
             }
         }
+    }
+
+    /// A required multiple choice with nothing ticked yet: Enter ticks rather than moves on.
+    fn ticks_on_enter(&self, item: &Item) -> bool {
+        matches!(&self.editor, Editor::Multi { highlight, ticked }
+            if item.required && *highlight < ticked.len() && !ticked.iter().any(|t| *t))
     }
 
     fn parts(&self, ctx: Ctx, item: &Item, area: Rect) -> Parts {
