@@ -1022,3 +1022,29 @@ fn the_result_shows_the_overrides_schedule_in_force_before_the_computed_one() {
         assert_snapshot!(format!("result_override_start_{w}x{h}"), text);
     }
 }
+
+#[test]
+fn the_note_field_wraps_over_several_lines_and_enter_still_confirms() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("notes", out.path());
+    let note = "I had a reaction to a peel in 2023 that lasted a week; \
+                my skin is fine now but please go gently around the eyes. \
+                I will be away in August.";
+    type_str(&mut app, note, now);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("I had a reaction"), "{screen}");
+        assert!(
+            screen.contains("August."),
+            "the end of the note is shown too:\n{screen}"
+        );
+        assert_snapshot!(format!("question_long_note_{w}x{h}"), screen);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.current_item().is_none_or(|i| i.id != "notes"));
+    assert_eq!(
+        app.session.as_ref().unwrap().intake.answers().get("notes"),
+        Some(&skin_intake::model::answer::Answer::Text(note.to_owned()))
+    );
+}

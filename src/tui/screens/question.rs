@@ -113,6 +113,7 @@ impl Question {
                 (lines, lines.min(4))
             }
             Editor::Boolean { .. } => (2, 2),
+            Editor::Text(_) if is_long(item) => (3 + LONG_ROWS, 4),
             Editor::Text(_) => (4, 3),
             Editor::Date(_) => (3 + wrapped_height(date_hint(item, ctx.words), width), 3),
         };
@@ -331,9 +332,13 @@ fn answer_widget(
                     most,
                 })
             });
-            text_box(theme, input, max.as_deref(), area, buf)
+            let rows = if is_long(item) { LONG_ROWS } else { 1 };
+            text_box(theme, input, max.as_deref(), rows, area, buf)
         }
-        Editor::Date(input) => text_box(theme, input, Some(date_hint(item, ctx.words)), area, buf),
+        Editor::Date(input) => {
+            let hint = date_hint(item, ctx.words);
+            text_box(theme, input, Some(hint), 1, area, buf)
+        }
     }
 }
 
@@ -348,11 +353,14 @@ fn text_box(
     theme: &Theme,
     input: &Input,
     hint: Option<&str>,
+    rows: u16,
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
+    // The hint keeps its line; a long field gives up rows when the screen is short.
+    let rows = rows.min(area.height.saturating_sub(3)).max(1);
     let [field, hint_area] = area.layout(&Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(2 + rows),
         Constraint::Min(0),
     ]));
     let block = Block::default()
@@ -360,7 +368,11 @@ fn text_box(
         .border_style(theme.border);
     let inner = block.inner(field);
     block.render(field, buf);
-    let cursor = text_field::draw(input, theme.base, Some(theme.cursor), inner, buf);
+    let cursor = if rows > 1 {
+        text_field::draw_wrapped(input, theme.base, theme.cursor, inner, buf)
+    } else {
+        text_field::draw(input, theme.base, Some(theme.cursor), inner, buf)
+    };
     if let Some(hint) = hint {
         let lines = wrap(hint, usize::from(hint_area.width));
         Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
@@ -369,3 +381,12 @@ fn text_box(
     }
     cursor
 }
+
+/// A text answer allowed more than [`LONG_TEXT`] characters (the patient's own note) is shown
+/// wrapped over several rows; Enter still confirms it.
+fn is_long(item: &Item) -> bool {
+    item.max_length.is_none_or(|most| most > LONG_TEXT)
+}
+
+const LONG_TEXT: usize = 200;
+const LONG_ROWS: u16 = 5;

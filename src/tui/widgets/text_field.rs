@@ -1,10 +1,12 @@
-//! One-line text fields: what typing, editing keys and pasting do, with a length cap. Used by the
+//! Text fields: what typing, editing keys and pasting do, with a length cap, drawn on one line or
+//! wrapped over several (a long note). Used by the
 //! question editor and by the staff's note and override fields.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
 use unicode_segmentation::UnicodeSegmentation;
@@ -124,4 +126,68 @@ pub fn draw(
     let cursor = cursor.filter(|_| x < area.right() && area.height > 0)?;
     buf[(x, area.y)].set_style(cursor);
     Some(Position::new(x, area.y))
+}
+
+/// Draws a long text field over all the rows of `area`, broken at the last column (grapheme by
+/// grapheme, so the cursor lands on its character), scrolled so the cursor's row is in view.
+/// Returns where the cursor is.
+pub fn draw_wrapped(
+    input: &Input,
+    style: Style,
+    cursor: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let columns = usize::from(area.width);
+    if columns == 0 || area.height == 0 {
+        return None;
+    }
+    let mut rows = vec![String::new()];
+    let mut row_width = 0;
+    let mut cursor_at = None;
+    let mut chars = 0;
+    for grapheme in input.value().graphemes(true) {
+        let width = width_of(grapheme);
+        if row_width + width > columns {
+            rows.push(String::new());
+            row_width = 0;
+        }
+        if cursor_at.is_none() && chars >= input.cursor() {
+            cursor_at = Some((rows.len() - 1, row_width));
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push_str(grapheme);
+        }
+        row_width += width;
+        chars += grapheme.chars().count();
+    }
+    let (row, column) = cursor_at.unwrap_or_else(|| {
+        if row_width >= columns {
+            rows.push(String::new());
+            (rows.len() - 1, 0)
+        } else {
+            (rows.len() - 1, row_width)
+        }
+    });
+    let height = usize::from(area.height);
+    let first = row.saturating_sub(height - 1);
+    let lines: Vec<Line> = (first..first + height)
+        .map(|i| {
+            let text = rows.get(i).map_or("", String::as_str);
+            let pad = columns.saturating_sub(width_of(text));
+            Line::from(format!("{text}{:pad$}", ""))
+        })
+        .collect();
+    Paragraph::new(lines).style(style).render(area, buf);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+    let y = area
+        .y
+        .saturating_add(u16::try_from(row - first).unwrap_or(u16::MAX));
+    if x >= area.right() || y >= area.bottom() {
+        return None;
+    }
+    buf[(x, y)].set_style(cursor);
+    Some(Position::new(x, y))
 }
