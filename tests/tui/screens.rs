@@ -1048,3 +1048,19 @@ fn the_note_field_wraps_over_several_lines_and_enter_still_confirms() {
         Some(&skin_intake::model::answer::Answer::Text(note.to_owned()))
     );
 }
+
+#[test]
+fn a_note_longer_than_its_box_scrolls_to_the_cursor() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("notes", out.path());
+    let note = format!("{}END", "x".repeat(990));
+    app.handle_paste(&note, now);
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        let screen = draw(&app, w, h);
+        assert!(
+            screen.contains("END"),
+            "the typing end is in view:\n{screen}"
+        );
+    }
+}

@@ -128,9 +128,9 @@ pub fn draw(
     Some(Position::new(x, area.y))
 }
 
-/// Draws a long text field over all the rows of `area`, broken at the last column (grapheme by
-/// grapheme, so the cursor lands on its character), scrolled so the cursor's row is in view.
-/// Returns where the cursor is.
+/// Draws a long text field over all the rows of `area`, broken after the last space that fits
+/// (or at the last column inside a long word), scrolled so the cursor's row is in view. Measured
+/// grapheme by grapheme, so the cursor lands on its character. Returns where the cursor is.
 pub fn draw_wrapped(
     input: &Input,
     style: Style,
@@ -142,33 +142,47 @@ pub fn draw_wrapped(
     if columns == 0 || area.height == 0 {
         return None;
     }
-    let mut rows = vec![String::new()];
-    let mut row_width = 0;
-    let mut cursor_at = None;
-    let mut chars = 0;
-    for grapheme in input.value().graphemes(true) {
-        let width = width_of(grapheme);
-        if row_width + width > columns {
-            rows.push(String::new());
-            row_width = 0;
-        }
-        if cursor_at.is_none() && chars >= input.cursor() {
-            cursor_at = Some((rows.len() - 1, row_width));
-        }
-        if let Some(row) = rows.last_mut() {
-            row.push_str(grapheme);
+    let graphemes: Vec<&str> = input.value().graphemes(true).collect();
+    let widths: Vec<usize> = graphemes.iter().map(|g| width_of(g)).collect();
+    // Where each row starts, as a grapheme index.
+    let mut starts = vec![0];
+    let (mut row_width, mut after_space) = (0, None);
+    for (i, width) in widths.iter().enumerate() {
+        let start = starts.last().copied().unwrap_or(0);
+        if row_width + width > columns && i > start {
+            let next = after_space.filter(|b| *b > start && *b <= i).unwrap_or(i);
+            starts.push(next);
+            row_width = widths[next..i].iter().sum();
+            after_space = None;
         }
         row_width += width;
-        chars += grapheme.chars().count();
-    }
-    let (row, column) = cursor_at.unwrap_or_else(|| {
-        if row_width >= columns {
-            rows.push(String::new());
-            (rows.len() - 1, 0)
-        } else {
-            (rows.len() - 1, row_width)
+        if graphemes[i].chars().all(char::is_whitespace) {
+            after_space = Some(i + 1);
         }
-    });
+    }
+    let at = graphemes
+        .iter()
+        .scan(0, |chars, g| {
+            let before = *chars;
+            *chars += g.chars().count();
+            Some(before)
+        })
+        .take_while(|before| *before < input.cursor())
+        .count();
+    let row_of = starts.iter().rposition(|s| *s <= at).unwrap_or(0);
+    let mut rows: Vec<String> = starts
+        .iter()
+        .enumerate()
+        .map(|(r, s)| graphemes[*s..starts.get(r + 1).copied().unwrap_or(graphemes.len())].concat())
+        .collect();
+    let column: usize = widths[starts[row_of]..at].iter().sum();
+    // At the end of a full row the cursor waits at the start of the next.
+    let (row, column) = if column >= columns {
+        rows.push(String::new());
+        (rows.len() - 1, 0)
+    } else {
+        (row_of, column)
+    };
     let height = usize::from(area.height);
     let first = row.saturating_sub(height - 1);
     let lines: Vec<Line> = (first..first + height)
