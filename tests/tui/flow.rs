@@ -315,7 +315,16 @@ fn validation_messages_refuse_bad_answers() {
     press(&mut app, KeyCode::Down, now);
     press(&mut app, KeyCode::Enter, now);
     assert_eq!(app.current_item().unwrap().id, "concerns");
+    // Enter with nothing ticked ticks the highlighted option rather than refusing or moving on.
     press(&mut app, KeyCode::Enter, now);
+    assert_eq!(error(&app), None);
+    assert_eq!(app.current_item().unwrap().id, "concerns");
+    // Untick it: Next with nothing ticked is refused.
+    press(&mut app, KeyCode::Char(' '), now);
+    app.update(
+        &skin_intake::tui::action::Action::Tap(skin_intake::tui::action::Hit::Next),
+        now,
+    );
     assert!(error(&app).unwrap().contains("at least one"));
     // Paste is cleaned and capped.
     let intake = app.session.as_ref().unwrap();
@@ -1199,4 +1208,61 @@ fn the_kiosk_never_offers_another_intake() {
     assert!(app.overlay.is_none());
     let screen = draw(&app, 100, 30);
     assert!(!screen.contains("unfinished intake"), "{screen}");
+}
+
+/// Answers questions until `id` is on screen.
+fn reach(app: &mut App, answers: &Value, id: &str, now: Instant) {
+    for _ in 0..200 {
+        if app.current_item().is_some_and(|i| i.id == id) {
+            return;
+        }
+        answer_current(app, answers, now);
+        press(app, KeyCode::Enter, now);
+    }
+    panic!("{id} never came");
+}
+
+fn ticked(app: &App) -> Vec<bool> {
+    match &app.screen {
+        Screen::Question(q) => match &q.editor {
+            skin_intake::tui::editor::Editor::Multi { ticked, .. } => ticked.clone(),
+            other => panic!("not a multiple choice: {other:?}"),
+        },
+        _ => panic!("not a question"),
+    }
+}
+
+#[test]
+fn enter_on_a_multiple_choice_with_nothing_ticked_ticks_and_stays() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), true), now);
+    press(&mut app, KeyCode::Enter, now);
+    reach(&mut app, &suitable(), "concerns", now);
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_eq!(
+        app.current_item().unwrap().id,
+        "concerns",
+        "Enter did not move on"
+    );
+    assert_eq!(ticked(&app)[..3], [false, true, false]);
+    // Once anything is ticked, Enter moves on and ticks nothing more.
+    press(&mut app, KeyCode::Down, now);
+    press(&mut app, KeyCode::Enter, now);
+    assert_ne!(app.current_item().unwrap().id, "concerns");
+    let answer = app
+        .session
+        .as_ref()
+        .unwrap()
+        .intake
+        .answers()
+        .get("concerns")
+        .cloned();
+    assert_eq!(
+        answer,
+        Some(skin_intake::model::answer::Answer::Choices(vec![
+            "fine_lines".to_owned()
+        ]))
+    );
 }

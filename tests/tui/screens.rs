@@ -90,7 +90,13 @@ fn question_screens_with_and_without_messages() {
         if let Some(bad) = bad {
             type_str(&mut app, bad, now);
         }
-        press(&mut app, KeyCode::Enter, now);
+        if name == "multi" {
+            // Enter would tick the highlighted option; Next with nothing ticked is refused.
+            let next = skin_intake::tui::action::Action::Tap(skin_intake::tui::action::Hit::Next);
+            app.update(&next, now);
+        } else {
+            press(&mut app, KeyCode::Enter, now);
+        }
         assert_eq!(app.current_item().unwrap().id, id);
         snap(&format!("question_{name}_message"), &app);
     }
@@ -1014,5 +1020,47 @@ fn the_result_shows_the_overrides_schedule_in_force_before_the_computed_one() {
         );
         let text = regex_lite_replace(&text.replace(out.path().to_str().unwrap(), "<out>"));
         assert_snapshot!(format!("result_override_start_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn the_note_field_wraps_over_several_lines_and_enter_still_confirms() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("notes", out.path());
+    let note = "I had a reaction to a peel in 2023 that lasted a week; \
+                my skin is fine now but please go gently around the eyes. \
+                I will be away in August.";
+    type_str(&mut app, note, now);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("I had a reaction"), "{screen}");
+        assert!(
+            screen.contains("August."),
+            "the end of the note is shown too:\n{screen}"
+        );
+        assert_snapshot!(format!("question_long_note_{w}x{h}"), screen);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    assert!(app.current_item().is_none_or(|i| i.id != "notes"));
+    assert_eq!(
+        app.session.as_ref().unwrap().intake.answers().get("notes"),
+        Some(&skin_intake::model::answer::Answer::Text(note.to_owned()))
+    );
+}
+
+#[test]
+fn a_note_longer_than_its_box_scrolls_to_the_cursor() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = staff_at("notes", out.path());
+    let note = format!("{}END", "x".repeat(990));
+    app.handle_paste(&note, now);
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        let screen = draw(&app, w, h);
+        assert!(
+            screen.contains("END"),
+            "the typing end is in view:\n{screen}"
+        );
     }
 }

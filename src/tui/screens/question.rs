@@ -67,6 +67,16 @@ impl Question {
 
     pub fn update(&mut self, item: &Item, action: &Action) -> Outcome {
         match action {
+            // Enter with nothing ticked ticks the highlighted option and stays, so a person who
+            // takes the highlight for the choice sees it ticked before anything moves on; once
+            // anything is ticked, Enter moves on as everywhere else.
+            Action::Confirm if self.ticks_on_enter(item) => {
+                if let Editor::Multi { highlight, ticked } = &mut self.editor {
+                    ticked[*highlight] = true;
+                }
+                self.error = None;
+                Outcome::None
+            }
             Action::Confirm | Action::Tap(Hit::Next) => Outcome::Confirm,
             Action::Back | Action::Tap(Hit::Back) => Outcome::Back,
             _ => {
@@ -76,6 +86,12 @@ impl Question {
                 Outcome::None
             }
         }
+    }
+
+    /// A required multiple choice with nothing ticked yet: Enter ticks rather than moves on.
+    fn ticks_on_enter(&self, item: &Item) -> bool {
+        matches!(&self.editor, Editor::Multi { highlight, ticked }
+            if item.required && *highlight < ticked.len() && !ticked.iter().any(|t| *t))
     }
 
     fn parts(&self, ctx: Ctx, item: &Item, area: Rect) -> Parts {
@@ -97,6 +113,7 @@ impl Question {
                 (lines, lines.min(4))
             }
             Editor::Boolean { .. } => (2, 2),
+            Editor::Text(_) if is_long(item) => (3 + LONG_ROWS, 4),
             Editor::Text(_) => (4, 3),
             Editor::Date(_) => (3 + wrapped_height(date_hint(item, ctx.words), width), 3),
         };
@@ -315,9 +332,13 @@ fn answer_widget(
                     most,
                 })
             });
-            text_box(theme, input, max.as_deref(), area, buf)
+            let rows = if is_long(item) { LONG_ROWS } else { 1 };
+            text_box(theme, input, max.as_deref(), rows, area, buf)
         }
-        Editor::Date(input) => text_box(theme, input, Some(date_hint(item, ctx.words)), area, buf),
+        Editor::Date(input) => {
+            let hint = date_hint(item, ctx.words);
+            text_box(theme, input, Some(hint), 1, area, buf)
+        }
     }
 }
 
@@ -332,11 +353,14 @@ fn text_box(
     theme: &Theme,
     input: &Input,
     hint: Option<&str>,
+    rows: u16,
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
+    // The hint keeps its line; a long field gives up rows when the screen is short.
+    let rows = rows.min(area.height.saturating_sub(3)).max(1);
     let [field, hint_area] = area.layout(&Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(2 + rows),
         Constraint::Min(0),
     ]));
     let block = Block::default()
@@ -344,7 +368,11 @@ fn text_box(
         .border_style(theme.border);
     let inner = block.inner(field);
     block.render(field, buf);
-    let cursor = text_field::draw(input, theme.base, Some(theme.cursor), inner, buf);
+    let cursor = if rows > 1 {
+        text_field::draw_wrapped(input, theme.base, theme.cursor, inner, buf)
+    } else {
+        text_field::draw(input, theme.base, Some(theme.cursor), inner, buf)
+    };
     if let Some(hint) = hint {
         let lines = wrap(hint, usize::from(hint_area.width));
         Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
@@ -353,3 +381,12 @@ fn text_box(
     }
     cursor
 }
+
+/// A text answer allowed more than [`LONG_TEXT`] characters (the patient's own note) is shown
+/// wrapped over several rows; Enter still confirms it.
+fn is_long(item: &Item) -> bool {
+    item.max_length.is_none_or(|most| most > LONG_TEXT)
+}
+
+const LONG_TEXT: usize = 200;
+const LONG_ROWS: u16 = 5;

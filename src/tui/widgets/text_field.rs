@@ -1,10 +1,12 @@
-//! One-line text fields: what typing, editing keys and pasting do, with a length cap. Used by the
+//! Text fields: what typing, editing keys and pasting do, with a length cap, drawn on one line or
+//! wrapped over several (a long note). Used by the
 //! question editor and by the staff's note and override fields.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::{Input, InputRequest};
 use unicode_segmentation::UnicodeSegmentation;
@@ -124,4 +126,82 @@ pub fn draw(
     let cursor = cursor.filter(|_| x < area.right() && area.height > 0)?;
     buf[(x, area.y)].set_style(cursor);
     Some(Position::new(x, area.y))
+}
+
+/// Draws a long text field over all the rows of `area`, broken after the last space that fits
+/// (or at the last column inside a long word), scrolled so the cursor's row is in view. Measured
+/// grapheme by grapheme, so the cursor lands on its character. Returns where the cursor is.
+pub fn draw_wrapped(
+    input: &Input,
+    style: Style,
+    cursor: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let columns = usize::from(area.width);
+    if columns == 0 || area.height == 0 {
+        return None;
+    }
+    let graphemes: Vec<&str> = input.value().graphemes(true).collect();
+    let widths: Vec<usize> = graphemes.iter().map(|g| width_of(g)).collect();
+    // Where each row starts, as a grapheme index.
+    let mut starts = vec![0];
+    let (mut row_width, mut after_space) = (0, None);
+    for (i, width) in widths.iter().enumerate() {
+        let start = starts.last().copied().unwrap_or(0);
+        if row_width + width > columns && i > start {
+            let next = after_space.filter(|b| *b > start && *b <= i).unwrap_or(i);
+            starts.push(next);
+            row_width = widths[next..i].iter().sum();
+            after_space = None;
+        }
+        row_width += width;
+        if graphemes[i].chars().all(char::is_whitespace) {
+            after_space = Some(i + 1);
+        }
+    }
+    let at = graphemes
+        .iter()
+        .scan(0, |chars, g| {
+            let before = *chars;
+            *chars += g.chars().count();
+            Some(before)
+        })
+        .take_while(|before| *before < input.cursor())
+        .count();
+    let row_of = starts.iter().rposition(|s| *s <= at).unwrap_or(0);
+    let mut rows: Vec<String> = starts
+        .iter()
+        .enumerate()
+        .map(|(r, s)| graphemes[*s..starts.get(r + 1).copied().unwrap_or(graphemes.len())].concat())
+        .collect();
+    let column: usize = widths[starts[row_of]..at].iter().sum();
+    // At the end of a full row the cursor waits at the start of the next.
+    let (row, column) = if column >= columns {
+        rows.push(String::new());
+        (rows.len() - 1, 0)
+    } else {
+        (row_of, column)
+    };
+    let height = usize::from(area.height);
+    let first = row.saturating_sub(height - 1);
+    let lines: Vec<Line> = (first..first + height)
+        .map(|i| {
+            let text = rows.get(i).map_or("", String::as_str);
+            let pad = columns.saturating_sub(width_of(text));
+            Line::from(format!("{text}{:pad$}", ""))
+        })
+        .collect();
+    Paragraph::new(lines).style(style).render(area, buf);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+    let y = area
+        .y
+        .saturating_add(u16::try_from(row - first).unwrap_or(u16::MAX));
+    if x >= area.right() || y >= area.bottom() {
+        return None;
+    }
+    buf[(x, y)].set_style(cursor);
+    Some(Position::new(x, y))
 }
