@@ -121,6 +121,14 @@ pub enum Delivery {
     SenderFailed,
 }
 
+/// A count and its noun, singular for exactly one (as English and Spanish both have it): "1 second", "2 seconds", "4–6 sessions".
+/// `sep` goes between them (a space, or a non-breaking one that keeps the number with its unit).
+pub(crate) fn count(n: impl std::fmt::Display, sep: &str, one: &str, many: &str) -> String {
+    let n = n.to_string();
+    let noun = if n == "1" { one } else { many };
+    format!("{n}{sep}{noun}")
+}
+
 /// The languages with words, by code.
 pub const LANGUAGES: &[(&str, &dyn Words)] =
     &[(en::LANGUAGE, &en::English), (es::LANGUAGE, &es::Spanish)];

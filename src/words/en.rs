@@ -5,7 +5,7 @@ mod screens;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::phrases::{DateForm, Hint, Label, ModeForm, MomentForm, Say};
-use super::{Delivery, Words};
+use super::{Delivery, Words, count};
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
@@ -23,14 +23,6 @@ mod clinic;
 mod paper;
 mod plain;
 mod report;
-
-/// A count and its noun, singular for exactly one: "1 second", "2 seconds", "4–6 sessions".
-/// `sep` goes between them (a space, or a non-breaking one that keeps the number with its unit).
-pub(crate) fn count(n: impl std::fmt::Display, sep: &str, one: &str, many: &str) -> String {
-    let n = n.to_string();
-    let noun = if n == "1" { one } else { many };
-    format!("{n}{sep}{noun}")
-}
 
 pub const LANGUAGE: &str = "en";
 

@@ -7,7 +7,7 @@ mod screens;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::phrases::{DateForm, Hint, Label, ModeForm, MomentForm, Say};
-use super::{Delivery, Words};
+use super::{Delivery, Words, count};
 use crate::dates::DateProblem;
 use crate::engine::checks::Fault;
 use crate::engine::display::Shown;
@@ -80,7 +80,10 @@ impl Words for Spanish {
                 kind: ItemKind::Text | ItemKind::Date,
             } => "Complete este campo.".into(),
             Fault::TooLong { max, length } => {
-                format!("Escriba como máximo {max} caracteres (tiene {length}).")
+                format!(
+                    "Escriba como máximo {} (tiene {length}).",
+                    count(max, " ", "carácter", "caracteres")
+                )
             }
             Fault::InvisibleCharacters => {
                 "Contiene caracteres de control o de formato invisibles; escríbalo de nuevo.".into()
@@ -88,11 +91,15 @@ impl Words for Spanish {
             Fault::InFuture => "Esta fecha está en el futuro. Compruébela.".into(),
             Fault::MonthInFuture => "Este mes está en el futuro. Compruébelo.".into(),
             Fault::TooLongAgo { months } => format!(
-                "Esta fecha es de hace más de {months} meses. Compruébela, o vuelva atrás y \
-                 cambie su respuesta anterior."
+                "Esta fecha es de hace más de {}. Compruébela, o vuelva atrás y cambie su \
+                 respuesta anterior.",
+                count(months, " ", "mes", "meses")
             ),
             Fault::TooOld { age, .. } => {
-                format!("Eso significaría que tiene {age} años. Compruebe el año.")
+                format!(
+                    "Eso significaría que tiene {}. Compruebe el año.",
+                    count(age, " ", "año", "años")
+                )
             }
             Fault::ChosenTwice { code } => format!("La opción '{code}' está elegida dos veces."),
             Fault::NotCombinable { label, .. } => format!(
@@ -353,9 +360,10 @@ fn broken_rule(invalid: &Invalid) -> String {
             kind,
             least,
         } => format!(
-            "la pregunta '{question}' es \"{}\" y necesita al menos {least} opciones; añada \
-             opciones o hágala \"boolean\"",
-            kind.code()
+            "la pregunta '{question}' es \"{}\" y necesita al menos {}; añada opciones o \
+             hágala \"boolean\"",
+            kind.code(),
+            count(least, " ", "opción", "opciones")
         ),
         Invalid::OptionsNotAllowed { question, kind } => format!(
             "la pregunta '{question}' es \"{}\" y no puede tener opciones; elimínelas o hágala \

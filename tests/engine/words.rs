@@ -343,4 +343,23 @@ fn counts_of_one_are_singular() {
         said(Say::PinWrong { tries_left: 1 }),
         "That PIN is not right. 1 try left."
     );
+    // Spanish too.
+    let es = for_language("es");
+    let dijo = |say: Say| es.say(&say);
+    assert_eq!(
+        dijo(Say::PinWait { seconds: 1.0 }),
+        "Demasiados intentos fallidos. Espere 1 segundo, por favor."
+    );
+    assert_eq!(dijo(Say::Weeks { weeks: "1" }), "1 semana");
+    assert_eq!(dijo(Say::Weeks { weeks: "4–6" }), "4–6 semanas");
+    assert_eq!(dijo(Say::Years { age: 1 }), "1 año");
+    assert_eq!(dijo(Say::EveryWeeks { weeks: "1" }), "cada semana");
+    assert_eq!(
+        dijo(Say::MaintenanceEvery { months: "1" }),
+        "una sesión cada mes"
+    );
+    assert_eq!(
+        dijo(Say::CharactersOf { typed: 0, most: 1 }),
+        "0 de 1 carácter"
+    );
 }

@@ -26,7 +26,7 @@ impl ClinicWords for English {
     fn summaries_unreadable(&self, count: usize, example: &Path) -> String {
         format!(
             "{} could not be read, for example {}: `skin-intake show FILE` says why.",
-            super::count(count, " ", "summary file", "summary files"),
+            crate::words::count(count, " ", "summary file", "summary files"),
             example.display()
         )
     }

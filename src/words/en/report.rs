@@ -4,8 +4,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{English, count};
+use super::English;
 use crate::model::questionnaire::Range;
+use crate::words::count;
 use crate::words::report::{ReportHeading, ReportWords};
 
 impl ReportWords for English {

@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
-use super::count;
 use crate::engine::summary::{Decision, Mode};
 use crate::model::questionnaire::Level;
+use crate::words::count;
 use crate::words::phrases::{
     DateForm, FileKind, FolderProblem, Hint, Label, ModeForm, MomentForm, Say,
 };

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::Spanish;
 use crate::model::questionnaire::Range;
-use crate::words::en::count;
+use crate::words::count;
 use crate::words::report::{ReportHeading, ReportWords};
 
 impl ReportWords for Spanish {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::engine::summary::{Decision, Mode};
 use crate::model::questionnaire::Level;
-use crate::words::en::count;
+use crate::words::count;
 use crate::words::phrases::{
     DateForm, FileKind, FolderProblem, Hint, Label, ModeForm, MomentForm, Say,
 };
@@ -344,7 +344,9 @@ pub fn say(say: &Say) -> String {
             format!("La versión {version} se conserva en {path}")
         }
         Say::QuestionOf { number, of } => format!("Pregunta {number} de {of}"),
-        Say::CharactersOf { typed, most } => format!("{typed} de {most} caracteres"),
+        Say::CharactersOf { typed, most } => {
+            format!("{typed} de {}", count(most, " ", "carácter", "caracteres"))
+        }
         Say::PinWrong { tries_left } => format!(
             "Ese PIN no es correcto. {}",
             if tries_left == 1 {
@@ -354,7 +356,10 @@ pub fn say(say: &Say) -> String {
             }
         ),
         Say::PinWait { seconds } => {
-            format!("Demasiados intentos fallidos. Espere {seconds:.0} segundos, por favor.")
+            format!(
+                "Demasiados intentos fallidos. Espere {}, por favor.",
+                count(format!("{seconds:.0}"), " ", "segundo", "segundos")
+            )
         }
         Say::WindowTooSmall {
             least_width,
@@ -422,10 +427,12 @@ pub fn say(say: &Say) -> String {
             "Volver a valorar a partir del {date} (cuando hayan terminado todos los \
              aplazamientos)"
         ),
+        Say::EveryWeeks { weeks: "1" } => "cada semana".to_owned(),
         Say::EveryWeeks { weeks } => format!("cada {weeks} semanas"),
+        Say::MaintenanceEvery { months: "1" } => "una sesión cada mes".to_owned(),
         Say::MaintenanceEvery { months } => format!("una sesión cada {months} meses"),
-        Say::Weeks { weeks } => format!("{weeks} semanas"),
-        Say::Years { age } => format!("{age} años"),
+        Say::Weeks { weeks } => count(weeks, " ", "semana", "semanas"),
+        Say::Years { age } => count(age, " ", "año", "años"),
         Say::RecordVersion {
             intake,
             version,
@@ -602,7 +609,8 @@ fn size(bytes: u64) -> String {
 
 /// `, 44 años` after a name, or nothing.
 fn years(age: Option<u32>) -> String {
-    age.map(|a| format!(", {a} años")).unwrap_or_default()
+    age.map(|a| format!(", {}", count(a, " ", "año", "años")))
+        .unwrap_or_default()
 }
 
 /// A verdict in words, with a symbol so that it never rests on colour alone.
