@@ -90,13 +90,15 @@ pub fn same_patient_twice(entries: &[Entry]) -> Vec<bool> {
     twice
 }
 
-/// The unfinished intake of the patient with `name` and `date_of_birth`, if there is one: staff
-/// starting a new intake for them are offered to resume it.
+/// The unfinished intake of the patient with `name` and `date_of_birth` that staff starting a
+/// new intake for them (`except`, the new one's id) can be offered to resume instead: never the
+/// new one itself, nor one open on another terminal.
 #[must_use]
 pub fn unfinished_of<'a>(
     entries: &'a [Entry],
     name: &str,
     date_of_birth: NaiveDate,
+    except: &str,
 ) -> Option<&'a Unfinished> {
     let name = name
         .split_whitespace()
@@ -105,7 +107,9 @@ pub fn unfinished_of<'a>(
         .to_lowercase();
     entries.iter().find_map(|e| match e {
         Entry::Unfinished(Listed::Draft(u))
-            if e.patient() == Some((name.clone(), date_of_birth)) =>
+            if u.draft.id != except
+                && !u.elsewhere
+                && e.patient() == Some((name.clone(), date_of_birth)) =>
         {
             Some(&**u)
         }

@@ -319,12 +319,26 @@ fn a_patients_unfinished_intake_is_found_to_resume_and_flagged_beside_a_second_s
         .expect("the draft is saved");
     drop(case);
     let listed = desk.list();
-    let found =
-        skin_intake::clinic::unfinished_of(&listed.entries, " maria  GARCIA", date("1980-05-31"))
-            .expect("her unfinished intake");
+    let found = skin_intake::clinic::unfinished_of(
+        &listed.entries,
+        " maria  GARCIA",
+        date("1980-05-31"),
+        "",
+    )
+    .expect("her unfinished intake");
     assert_eq!(found.name.as_deref(), Some("Maria Garcia"));
     assert!(
-        skin_intake::clinic::unfinished_of(&listed.entries, "Maria Garcia", date("1980-06-01"))
+        skin_intake::clinic::unfinished_of(
+            &listed.entries,
+            "Maria Garcia",
+            date("1980-05-31"),
+            &found.draft.id
+        )
+        .is_none(),
+        "the intake staff are starting is never offered to itself"
+    );
+    assert!(
+        skin_intake::clinic::unfinished_of(&listed.entries, "Maria Garcia", date("1980-06-01"), "")
             .is_none(),
         "another birth date is another patient"
     );

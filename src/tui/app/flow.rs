@@ -223,14 +223,9 @@ impl App {
         ) else {
             return;
         };
-        let own = session.case.id().to_owned();
-        let (name, mut entries) = (name.to_owned(), self.desk.list().entries);
-        // Neither this intake nor one open on another terminal is offered.
-        entries.retain(|e| {
-            !matches!(e, clinic::Entry::Unfinished(clinic::Listed::Draft(u))
-                if u.draft.id == own || u.elsewhere)
-        });
-        let Some(unfinished) = clinic::unfinished_of(&entries, &name, born) else {
+        let (own, name) = (session.case.id().to_owned(), name.to_owned());
+        let entries = self.desk.list().entries;
+        let Some(unfinished) = clinic::unfinished_of(&entries, &name, born, &own) else {
             return;
         };
         let words = words::for_language(&self.config.language);
