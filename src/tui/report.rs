@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Sparkline, Widget};
 
 use crate::clinic::report::{DeliveryState, Figures, Preview, ReviewState};
-use crate::words::{ReportHeading, Words};
+use crate::words::{Label, ReportHeading, Words};
 
 /// At most this many concerns and reasons are shown (most frequent first); `--json` has them all.
 const SHOWN: usize = 10;
@@ -57,7 +57,7 @@ fn sections(figures: &Figures, words: &dyn Words) -> Vec<(ReportHeading, Vec<Cou
             .into_iter()
             .map(|state| {
                 let label = match state {
-                    ReviewState::Waiting => words.review_waiting(),
+                    ReviewState::Waiting => words.label(Label::WaitingForReview),
                     ReviewState::Decided(d) => words.decision(d),
                 };
                 (

@@ -34,8 +34,6 @@ pub trait ReportWords {
     ) -> String;
     /// Files left out of the report (named on stderr).
     fn report_left_out(&self, unreadable: usize, foreign: usize) -> Option<String>;
-    /// An intake waiting for a clinician's sign-off, as a review state.
-    fn review_waiting(&self) -> &'static str;
     /// A latest version the outbox does not hold.
     fn delivery_not_queued(&self) -> &'static str;
     /// A week, by its Monday.

@@ -51,10 +51,6 @@ impl ReportWords for English {
         })
     }
 
-    fn review_waiting(&self) -> &'static str {
-        "Waiting for review"
-    }
-
     fn delivery_not_queued(&self) -> &'static str {
         "not in the outbox"
     }

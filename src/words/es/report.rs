@@ -52,10 +52,6 @@ impl ReportWords for Spanish {
         })
     }
 
-    fn review_waiting(&self) -> &'static str {
-        "Pendiente de revisión"
-    }
-
     fn delivery_not_queued(&self) -> &'static str {
         "no está en la bandeja de salida"
     }
