@@ -64,8 +64,14 @@ pub trait Words: Sync + ClinicWords + PaperWords + PlainWords + ReportWords {
     fn hint(&self, hint: Hint) -> (&'static str, &'static str);
     /// A sentence with data in it.
     fn say(&self, say: &Say) -> String;
-    /// A verdict for staff and the printed record, with its symbol.
+    /// A verdict for staff and the printed record: its symbol, a space, then its words.
     fn verdict(&self, level: Level) -> &'static str;
+    /// A verdict in words only, as paper prints it (no symbol, no colour): [`Words::verdict`]
+    /// without its symbol.
+    fn verdict_in_words(&self, level: Level) -> &'static str {
+        let verdict = self.verdict(level);
+        verdict.split_once(' ').map_or(verdict, |(_, words)| words)
+    }
     /// A verdict in a list row: its symbol and a short word.
     fn verdict_short(&self, level: Level) -> &'static str;
     /// A sign-off's decision.

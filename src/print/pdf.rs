@@ -245,11 +245,11 @@ fn content(
     flow.heading(words.heading(Heading::Verdict), measure);
     let mut verdict = column();
     verdict.para(words.verdict_in_force(), SMALL, Ink::Grey);
-    verdict.para(words.level(page.verdict), 15.0, Ink::Bold);
+    verdict.para(words.verdict_in_words(page.verdict), 15.0, Ink::Bold);
     if let Some(o) = &page.verdict_override {
         verdict.para(&words.overridden(&o.by, &o.at), BODY, Ink::Regular);
         verdict.para(
-            &words.computed_verdict(words.level(o.computed)),
+            &words.computed_verdict(words.verdict_in_words(o.computed)),
             BODY,
             Ink::Regular,
         );
@@ -266,7 +266,7 @@ fn content(
     for r in &page.reasons {
         let mut reason = column();
         reason.runs(&[
-            (words.level(r.level), BODY, Ink::Bold),
+            (words.verdict_in_words(r.level), BODY, Ink::Bold),
             (&format!("  {}", words.rule(&r.rule)), SMALL, Ink::Grey),
         ]);
         reason.indented(12.0, &r.message, BODY, Ink::Regular);
@@ -369,7 +369,7 @@ fn content(
         for answer in rows {
             let led_to: Vec<&str> = led_to(summary, answer.id)
                 .into_iter()
-                .map(|level| words.level(level))
+                .map(|level| words.verdict_in_words(level))
                 .collect();
             let row = row(answer.question, answer.display, &led_to, words, measure);
             // A section's title stays with its first answer.

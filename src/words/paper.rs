@@ -4,14 +4,10 @@
 use std::fmt::Display;
 use std::path::Path;
 
-use crate::model::questionnaire::Level;
-
 /// What one language says on the printed record and about printing it.
 pub trait PaperWords {
     /// Why a record's PDF was not made (a fault of the program, not of the record).
     fn pdf_not_made(&self, why: NotMade) -> String;
-    /// A verdict in capitals and words only: paper shows no symbol and no colour.
-    fn level(&self, level: Level) -> &'static str;
     /// At the top of every page: who the page is about, to file it with the right patient.
     fn running_head(&self, name: &str, born: Option<&str>, record: &str) -> String;
     /// The record's short id as the running head names it.

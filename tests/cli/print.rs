@@ -186,7 +186,7 @@ fn every_character_the_record_prints_is_in_the_embedded_font() {
         Level::Delay,
         Level::NotSuitable,
     ] {
-        text.push_str(English.level(level));
+        text.push_str(English.verdict_in_words(level));
     }
     text.push_str(&English.running_head("Zoë Núñez-Peña", Some("1 January 1990"), "r"));
     let missing: Vec<char> = pdf::missing_glyphs(&text)

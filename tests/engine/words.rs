@@ -21,6 +21,17 @@ fn every_language_words_every_label_hint_verdict_decision_and_mode() {
         for level in Level::ALL {
             assert!(!words.verdict(level).is_empty(), "{code}: {level:?}");
             assert!(!words.verdict_short(level).is_empty(), "{code}: {level:?}");
+            // Paper prints the words alone: the verdict is one symbol, a space, then its words.
+            let in_words = words.verdict_in_words(level);
+            assert_eq!(
+                words.verdict(level).chars().count(),
+                in_words.chars().count() + 2,
+                "{code}: {level:?}"
+            );
+            assert!(
+                in_words.chars().all(|c| c.is_alphabetic() || c == ' '),
+                "{code}: {level:?}: {in_words}"
+            );
         }
         for decision in Decision::ALL {
             assert!(!words.decision(decision).is_empty(), "{code}: {decision:?}");

@@ -4,7 +4,6 @@ use std::fmt::{Display, Write};
 use std::path::Path;
 
 use super::English;
-use crate::model::questionnaire::Level;
 use crate::words::paper::{Heading, PaperWords};
 
 impl PaperWords for English {
@@ -15,16 +14,6 @@ impl PaperWords for English {
             NotMade::PaperSize => "the paper size was refused".into(),
             NotMade::NoFileName => "the summary's path has no file name".into(),
             NotMade::Engine => "the PDF engine refused the page".into(),
-        }
-    }
-
-    fn level(&self, level: Level) -> &'static str {
-        match level {
-            Level::Suitable => "SUITABLE",
-            Level::SuitableWithPrecautions => "SUITABLE WITH PRECAUTIONS",
-            Level::PhysicianReview => "PHYSICIAN REVIEW NEEDED",
-            Level::Delay => "DELAY TREATMENT",
-            Level::NotSuitable => "NOT SUITABLE",
         }
     }
 

@@ -4,7 +4,6 @@ use std::fmt::{Display, Write};
 use std::path::Path;
 
 use super::Spanish;
-use crate::model::questionnaire::Level;
 use crate::words::paper::{Heading, PaperWords};
 
 impl PaperWords for Spanish {
@@ -15,16 +14,6 @@ impl PaperWords for Spanish {
             NotMade::PaperSize => "se rechazó el tamaño de papel".into(),
             NotMade::NoFileName => "la ruta del resumen no tiene nombre de archivo".into(),
             NotMade::Engine => "el motor de PDF rechazó la página".into(),
-        }
-    }
-
-    fn level(&self, level: Level) -> &'static str {
-        match level {
-            Level::Suitable => "APTO",
-            Level::SuitableWithPrecautions => "APTO CON PRECAUCIONES",
-            Level::PhysicianReview => "REQUIERE REVISIÓN MÉDICA",
-            Level::Delay => "APLAZAR EL TRATAMIENTO",
-            Level::NotSuitable => "NO APTO",
         }
     }
 
