@@ -130,15 +130,27 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self.say("");
     }
 
-    /// The next line typed; `None` when the input (or the output) has ended.
-    fn read(&mut self) -> Option<Result<String, Unread>> {
-        if self.broken {
-            return None;
-        }
-        match self.input.next() {
-            Line::Text(text) => Some(Ok(text)),
-            Line::Unread(unread) => Some(Err(unread)),
-            Line::End => None,
+    /// The next line typed (one that is no text is named, "not taken" at a question, and the next
+    /// read); `None` when the input (or the output) has ended.
+    fn read(&mut self, at_question: bool) -> Option<String> {
+        loop {
+            if self.broken {
+                return None;
+            }
+            match self.input.next() {
+                Line::Text(text) => return Some(text),
+                // A line that is no text is named, and the next one read.
+                Line::Unread(unread) => {
+                    let unread = self.words.unread(&unread);
+                    let said = if at_question {
+                        self.words.not_taken(&unread)
+                    } else {
+                        unread
+                    };
+                    self.say(&said);
+                }
+                Line::End => return None,
+            }
         }
     }
 
@@ -190,14 +202,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             self.say(&self.words.choose_unfinished(drafts.len()));
             let chosen = loop {
-                let typed = match self.read()? {
-                    Ok(typed) => typed,
-                    Err(unread) => {
-                        let said = self.words.unread(&unread);
-                        self.say(&said);
-                        continue;
-                    }
-                };
+                let typed = self.read(false)?;
                 let typed = typed.trim();
                 if typed.is_empty() {
                     return Some(self.desk.start(Mode::Staff, self.now()));
@@ -307,14 +312,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// and another read; `None` when the input ended.
     fn typed(&mut self, intake: &Intake, item: &Item) -> Option<Typed> {
         loop {
-            let line = match self.read()? {
-                Ok(line) => line,
-                Err(unread) => {
-                    let said = self.words.not_taken(&self.words.unread(&unread));
-                    self.say(&said);
-                    continue;
-                }
-            };
+            let line = self.read(true)?;
             let command = line.trim().to_lowercase();
             if command == "?" {
                 return Some(Typed::Help);
@@ -442,14 +440,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self.blank();
         self.say(self.words.submit_question(self.kiosk));
         loop {
-            let line = match self.read()? {
-                Ok(line) => line,
-                Err(unread) => {
-                    let said = self.words.unread(&unread);
-                    self.say(&said);
-                    continue;
-                }
-            };
+            let line = self.read(false)?;
             let typed = line.trim().to_lowercase();
             if self.words.yes_words().contains(&typed.as_str()) {
                 return Some(
@@ -493,14 +484,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// The number of the answer to change, or back; `None` when the input ended.
     fn which(&mut self, count: usize) -> Option<Change> {
         loop {
-            let line = match self.read()? {
-                Ok(line) => line,
-                Err(unread) => {
-                    let said = self.words.unread(&unread);
-                    self.say(&said);
-                    continue;
-                }
-            };
+            let line = self.read(false)?;
             let typed = line.trim().to_lowercase();
             if self.words.back_words().contains(&typed.as_str()) {
                 return Some(Change::Back);
