@@ -169,27 +169,16 @@ pub fn send(server: &Server, method: Method, identifier: &str, body: &Value) -> 
     let bytes = resource::to_json(body);
     attempt(
         server,
-        |auth| {
-            let request = match method {
-                Method::Create => server
-                    .agent
-                    .post(format!("{}/QuestionnaireResponse", server.base))
-                    .header("If-None-Exist", &search),
-                Method::Update => server
-                    .agent
-                    .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
-            };
-            let request = request
-                .header("Content-Type", FHIR_JSON)
-                .header("Accept", FHIR_JSON)
-                .header("Prefer", "return=representation");
-            match auth {
-                Some(value) => request
-                    .header("Authorization", value)
-                    .send(bytes.as_bytes()),
-                None => request.send(bytes.as_bytes()),
-            }
+        || match method {
+            Method::Create => server
+                .agent
+                .post(format!("{}/QuestionnaireResponse", server.base))
+                .header("If-None-Exist", &search),
+            Method::Update => server
+                .agent
+                .put(format!("{}/QuestionnaireResponse?{search}", server.base)),
         },
+        bytes.as_bytes(),
         &|answer| is_response_of(answer, body),
     )
 }
@@ -261,21 +250,13 @@ pub fn send_questionnaire(server: &Server, questionnaire: &resource::Questionnai
     let bytes = resource::to_json(questionnaire);
     attempt(
         server,
-        |auth| {
-            let request = server
+        || {
+            server
                 .agent
                 .post(format!("{}/Questionnaire", server.base))
                 .header("If-None-Exist", &search)
-                .header("Content-Type", FHIR_JSON)
-                .header("Accept", FHIR_JSON)
-                .header("Prefer", "return=representation");
-            match auth {
-                Some(value) => request
-                    .header("Authorization", value)
-                    .send(bytes.as_bytes()),
-                None => request.send(bytes.as_bytes()),
-            }
         },
+        bytes.as_bytes(),
         &|answer| {
             answer["resourceType"] == "Questionnaire"
                 && answer["url"] == questionnaire.url.as_str()
@@ -284,13 +265,12 @@ pub fn send_questionnaire(server: &Server, questionnaire: &resource::Questionnai
     )
 }
 
-type Sent = Result<ureq::http::Response<ureq::Body>, ureq::Error>;
-
-/// One request with credentials; a refused token is fetched again once. `is_sent` says whether
-/// a success's body is the resource that was sent.
+/// One request of FHIR JSON, `body`, with credentials; a refused token is fetched again once.
+/// `is_sent` says whether a success's body is the resource that was sent.
 fn attempt(
     server: &Server,
-    request: impl Fn(Option<&str>) -> Sent,
+    request: impl Fn() -> ureq::RequestBuilder<ureq::typestate::WithBody>,
+    body: &[u8],
     is_sent: &dyn Fn(&Value) -> bool,
 ) -> Outcome {
     for fresh_token in [false, true] {
@@ -308,7 +288,15 @@ fn attempt(
                 };
             }
         };
-        return match request(auth.as_deref()) {
+        let request = request()
+            .header("Content-Type", FHIR_JSON)
+            .header("Accept", FHIR_JSON)
+            .header("Prefer", "return=representation");
+        let sent = match auth.as_deref() {
+            Some(value) => request.header("Authorization", value).send(body),
+            None => request.send(body),
+        };
+        return match sent {
             // A SMART token the server no longer takes: fetch a new one and try once more.
             Ok(response)
                 if response.status() == 401
