@@ -337,6 +337,19 @@ fn a_patients_unfinished_intake_is_found_to_resume_and_flagged_beside_a_second_s
         .is_none(),
         "the intake staff are starting is never offered to itself"
     );
+    // Open on another terminal, it is not offered either.
+    let open_there = desk.resume(&found.draft.id).expect("resumed elsewhere");
+    assert!(
+        skin_intake::clinic::unfinished_of(
+            &desk.list().entries,
+            "Maria Garcia",
+            date("1980-05-31"),
+            ""
+        )
+        .is_none(),
+        "an intake open on another terminal is not offered"
+    );
+    drop(open_there);
     assert!(
         skin_intake::clinic::unfinished_of(&listed.entries, "Maria Garcia", date("1980-06-01"), "")
             .is_none(),
