@@ -215,10 +215,7 @@ impl Figures {
         self.first = Some(self.first.map_or(day, |f| f.min(day)));
         self.last = Some(self.last.map_or(day, |l| l.max(day)));
         *self.weeks_seen.entry(monday(day)).or_default() += 1;
-        let verdict = summary
-            .verdict_override
-            .as_ref()
-            .map_or(summary.assessment.suitability, |o| o.suitability);
+        let verdict = summary.shown_level();
         *self.verdicts.entry(verdict).or_default() += 1;
         for concern in &summary.assessment.concerns {
             *self.concerns.entry(concern.concern.clone()).or_default() += 1;
@@ -244,11 +241,7 @@ impl Figures {
             self.sessions.min += u64::from(range.min);
             self.sessions.max += u64::from(range.max);
         }
-        let schedule = summary
-            .verdict_override
-            .as_ref()
-            .and_then(|o| o.schedule.as_ref())
-            .unwrap_or(&summary.assessment.schedule);
+        let schedule = summary.shown_schedule();
         if verdict != Level::NotSuitable {
             // A session whose window is still open counts in the month it can happen from.
             for session in schedule.iter().filter(|s| s.latest >= self.today) {

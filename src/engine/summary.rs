@@ -205,13 +205,8 @@ impl Decision {
 /// when neither gives one (not suitable, or dates that wait for a physician).
 #[must_use]
 pub fn cleared_from(summary: &Summary) -> Option<NaiveDate> {
-    let in_force = summary
-        .verdict_override
-        .as_ref()
-        .filter(|o| o.start_date.is_some())
-        .and_then(|o| o.schedule.as_deref())
-        .unwrap_or(&summary.assessment.schedule);
-    in_force
+    summary
+        .shown_schedule()
         .first()
         .map(|s| s.earliest)
         .or(summary.assessment.reassess_on)
