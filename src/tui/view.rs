@@ -221,8 +221,9 @@ fn notice_lines(notice: &str, width: u16, confirmation: bool) -> Vec<Line<'stati
 }
 
 /// The top line: the questionnaire's title and what staff are doing (a record of a patient,
-/// changing its answers with them, a staff-guided intake); for staff, the patient's name once it
-/// is known (never at the kiosk, where anyone may walk up). Where room is short, the name is cut.
+/// changing its answers with them, a staff-guided intake under way; nothing more on the list,
+/// which has its own title); for staff, the patient's name once it is known (never at the kiosk,
+/// where anyone may walk up). Where room is short, the name is cut.
 fn draw_header(ctx: Ctx, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
     let words = ctx.words;
@@ -259,7 +260,7 @@ fn draw_header(ctx: Ctx, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 |name| words.say(&Say::ChangeAnswersWith { name }),
             );
             who = format!("  ·  {}", ellipsize(&what, room));
-        } else {
+        } else if !matches!(screen, Screen::Start(_)) {
             who.push_str("  ·  ");
             who.push_str(words.label(Label::StaffGuided));
             if let Some(name) = name {

@@ -903,7 +903,7 @@ fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
     assert!(app.session.is_none());
     let list = draw(&app, 100, 30);
     assert!(list.contains("Maria Garcia"), "{list}");
-    assert!(list.contains("staff-guided"), "{list}");
+    assert!(list.contains("The clinic's intakes"), "{list}");
     // The footer says what q and Esc do here: back to the staff menu, not quit.
     assert!(list.contains("q/Esc back to the staff menu"), "{list}");
     assert!(!list.contains("q quit"), "{list}");
