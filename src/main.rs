@@ -814,7 +814,7 @@ fn print_record(cli: &Cli, path: &Path) -> Result<(), Failure> {
     let questionnaire = load_questionnaire(cli.questions.as_deref(), words)?;
     match clinic::paper::print(&summary, Some(&questionnaire), &printing(cli)) {
         clinic::Printed::Sent { printer, job, kept } => {
-            print_out(&(words.printed(printer.as_deref(), &job, kept.as_deref()) + "\n"))
+            print_out(&(words.printed(printer.as_deref(), &job, kept.is_some()) + "\n"))
         }
         clinic::Printed::Refused {
             printer,

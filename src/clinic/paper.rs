@@ -24,7 +24,7 @@ pub struct Printing {
 /// What became of printing a record.
 #[derive(Debug)]
 pub enum Printed {
-    /// CUPS took the job; `job` is what `lp` said (its request id).
+    /// CUPS took the job; `job` is its request id (or what `lp` said, when it says it otherwise).
     Sent {
         printer: Option<String>,
         job: String,
@@ -84,6 +84,15 @@ impl Desk {
     }
 }
 
+/// The request id in what `lp` says of a job it took ("request id is clinic-15 (1 file(s))"); all
+/// it said when it says it in another way (another language).
+fn job_id(said: &str) -> String {
+    said.strip_prefix("request id is ")
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or(said)
+        .to_owned()
+}
+
 /// The job's title in the printer's queue, which other users may list: the record, never the
 /// patient.
 fn job_title(summary: &Summary) -> String {
@@ -117,7 +126,7 @@ fn send(pdf: &[u8], title: &str, printing: &Printing, kept: Option<PathBuf>) -> 
     if output.status.success() && !matches!(written, Some(Err(_))) {
         Printed::Sent {
             printer,
-            job: said(&output.stdout),
+            job: job_id(&said(&output.stdout)),
             kept,
         }
     } else {

@@ -58,9 +58,9 @@ pub trait PaperWords {
     fn date_line(&self, date: Option<&str>) -> String;
     /// The PDF would go to a terminal.
     fn pdf_to_terminal(&self) -> String;
-    /// The record was handed to the printer (`printer`, or the default one); `job` is what CUPS
-    /// said, `kept` the PDF kept beside the summary.
-    fn printed(&self, printer: Option<&str>, job: &str, kept: Option<&Path>) -> String;
+    /// The record was handed to the printer (`printer`, or the default one) as CUPS's job `job`;
+    /// `kept`: its PDF is kept beside the summary (where is one key away, not in the sentence).
+    fn printed(&self, printer: Option<&str>, job: &str, kept: bool) -> String;
     /// The printing system refused the record, in its own words.
     fn not_printed(&self, printer: Option<&str>, cups: &str, kept: Option<&Path>) -> String;
     /// `lp` could not be started.

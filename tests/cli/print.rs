@@ -386,7 +386,7 @@ fn print_sends_a_signed_record_with_an_override_through_cups() {
         .success();
     let said = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
-        said.starts_with(&format!("Sent to the printer {printer} (request id is ")),
+        said.starts_with(&format!("Sent to the printer {printer} as job {printer}-")),
         "{said}"
     );
     let pdf = landed(&landing, &before);

@@ -78,7 +78,11 @@ impl App {
                 if let Some(latest) = screen.versions.last() {
                     let printed = self.desk.print(latest, &self.config.printing);
                     let words = words::for_language(&self.config.language);
-                    self.notice = Some(printed_words(words, &printed));
+                    let said = printed_words(words, &printed);
+                    if matches!(printed, Printed::Sent { .. }) {
+                        self.confirmed = Some(said.clone());
+                    }
+                    self.notice = Some(said);
                 }
             }
         }
@@ -147,7 +151,7 @@ impl App {
             NextVersion::Saved {
                 intake_id,
                 version,
-                path,
+                path: _,
                 queued,
             } => {
                 self.open_record(&intake_id);
@@ -156,7 +160,6 @@ impl App {
                     _ => None,
                 };
                 // The file is one key away (`f` on the record), not in the sentence.
-                let _ = path;
                 let said = words.version_saved(version, name.as_deref());
                 self.confirmed = Some(said.clone());
                 self.notice = Some(said);
@@ -206,7 +209,7 @@ impl App {
 fn printed_words(words: &dyn Words, printed: &Printed) -> String {
     match printed {
         Printed::Sent { printer, job, kept } => {
-            words.printed(printer.as_deref(), job, kept.as_deref())
+            words.printed(printer.as_deref(), job, kept.is_some())
         }
         Printed::Refused {
             printer,

@@ -155,7 +155,7 @@ impl PaperWords for English {
             .into()
     }
 
-    fn printed(&self, printer: Option<&str>, job: &str, kept: Option<&Path>) -> String {
+    fn printed(&self, printer: Option<&str>, job: &str, kept: bool) -> String {
         let to = printer.map_or_else(
             || "the default printer".to_owned(),
             |p| format!("the printer {p}"),
@@ -163,11 +163,11 @@ impl PaperWords for English {
         let job = job.trim();
         let mut said = format!("Sent to {to}");
         if !job.is_empty() {
-            let _ = write!(said, " ({job})");
+            let _ = write!(said, " as job {job}");
         }
         said.push('.');
-        if let Some(kept) = kept {
-            let _ = write!(said, " The PDF is kept as {}.", kept.display());
+        if kept {
+            said.push_str(" The PDF is kept beside the record.");
         }
         said
     }

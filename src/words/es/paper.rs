@@ -157,7 +157,7 @@ impl PaperWords for Spanish {
             .into()
     }
 
-    fn printed(&self, printer: Option<&str>, job: &str, kept: Option<&Path>) -> String {
+    fn printed(&self, printer: Option<&str>, job: &str, kept: bool) -> String {
         let to = printer.map_or_else(
             || "la impresora predeterminada".to_owned(),
             |p| format!("la impresora {p}"),
@@ -165,11 +165,11 @@ impl PaperWords for Spanish {
         let job = job.trim();
         let mut said = format!("Enviado a {to}");
         if !job.is_empty() {
-            let _ = write!(said, " ({job})");
+            let _ = write!(said, " como trabajo {job}");
         }
         said.push('.');
-        if let Some(kept) = kept {
-            let _ = write!(said, " El PDF se conserva como {}.", kept.display());
+        if kept {
+            said.push_str(" El PDF se conserva junto al registro.");
         }
         said
     }
