@@ -131,6 +131,16 @@ pub fn without_hidden(s: &str) -> String {
         .collect()
 }
 
+/// Whether a text answer to `item` holds a character that hides text. A long text keeps its line
+/// breaks: each of its lines is checked on its own.
+fn hides_text(item: &Item, s: &str) -> bool {
+    if item.takes_lines() {
+        s.split('\n').any(|line| hidden_character(line).is_some())
+    } else {
+        hidden_character(s).is_some()
+    }
+}
+
 /// What is wrong with one answer to one item.
 ///
 /// # Errors
@@ -149,7 +159,7 @@ pub fn check_answer(item: &Item, answer: Option<&Answer>, today: NaiveDate) -> R
                 max,
                 length: s.chars().count(),
             }),
-            _ if hidden_character(s).is_some() => Err(Fault::InvisibleCharacters),
+            _ if hides_text(item, s) => Err(Fault::InvisibleCharacters),
             _ => Ok(()),
         },
         Answer::Date(_) | Answer::Month(_) => check_date(item, answer, today),

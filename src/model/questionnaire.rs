@@ -298,7 +298,18 @@ impl Questionnaire {
     }
 }
 
+/// A text answer allowed more characters than this (or any number) is a long text: the patient's
+/// own note, written over several lines.
+pub const LONG_TEXT: usize = 200;
+
 impl Item {
+    /// A text question whose answer may run over several lines, line breaks kept (a note in the
+    /// patient's own words): one allowed more than [`LONG_TEXT`] characters, or any number.
+    #[must_use]
+    pub fn takes_lines(&self) -> bool {
+        self.kind == ItemKind::Text && self.max_length.is_none_or(|most| most > LONG_TEXT)
+    }
+
     #[must_use]
     pub fn option(&self, code: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.code == code)

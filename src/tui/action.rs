@@ -34,6 +34,8 @@ pub enum Action {
     /// A key for the text field in focus (a character, Backspace, cursor keys…).
     Edit(KeyEvent),
     Paste(String),
+    /// Alt-Enter or Ctrl-J in a long text answer: a line break.
+    NewLine,
     /// A click or tap on something the layout placed there.
     Tap(Hit),
     /// F2: the clinician note.
@@ -42,6 +44,10 @@ pub enum Action {
     Override,
     /// F10: the staff PIN prompt at the kiosk.
     Staff,
+    /// F5 at the kiosk: start again from the beginning (asks first).
+    StartOver,
+    /// F9 at the kiosk: call a member of staff.
+    CallStaff,
     /// Ctrl-C: leave (staff).
     Leave,
     /// `q`: quit from a list or the result.
@@ -79,6 +85,12 @@ pub enum Hit {
     Language(usize),
     Back,
     Next,
+    /// The kiosk's `Start over` and `Call staff` buttons.
+    StartOver,
+    CallStaff,
+    /// The answers of a question asked before acting (Yes, No).
+    Yes,
+    No,
 }
 
 /// Where the keys go: the screen or popup in focus, and what it offers right now.
@@ -114,6 +126,10 @@ pub enum Focus {
     ThankYou,
     /// Kiosk: waiting for staff; no key but F10 does anything.
     Held,
+    /// Kiosk: staff were called; no key but F10 does anything.
+    StaffCalled,
+    /// Kiosk: asked before starting over.
+    StartOver,
     Pin,
     /// Kiosk, after the PIN: the staff menu.
     StaffMenu,
@@ -134,6 +150,8 @@ pub enum AnswerKind {
     Multi,
     Boolean,
     Text,
+    /// A text of several lines (the patient's own note).
+    LongText,
     Date,
 }
 
@@ -145,6 +163,8 @@ impl Focus {
             Focus::Welcome
                 | Focus::ThankYou
                 | Focus::Held
+                | Focus::StaffCalled
+                | Focus::StartOver
                 | Focus::Question { staff: false, .. }
                 | Focus::Review { staff: false }
         )
@@ -154,7 +174,7 @@ impl Focus {
         matches!(
             self,
             Focus::Question {
-                answer: AnswerKind::Text | AnswerKind::Date,
+                answer: AnswerKind::Text | AnswerKind::LongText | AnswerKind::Date,
                 ..
             } | Focus::Pin
                 | Focus::Start { finding: true, .. }
@@ -165,21 +185,36 @@ impl Focus {
     }
 }
 
-/// A key: its code and whether Ctrl is held.
+/// A key: its code, whether Ctrl is held, and whether it needs Alt held (a key without it acts
+/// with or without Alt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
     code: KeyCode,
     ctrl: bool,
+    alt: bool,
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: false,
+        alt: true,
     }
 }
 
@@ -261,6 +296,14 @@ fn is_staff_review(f: Focus) -> bool {
 
 fn answer_is(f: Focus, kinds: &[AnswerKind]) -> bool {
     matches!(f, Focus::Question { answer, .. } if kinds.contains(&answer))
+}
+
+/// The patient alone at a question or the review.
+fn is_kiosk_asking(f: Focus) -> bool {
+    matches!(
+        f,
+        Focus::Question { staff: false, .. } | Focus::Review { staff: false }
+    )
 }
 
 /// The keymap, in the order the footer lists the hints of each focus.
@@ -532,6 +575,14 @@ static BINDINGS: &[Binding] = &[
         action: |_| Action::Confirm,
         hint: Some(Hint::TypeAnswer),
     },
+    // Before Enter: Alt-Enter is Enter with Alt held. Ctrl-J for terminals that send Alt-Enter
+    // as Enter. Its hint says that this field is typed in, as "type answer" does for a short one.
+    Binding {
+        when: |f| answer_is(f, &[AnswerKind::LongText]),
+        keys: &[alt(KeyCode::Enter), ctrl('j')],
+        action: |_| Action::NewLine,
+        hint: Some(Hint::NewLine),
+    },
     Binding {
         when: |f| answer_is(f, &[AnswerKind::Date]),
         keys: &[],
@@ -606,6 +657,20 @@ static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
         hint: Some(Hint::Back),
+    },
+    // The patient at a question or the review: start over and call staff, listed last so that
+    // calling staff is the footer's last key, which always shows.
+    Binding {
+        when: is_kiosk_asking,
+        keys: &[key(KeyCode::F(5))],
+        action: |_| Action::StartOver,
+        hint: Some(Hint::StartOver),
+    },
+    Binding {
+        when: is_kiosk_asking,
+        keys: &[key(KeyCode::F(9))],
+        action: |_| Action::CallStaff,
+        hint: Some(Hint::CallStaff),
     },
     Binding {
         when: is_staff_review,
@@ -687,8 +752,34 @@ static BINDINGS: &[Binding] = &[
     },
     Binding {
         when: |f| f == Focus::StaffMenu,
-        keys: &[ch('1'), ch('2'), ch('3')],
+        keys: &[ch('1'), ch('2'), ch('3'), ch('4')],
         action: digit,
+        hint: None,
+    },
+    // Asked before starting over: the choice is No until Yes is chosen.
+    Binding {
+        when: |f| f == Focus::StartOver,
+        keys: &[
+            key(KeyCode::Up),
+            key(KeyCode::Down),
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            key(KeyCode::Tab),
+            key(KeyCode::BackTab),
+        ],
+        action: |_| Action::NextField,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::StartOver,
+        keys: &[ch('y'), ch('Y'), ch('s'), ch('S')],
+        action: |_| Action::Yes,
+        hint: None,
+    },
+    Binding {
+        when: |f| f == Focus::StartOver,
+        keys: &[ch('n'), ch('N')],
+        action: |_| Action::No,
         hint: None,
     },
     Binding {
@@ -704,13 +795,23 @@ static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer),
+        when: |f| {
+            matches!(
+                f,
+                Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer | Focus::StartOver
+            )
+        },
         keys: &[key(KeyCode::Enter)],
         action: |_| Action::Confirm,
         hint: None,
     },
     Binding {
-        when: |f| matches!(f, Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer),
+        when: |f| {
+            matches!(
+                f,
+                Focus::StaffMenu | Focus::Leaving | Focus::ResumeOffer | Focus::StartOver
+            )
+        },
         keys: &[key(KeyCode::Esc)],
         action: |_| Action::Back,
         hint: None,
@@ -792,6 +893,7 @@ pub fn action_for(focus: Focus, event: KeyEvent) -> Option<Action> {
     let pressed = Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        alt: event.modifiers.contains(KeyModifiers::ALT),
     };
     // Shift is part of the character itself (`Y`); other modifiers make another key.
     let plain_digit = event.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
@@ -801,7 +903,8 @@ pub fn action_for(focus: Focus, event: KeyEvent) -> Option<Action> {
         .filter(|b| (b.when)(focus))
         .find(|b| {
             b.keys.iter().any(|k| {
-                *k == pressed
+                (k.code, k.ctrl) == (pressed.code, pressed.ctrl)
+                    && (!k.alt || pressed.alt)
                     // In a text field, characters are text: only Ctrl keys and named keys act.
                     && !(typing && matches!(k.code, KeyCode::Char(_)) && !k.ctrl)
                     && (!matches!(k.code, KeyCode::Char('0'..='9')) || plain_digit)

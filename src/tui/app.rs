@@ -19,6 +19,7 @@ use super::screens::override_form::OverrideForm;
 use super::screens::pin::{Pin, PinLock};
 use super::screens::question;
 use super::screens::review;
+use super::screens::start_over::StartOver;
 use super::screens::{Overlay, Screen};
 use super::session::{Ctx, Session};
 use super::view::View;
@@ -28,6 +29,7 @@ use crate::model::questionnaire::Item;
 use crate::words::{Label, Say};
 
 mod flow;
+mod kiosk;
 mod outcomes;
 mod records;
 mod timers;
@@ -81,6 +83,9 @@ pub struct App {
     /// The language the app was started in: staff's, and the kiosk's until a patient picks
     /// another on the welcome screen (`config.language` is the one in use).
     staff_language: String,
+    /// Kiosk: the language of the patient whose intake staff took over with the PIN, to give
+    /// it back in when staff return the screen to them.
+    patient_language: Option<String>,
 }
 
 impl App {
@@ -109,6 +114,7 @@ impl App {
             ),
             staff_at_kiosk: false,
             staff_language: config.language.clone(),
+            patient_language: None,
             config,
         };
         app.home();
@@ -148,7 +154,12 @@ impl App {
             ctx: self.ctx(),
             screen: &self.screen,
             overlay: self.overlay.as_ref(),
-            notice: self.notices(),
+            // The page after calling staff is calm: nothing but that staff are coming.
+            notice: if matches!(self.screen, Screen::StaffCalled(_)) {
+                None
+            } else {
+                self.notices()
+            },
             confirmation: self.confirmed.is_some()
                 && self.confirmed == self.notice
                 && self.draft_problem.is_none(),
@@ -266,6 +277,13 @@ impl App {
                 self.overlay = Some(Overlay::Pin(Pin::default()));
                 return;
             }
+            Action::StartOver | Action::Tap(Hit::StartOver) if self.patient_answering() => {
+                self.overlay = Some(Overlay::StartOver(StartOver::default()));
+                return;
+            }
+            Action::CallStaff | Action::Tap(Hit::CallStaff) if self.patient_answering() => {
+                return self.call_staff();
+            }
             Action::Note | Action::Override
                 if self.session.as_ref().is_some_and(Session::amending) =>
             {
@@ -378,8 +396,8 @@ impl App {
                     self.home();
                 }
             }
-            // Only F10 and the PIN (above) leave it.
-            Screen::Held(_) => {}
+            // Only F10 and the PIN (above) leave them.
+            Screen::Held(_) | Screen::StaffCalled(_) => {}
             Screen::Record(_) => self.update_record(action),
         }
     }

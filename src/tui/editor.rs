@@ -79,13 +79,14 @@ impl Editor {
         }
     }
 
-    /// The kind of answer widget, for the keymap.
+    /// The kind of answer widget for `item`, for the keymap.
     #[must_use]
-    pub fn kind(&self) -> AnswerKind {
+    pub fn kind(&self, item: Option<&Item>) -> AnswerKind {
         match self {
             Editor::Single { .. } => AnswerKind::Single,
             Editor::Multi { .. } => AnswerKind::Multi,
             Editor::Boolean { .. } => AnswerKind::Boolean,
+            Editor::Text(_) if item.is_some_and(Item::takes_lines) => AnswerKind::LongText,
             Editor::Text(_) => AnswerKind::Text,
             Editor::Date(_) => AnswerKind::Date,
         }
@@ -141,6 +142,9 @@ impl Editor {
                 *value = Some(*i == 0);
                 Edited::Changed
             }
+            (Editor::Text(input), Action::NewLine) if item.takes_lines() => {
+                edited(text_field::new_line(input, item.max_length))
+            }
             (Editor::Text(input), Action::Edit(key)) => {
                 edited(text_field::key(input, *key, item.max_length))
             }
@@ -174,6 +178,9 @@ impl Editor {
     /// Pasted text goes into text and date fields, cleaned and cut to what fits.
     fn paste(&mut self, item: &Item, text: &str) -> Edited {
         match self {
+            Editor::Text(input) if item.takes_lines() => {
+                text_field::insert_lines(input, text, item.max_length);
+            }
             Editor::Text(input) => text_field::insert(input, text, item.max_length),
             Editor::Date(input) => text_field::insert(input, text, Some(DATE_MAX)),
             _ => return Edited::Ignored,

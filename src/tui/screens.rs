@@ -16,6 +16,7 @@ pub mod review;
 pub mod sign_off;
 pub mod staff_menu;
 pub mod start;
+pub mod start_over;
 
 use std::time::Instant;
 
@@ -40,6 +41,8 @@ pub enum Screen {
     },
     /// Kiosk: an intake that could not be written, until it is or staff take over.
     Held(kiosk::Held),
+    /// Kiosk: the patient called staff; the screen they were on waits behind it, as it was.
+    StaffCalled(Box<Screen>),
     /// Staff: one intake's record.
     Record(record::RecordScreen),
 }
@@ -65,6 +68,8 @@ pub enum Overlay {
     SignOff(sign_off::SignOff),
     /// Staff: who is about to change a record's answers.
     Initials(initials::Initials),
+    /// Kiosk: asking before starting over.
+    StartOver(start_over::StartOver),
 }
 
 impl Screen {
@@ -94,6 +99,7 @@ impl Screen {
             },
             Screen::ThankYou { .. } => Focus::ThankYou,
             Screen::Held(_) => Focus::Held,
+            Screen::StaffCalled(_) => Focus::StaffCalled,
             Screen::Record(record) => record.focus(),
         }
     }
@@ -110,6 +116,7 @@ impl Overlay {
             Overlay::StaffMenu(_) => Some(Focus::StaffMenu),
             Overlay::Leaving => Some(Focus::Leaving),
             Overlay::ResumeOffer(_) => Some(Focus::ResumeOffer),
+            Overlay::StartOver(_) => Some(Focus::StartOver),
             Overlay::SignOff(form) => Some(Focus::SignOff {
                 on_decision: form.field == sign_off::Field::Decision,
             }),

@@ -102,11 +102,13 @@ impl View<'_> {
         self.parts(area).map_or(Rect::ZERO, |p| p.body)
     }
 
-    /// Where a tap lands in a terminal of `area`. Of the popups, only the staff menu takes taps.
+    /// Where a tap lands in a terminal of `area`. Of the popups, only the staff menu and the
+    /// kiosk's "Start over?" take taps.
     #[must_use]
     pub fn hits(&self, area: Rect) -> Vec<(Rect, Hit)> {
         match self.overlay {
             Some(Overlay::StaffMenu(menu)) => return menu.hits(area),
+            Some(Overlay::StartOver(dialog)) => return dialog.hits(self.ctx.words, area),
             Some(_) => return Vec::new(),
             None => {}
         }
@@ -166,6 +168,10 @@ impl View<'_> {
                 kiosk::held(ctx, body, buf);
                 None
             }
+            Screen::StaffCalled(_) => {
+                kiosk::staff_called(ctx, body, buf);
+                None
+            }
             Screen::Record(record) => {
                 record.render(ctx, body, buf);
                 None
@@ -200,6 +206,10 @@ impl View<'_> {
             }
             Some(Overlay::ResumeOffer(offer)) => {
                 offer.render(ctx, area, buf);
+                cursor = None;
+            }
+            Some(Overlay::StartOver(dialog)) => {
+                dialog.render(ctx, area, buf);
                 cursor = None;
             }
             Some(Overlay::Note(note)) => cursor = note.render(ctx, area, buf),

@@ -27,9 +27,25 @@ pub enum Label {
     LanguageName,
     /// The key that picks the language on the kiosk's welcome screen.
     LanguageKey,
+    /// The kiosk's buttons on every question and the review.
+    StartOver,
+    CallStaff,
+    /// Asking before starting over: what it does.
+    StartOverExplained,
+    StartOverYes,
+    StartOverNo,
+    /// The keys while asking before starting over.
+    StartOverKeys,
+    /// The page after "Call staff".
+    StaffOnTheWay,
+    PleaseStayHere,
+    /// Staff menu: back to the question the patient was answering.
+    BackToPatient,
     // Questions and the review.
     DateHint,
     ApproximateDateHint,
+    /// Under a long text field: the keys that start a new line.
+    NewLineKeys,
     Yes,
     No,
     Back,
@@ -243,8 +259,18 @@ impl Label {
         Label::PressAnyKey,
         Label::LanguageName,
         Label::LanguageKey,
+        Label::StartOver,
+        Label::CallStaff,
+        Label::StartOverExplained,
+        Label::StartOverYes,
+        Label::StartOverNo,
+        Label::StartOverKeys,
+        Label::StaffOnTheWay,
+        Label::PleaseStayHere,
+        Label::BackToPatient,
         Label::DateHint,
         Label::ApproximateDateHint,
+        Label::NewLineKeys,
         Label::Yes,
         Label::No,
         Label::Back,
@@ -456,6 +482,12 @@ pub enum Hint {
     TryAgain,
     NextPatient,
     LeaveKept,
+    /// A long text answer: a line break.
+    NewLine,
+    /// Kiosk: start again from the beginning (asks first).
+    StartOver,
+    /// Kiosk: call a member of staff.
+    CallStaff,
 }
 
 impl Hint {
@@ -496,6 +528,9 @@ impl Hint {
         Hint::TryAgain,
         Hint::NextPatient,
         Hint::LeaveKept,
+        Hint::NewLine,
+        Hint::StartOver,
+        Hint::CallStaff,
     ];
 }
 

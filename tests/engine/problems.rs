@@ -483,3 +483,34 @@ fn a_language_without_words_yet_is_given_english() {
     );
     assert!(words::LANGUAGES.iter().any(|(code, _)| *code == "en"));
 }
+
+#[test]
+fn a_long_text_keeps_its_line_breaks_and_a_short_one_takes_none() {
+    let q = questionnaire();
+    let today = date(TODAY);
+    let check = |id: &str, text: &str| {
+        check_answer(q.item(id).unwrap(), Some(&Answer::Text(text.into())), today)
+    };
+    // The patient's note (up to 1000 characters) is written over several lines.
+    assert_eq!(
+        check(
+            "notes",
+            "Peel in 2023:\na week of redness.\n\nAway in August."
+        ),
+        Ok(())
+    );
+    // Each of its lines is checked as any text is.
+    assert_eq!(
+        check("notes", "Peel in 2023:\nAda\u{202e}ecalvoL"),
+        Err(Fault::InvisibleCharacters)
+    );
+    assert_eq!(check("notes", "one\rtwo"), Err(Fault::InvisibleCharacters));
+    assert_eq!(check("notes", "one\ttwo"), Err(Fault::InvisibleCharacters));
+    // A name is one line.
+    assert_eq!(
+        check("full_name", "Maria\nGarcia"),
+        Err(Fault::InvisibleCharacters)
+    );
+    assert!(q.item("notes").unwrap().takes_lines());
+    assert!(!q.item("full_name").unwrap().takes_lines());
+}

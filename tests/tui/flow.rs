@@ -891,10 +891,17 @@ fn staff_at_the_kiosk_review_intakes_and_the_kiosk_comes_back_empty() {
     press(&mut app, KeyCode::Enter, now);
     answer_current(&mut app, &suitable(), now);
     press(&mut app, KeyCode::Enter, now);
-    // Staff come: F10, the PIN, Review intakes.
+    // Staff come: F10, the PIN, Review intakes (after the patient's questions, offered first).
     press(&mut app, KeyCode::F(10), now);
     type_str(&mut app, "2468", now);
     press(&mut app, KeyCode::Enter, now);
+    let menu = draw(&app, 100, 30);
+    assert!(
+        menu.contains("▶ 1  Back to the patient's questions"),
+        "{menu}"
+    );
+    assert!(menu.contains("2  Review intakes"), "{menu}");
+    press(&mut app, KeyCode::Down, now);
     press(&mut app, KeyCode::Enter, now);
     assert!(
         matches!(app.screen, Screen::Start(_)),

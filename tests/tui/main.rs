@@ -7,6 +7,7 @@ mod support;
 mod flow;
 mod frames;
 mod held;
+mod kiosk;
 mod never_panics;
 mod panic_hook;
 mod pty;

@@ -26,6 +26,7 @@ impl App {
     pub fn home(&mut self) {
         self.session = None;
         self.overlay = None;
+        self.patient_language = None;
         if self.kiosk() {
             // The next patient sees nothing of the last one, not even a message about them, and
             // starts in the kiosk's own language.
@@ -398,6 +399,7 @@ impl App {
     /// The staff PIN was given at the kiosk. Staff see a held intake's failure (what and where)
     /// and can try again; otherwise the staff menu opens (returned, to show over the screen).
     pub(super) fn staff_take_over(&mut self) -> Option<Overlay> {
+        let patient = self.patient_waits();
         // Staff read in their own language, whatever the patient chose.
         let staff = self.staff_language.clone();
         self.set_language(&staff);
@@ -417,7 +419,7 @@ impl App {
             });
             return None;
         }
-        Some(Overlay::StaffMenu(StaffMenu::default()))
+        Some(Overlay::StaffMenu(StaffMenu::new(patient)))
     }
 
     /// Ctrl-C: leaves with the intake saved for later. When it cannot be saved, staff are told

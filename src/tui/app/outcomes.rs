@@ -9,6 +9,7 @@ use crate::tui::screens::staff_menu::{self, StaffMenu};
 use crate::tui::screens::start::{self, StartEntry};
 use crate::tui::screens::{
     Overlay, Screen, initials, leaving, note, override_form, pin, result, resume_offer, sign_off,
+    start_over,
 };
 use crate::words::{self, Label, Say};
 
@@ -94,7 +95,15 @@ impl App {
             },
             Overlay::StaffMenu(mut menu) => match menu.update(action) {
                 staff_menu::Outcome::Stay => Some(Overlay::StaffMenu(menu)),
-                staff_menu::Outcome::Close => None,
+                // Back to what the kiosk showed, in the patient's language.
+                staff_menu::Outcome::Close => {
+                    self.back_to_patient_language();
+                    None
+                }
+                staff_menu::Outcome::Patient => {
+                    self.back_to_patient();
+                    None
+                }
                 staff_menu::Outcome::Review => {
                     // Whatever the patient was answering waits, saved, under Unfinished.
                     self.keep_for_leaving();
@@ -145,6 +154,14 @@ impl App {
                     None
                 }
                 leaving::Outcome::Quit => return self.quit_or_menu(),
+            },
+            Overlay::StartOver(mut dialog) => match dialog.update(action) {
+                start_over::Outcome::Stay => Some(Overlay::StartOver(dialog)),
+                start_over::Outcome::Keep => None,
+                start_over::Outcome::StartOver => {
+                    self.start_over();
+                    None
+                }
             },
             Overlay::ResumeOffer(offer) => match resume_offer::update(action) {
                 resume_offer::Outcome::Stay => Some(Overlay::ResumeOffer(offer)),

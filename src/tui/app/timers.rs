@@ -31,6 +31,17 @@ impl App {
             }
             return;
         }
+        if matches!(self.screen, Screen::StaffCalled(_)) {
+            // The page waits for staff however long it takes: it shows nothing of the patient.
+            // A PIN prompt or the staff menu left open over it closes, back to the page.
+            if self.overlay.is_some()
+                && now.duration_since(self.last_activity) >= self.config.idle_timeout
+            {
+                self.overlay = None;
+                self.back_to_patient_language();
+            }
+            return;
+        }
         match self.overlay {
             Some(Overlay::Idle { until }) if now >= until => self.idle_reset(),
             Some(Overlay::Idle { .. }) => {}
@@ -69,6 +80,9 @@ impl App {
     /// Something is on the kiosk's screen that must not stay there when nobody is at it: a
     /// patient's answers, a popup, or staff's view of the clinic's intakes.
     fn idle_watched(&self) -> bool {
+        if matches!(self.screen, Screen::StaffCalled(_)) {
+            return self.overlay.is_some();
+        }
         self.session.is_some() || self.overlay.is_some() || self.staff_at_kiosk
     }
 

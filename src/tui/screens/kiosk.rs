@@ -1,5 +1,5 @@
-//! Kiosk screens: welcome, thank-you and "Are you still there?". Patient words only: no rule ids,
-//! no levels.
+//! Kiosk screens: welcome, thank-you, staff called and "Are you still there?". Patient words
+//! only: no rule ids, no levels.
 
 use std::time::Instant;
 
@@ -207,6 +207,25 @@ pub fn held(ctx: Ctx, area: Rect, buf: &mut Buffer) {
             Line::from(""),
             Line::from(label(Label::AnswersKept)),
             Line::from(label(Label::StaffFinishSaving)),
+        ],
+        area,
+        buf,
+    );
+}
+
+/// The patient called staff: a calm page with nothing of the patient on it, until staff come (F10
+/// and the PIN).
+pub fn staff_called(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.config.theme;
+    let label = |label| ctx.words.label(label);
+    centred(
+        &theme,
+        vec![
+            Line::styled(label(Label::StaffOnTheWay), theme.title),
+            Line::from(""),
+            Line::from(label(Label::PleaseStayHere)),
+            Line::from(""),
+            Line::styled(label(Label::AnswersKept), theme.help),
         ],
         area,
         buf,

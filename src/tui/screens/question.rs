@@ -1,4 +1,5 @@
-//! A question: section, progress, prompt, help, the answer widget, the message, Back / Next.
+//! A question: section, progress, prompt, help, the answer widget, the message, at the kiosk
+//! Start over / Call staff, and Back / Next.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -44,6 +45,8 @@ struct Parts {
     widget: Rect,
     message: Rect,
     message_lines: Vec<String>,
+    /// The kiosk's Start over and Call staff (no height elsewhere).
+    kiosk: Rect,
     buttons: Rect,
 }
 
@@ -59,7 +62,7 @@ impl Question {
     #[must_use]
     pub fn focus(&self, ctx: Ctx) -> Focus {
         Focus::Question {
-            answer: self.editor.kind(),
+            answer: self.editor.kind(item_of(ctx, &self.item)),
             can_go_back: self.can_go_back(ctx),
             staff: !ctx.kiosk,
         }
@@ -113,14 +116,15 @@ impl Question {
                 (lines, lines.min(4))
             }
             Editor::Boolean { .. } => (2, 2),
-            Editor::Text(_) if is_long(item) => (3 + LONG_ROWS, 4),
+            Editor::Text(_) if item.takes_lines() => (3 + LONG_ROWS, 4),
             Editor::Text(_) => (4, 3),
             Editor::Date(_) => (3 + wrapped_height(date_hint(item, ctx.words), width), 3),
         };
-        // Section, progress, three blank lines and the buttons are always there; the prompt gets
-        // the lines it needs before the answer widget, leaving the widget the fewest it can work
-        // with.
-        let room = area.height.saturating_sub(6 + help_h + message_h);
+        // Section, progress, three blank lines and the buttons are always there, and at the kiosk
+        // the row of Start over and Call staff; the prompt gets the lines it needs before the
+        // answer widget, leaving the widget the fewest it can work with.
+        let kiosk_h = u16::from(ctx.kiosk);
+        let room = area.height.saturating_sub(6 + kiosk_h + help_h + message_h);
         let prompt_lines = wrap_at_most(
             prompt,
             usize::from(width),
@@ -128,6 +132,8 @@ impl Question {
         );
         let prompt_h = u16::try_from(prompt_lines.len()).unwrap_or(1);
         let widget_h = widget_full.min(room.saturating_sub(prompt_h));
+        // A blank row keeps the kiosk's buttons apart from Back and Next, where there is one.
+        let gap = u16::from(ctx.kiosk && room > prompt_h + widget_h);
         let [
             section,
             progress,
@@ -138,6 +144,8 @@ impl Question {
             widget,
             _,
             message,
+            _,
+            kiosk,
             _,
             buttons,
         ] = area.layout(&Layout::vertical([
@@ -151,6 +159,8 @@ impl Question {
             Constraint::Length(1),
             Constraint::Length(message_h),
             Constraint::Min(0),
+            Constraint::Length(kiosk_h),
+            Constraint::Length(gap),
             Constraint::Length(1),
         ]));
         Parts {
@@ -163,6 +173,7 @@ impl Question {
             widget,
             message,
             message_lines,
+            kiosk,
             buttons,
         }
     }
@@ -195,6 +206,9 @@ impl Question {
             self.can_go_back(ctx),
             parts.buttons,
         ));
+        if ctx.kiosk {
+            hits.extend(buttons::kiosk_layout(ctx.words, parts.kiosk));
+        }
         hits
     }
 
@@ -237,6 +251,9 @@ impl Question {
         Paragraph::new(lines_of(&parts.message_lines))
             .style(theme.error)
             .render(parts.message, buf);
+        if ctx.kiosk {
+            buttons::render_kiosk(&theme, ctx.words, parts.kiosk, buf);
+        }
         buttons::render(&theme, ctx.words, self.can_go_back(ctx), parts.buttons, buf);
         cursor
     }
@@ -332,8 +349,15 @@ fn answer_widget(
                     most,
                 })
             });
-            let rows = if is_long(item) { LONG_ROWS } else { 1 };
-            text_box(theme, input, max.as_deref(), rows, area, buf)
+            if item.takes_lines() {
+                // Under a long text: its count and the keys that start a new line.
+                let new_line = ctx.words.label(Label::NewLineKeys);
+                let hint =
+                    max.map_or_else(|| new_line.to_owned(), |max| format!("{max}   {new_line}"));
+                text_box(theme, input, Some(&hint), LONG_ROWS, area, buf)
+            } else {
+                text_box(theme, input, max.as_deref(), 1, area, buf)
+            }
         }
         Editor::Date(input) => {
             let hint = date_hint(item, ctx.words);
@@ -382,11 +406,6 @@ fn text_box(
     cursor
 }
 
-/// A text answer allowed more than [`LONG_TEXT`] characters (the patient's own note) is shown
-/// wrapped over several rows; Enter still confirms it.
-fn is_long(item: &Item) -> bool {
-    item.max_length.is_none_or(|most| most > LONG_TEXT)
-}
-
-const LONG_TEXT: usize = 200;
+/// The rows a long text answer (the patient's own note, [`Item::takes_lines`]) is shown over;
+/// Alt-Enter or Ctrl-J starts a new line in it, Enter still confirms it.
 const LONG_ROWS: u16 = 5;

@@ -15,6 +15,7 @@ use crate::tui::action::{Action, Focus, Hit};
 use crate::tui::session::{Ctx, Session};
 use crate::tui::text_layout::{ellipsize, width_of, wrap, wrap_at_most, wrap_line};
 use crate::tui::widgets::assessment::override_line;
+use crate::tui::widgets::buttons;
 use crate::words::{self, Label, Say};
 
 /// Staff below this width see the verdict on the review instead of in a side panel.
@@ -120,7 +121,9 @@ impl Review {
         }
     }
 
-    fn parts(&self, ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 6] {
+    /// Title, intro, seen before, disagreements, verdict, the list, and at the kiosk the row of
+    /// Start over and Call staff (a blank row before it).
+    fn parts(&self, ctx: Ctx, screen_width: u16, area: Rect) -> [Rect; 8] {
         let verdict_h =
             u16::try_from(verdict_lines(ctx, screen_width, area.width).len()).unwrap_or(u16::MAX);
         let disagreements_h =
@@ -136,6 +139,8 @@ impl Review {
             Constraint::Length(disagreements_h),
             Constraint::Length(verdict_h),
             Constraint::Min(0),
+            Constraint::Length(u16::from(ctx.kiosk)),
+            Constraint::Length(u16::from(ctx.kiosk)),
         ]))
     }
 
@@ -169,7 +174,7 @@ impl Review {
     /// Where a tap on each row lands.
     #[must_use]
     pub fn hits(&self, ctx: Ctx, screen_width: u16, area: Rect) -> Vec<(Rect, Hit)> {
-        let [_, _, _, _, _, list] = self.parts(ctx, screen_width, area);
+        let [_, _, _, _, _, list, _, kiosk] = self.parts(ctx, screen_width, area);
         let fresh;
         let layout = if self.layout.width == list.width {
             &self.layout
@@ -177,16 +182,32 @@ impl Review {
             fresh = lay_out(ctx, list.width);
             &fresh
         };
-        self.visible(layout, list)
+        let mut hits: Vec<(Rect, Hit)> = self
+            .visible(layout, list)
             .into_iter()
             .filter_map(|(b, _, rect)| Some((rect, Hit::Row(layout.blocks[b].row?))))
-            .collect()
+            .collect();
+        if ctx.kiosk {
+            hits.extend(buttons::kiosk_layout(ctx.words, kiosk));
+        }
+        hits
     }
 
     pub fn render(&self, ctx: Ctx, screen_width: u16, area: Rect, buf: &mut Buffer) {
         let theme = ctx.config.theme;
-        let [title, intro, seen, disagreements_area, verdict_area, list] =
-            self.parts(ctx, screen_width, area);
+        let [
+            title,
+            intro,
+            seen,
+            disagreements_area,
+            verdict_area,
+            list,
+            _,
+            kiosk,
+        ] = self.parts(ctx, screen_width, area);
+        if ctx.kiosk {
+            buttons::render_kiosk(&theme, ctx.words, kiosk, buf);
+        }
         // Changing a record is staff's work with the patient: titled for staff.
         let name = ctx.session.and_then(|s| s.intake.patient_name());
         let heading = match (ctx.session.is_some_and(Session::amending), name) {

@@ -1,6 +1,7 @@
-//! The kiosk's staff menu, after F10 and the PIN: review the clinic's intakes here, give the kiosk
-//! back to the next patient, or leave kiosk mode. As in questions, a digit only highlights and
-//! Enter (or a tap on a row) opens; leaving kiosk mode asks first.
+//! The kiosk's staff menu, after F10 and the PIN: back to the questions of a patient who was
+//! answering (first, when there is one), review the clinic's intakes here, give the kiosk back to
+//! the next patient, or leave kiosk mode. As in questions, a digit only highlights and Enter (or
+//! a tap on a row) opens; leaving kiosk mode asks first.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +14,7 @@ use crate::tui::text_layout::wrap_at_most;
 use crate::tui::widgets::popup::{inside, popup};
 use crate::words::Label;
 
-/// The choices, in order.
+/// The choices, in order, after "Back to the patient's questions" when a patient was answering.
 pub const CHOICES: [Label; 3] = [
     Label::ReviewIntakes,
     Label::BackToKiosk,
@@ -21,13 +22,15 @@ pub const CHOICES: [Label; 3] = [
 ];
 
 const WIDTH: u16 = 50;
-const HEIGHT: u16 = 10;
+const HEIGHT: u16 = 11;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StaffMenu {
     pub selected: usize,
     /// "Leave kiosk mode" was chosen: asking before leaving.
     pub confirming_leave: bool,
+    /// A patient was answering (or called staff): the menu offers their questions back first.
+    pub patient: bool,
 }
 
 /// What staff chose.
@@ -36,6 +39,8 @@ pub enum Outcome {
     Stay,
     /// Esc: back to what the kiosk showed.
     Close,
+    /// Back to the questions the patient was answering.
+    Patient,
     Review,
     Kiosk,
     /// Leaving kiosk mode, confirmed.
@@ -53,7 +58,7 @@ fn parts(inner: Rect) -> Parts {
     let [intro, _, choices, rest] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Min(1),
     ]));
     let [_, keys] = rest.layout(&Layout::vertical([
@@ -68,6 +73,22 @@ fn parts(inner: Rect) -> Parts {
 }
 
 impl StaffMenu {
+    /// The menu, with the patient's questions offered first when `patient` was answering.
+    #[must_use]
+    pub fn new(patient: bool) -> Self {
+        StaffMenu {
+            patient,
+            ..StaffMenu::default()
+        }
+    }
+
+    /// The choices offered, in order.
+    #[must_use]
+    pub fn choices(&self) -> Vec<Label> {
+        let first = self.patient.then_some(Label::BackToPatient);
+        first.into_iter().chain(CHOICES).collect()
+    }
+
     pub fn update(&mut self, action: &Action) -> Outcome {
         if self.confirming_leave {
             return match action {
@@ -79,7 +100,7 @@ impl StaffMenu {
                 _ => Outcome::Stay,
             };
         }
-        let last = CHOICES.len() - 1;
+        let last = self.choices().len() - 1;
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
@@ -97,9 +118,10 @@ impl StaffMenu {
     }
 
     fn chosen(&mut self) -> Outcome {
-        match self.selected {
-            0 => Outcome::Review,
-            1 => Outcome::Kiosk,
+        match self.choices().get(self.selected) {
+            Some(Label::BackToPatient) => Outcome::Patient,
+            Some(Label::ReviewIntakes) => Outcome::Review,
+            Some(Label::BackToKiosk) => Outcome::Kiosk,
             _ => {
                 self.confirming_leave = true;
                 Outcome::Stay
@@ -114,7 +136,7 @@ impl StaffMenu {
             return Vec::new();
         }
         let choices = parts(inside(WIDTH, HEIGHT, area)).choices;
-        (0..CHOICES.len())
+        (0..self.choices().len())
             .filter_map(|i| {
                 let y = choices.y + u16::try_from(i).ok()?;
                 (y < choices.bottom())
@@ -150,7 +172,8 @@ impl StaffMenu {
             Paragraph::new(wrapped(words.label(Label::WhatToDo), parts.intro))
                 .style(theme.help)
                 .render(parts.intro, buf);
-            let lines: Vec<Line> = CHOICES
+            let lines: Vec<Line> = self
+                .choices()
                 .iter()
                 .enumerate()
                 .map(|(i, choice)| {

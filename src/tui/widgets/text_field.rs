@@ -42,29 +42,45 @@ pub fn key(input: &mut Input, key: KeyEvent, max: Option<usize>) -> bool {
 /// formatting characters (line breaks and tabs become spaces), and only as much as still fits
 /// under `max` characters.
 pub fn insert(input: &mut Input, text: &str, max: Option<usize>) {
+    insert_text(input, text, max, false);
+}
+
+/// As [`insert`], into a field of several lines: line breaks stay (`\r\n` and `\r` become `\n`).
+pub fn insert_lines(input: &mut Input, text: &str, max: Option<usize>) {
+    insert_text(input, text, max, true);
+}
+
+fn insert_text(input: &mut Input, text: &str, max: Option<usize>, lines: bool) {
     let room = max.map_or(usize::MAX, |max| {
         max.saturating_sub(input.value().chars().count())
     });
     if room == 0 {
         return;
     }
-    // Line breaks and tabs become spaces first: the escape stripper would drop them.
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let plain = strip_ansi_escapes::strip_str(spaced);
-    let cleaned = checks::without_hidden(&plain);
-    let cleaned = cleaned.chars().take(room);
-    for c in cleaned {
+    let text = text.replace("\r\n", "\n");
+    let mut cleaned = Vec::new();
+    for (i, line) in text.split(['\n', '\r']).enumerate() {
+        if i > 0 {
+            cleaned.push(if lines { '\n' } else { ' ' });
+        }
+        // Tabs become spaces first: the escape stripper would drop them.
+        let spaced = line.replace('\t', " ");
+        let plain = strip_ansi_escapes::strip_str(spaced);
+        cleaned.extend(checks::without_hidden(&plain).chars());
+    }
+    for c in cleaned.into_iter().take(room) {
         input.handle(InputRequest::InsertChar(c));
     }
+}
+
+/// A line break at the cursor, where `max` characters leave room for one; returns whether it was
+/// made.
+pub fn new_line(input: &mut Input, max: Option<usize>) -> bool {
+    if max.is_some_and(|max| input.value().chars().count() >= max) {
+        return false;
+    }
+    input.handle(InputRequest::InsertChar('\n'));
+    true
 }
 
 /// Draws the field on the first line of `area`: the part of the text that fits, scrolled to keep
@@ -128,9 +144,10 @@ pub fn draw(
     Some(Position::new(x, area.y))
 }
 
-/// Draws a long text field over all the rows of `area`, broken after the last space that fits
-/// (or at the last column inside a long word), scrolled so the cursor's row is in view. Measured
-/// grapheme by grapheme, so the cursor lands on its character. Returns where the cursor is.
+/// Draws a long text field over all the rows of `area`: a line break starts a new row, and a
+/// line longer than a row breaks after the last space that fits (or at the last column inside a
+/// long word); scrolled so the cursor's row is in view. Measured grapheme by grapheme, so the
+/// cursor lands on its character. Returns where the cursor is.
 pub fn draw_wrapped(
     input: &Input,
     style: Style,
@@ -143,15 +160,26 @@ pub fn draw_wrapped(
         return None;
     }
     let graphemes: Vec<&str> = input.value().graphemes(true).collect();
-    let widths: Vec<usize> = graphemes.iter().map(|g| width_of(g)).collect();
-    // Where each row starts, as a grapheme index.
-    let mut starts = vec![0];
+    let breaks = |g: &str| g == "\n";
+    let widths: Vec<usize> = graphemes
+        .iter()
+        .map(|g| if breaks(g) { 0 } else { width_of(g) })
+        .collect();
+    // Where each row starts and ends, as grapheme indexes (a line break ends its row, unshown).
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
     let (mut row_width, mut after_space) = (0, None);
     for (i, width) in widths.iter().enumerate() {
-        let start = starts.last().copied().unwrap_or(0);
+        if breaks(graphemes[i]) {
+            rows.push((start, i));
+            start = i + 1;
+            (row_width, after_space) = (0, None);
+            continue;
+        }
         if row_width + width > columns && i > start {
             let next = after_space.filter(|b| *b > start && *b <= i).unwrap_or(i);
-            starts.push(next);
+            rows.push((start, next));
+            start = next;
             row_width = widths[next..i].iter().sum();
             after_space = None;
         }
@@ -160,6 +188,7 @@ pub fn draw_wrapped(
             after_space = Some(i + 1);
         }
     }
+    rows.push((start, graphemes.len()));
     let at = graphemes
         .iter()
         .scan(0, |chars, g| {
@@ -169,17 +198,16 @@ pub fn draw_wrapped(
         })
         .take_while(|before| *before < input.cursor())
         .count();
-    let row_of = starts.iter().rposition(|s| *s <= at).unwrap_or(0);
-    let mut rows: Vec<String> = starts
+    let row_of = rows.iter().rposition(|(s, _)| *s <= at).unwrap_or(0);
+    let mut texts: Vec<String> = rows
         .iter()
-        .enumerate()
-        .map(|(r, s)| graphemes[*s..starts.get(r + 1).copied().unwrap_or(graphemes.len())].concat())
+        .map(|(s, e)| graphemes[*s..*e].concat())
         .collect();
-    let column: usize = widths[starts[row_of]..at].iter().sum();
+    let column: usize = widths[rows[row_of].0..at].iter().sum();
     // At the end of a full row the cursor waits at the start of the next.
     let (row, column) = if column >= columns {
-        rows.push(String::new());
-        (rows.len() - 1, 0)
+        texts.push(String::new());
+        (texts.len() - 1, 0)
     } else {
         (row_of, column)
     };
@@ -187,7 +215,7 @@ pub fn draw_wrapped(
     let first = row.saturating_sub(height - 1);
     let lines: Vec<Line> = (first..first + height)
         .map(|i| {
-            let text = rows.get(i).map_or("", String::as_str);
+            let text = texts.get(i).map_or("", String::as_str);
             let pad = columns.saturating_sub(width_of(text));
             Line::from(format!("{text}{:pad$}", ""))
         })

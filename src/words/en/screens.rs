@@ -60,6 +60,17 @@ pub fn label(label: Label) -> &'static str {
         Label::PressAnyKey => "Press any key to continue.",
         Label::LanguageName => "English",
         Label::LanguageKey => "e",
+        Label::StartOver => "Start over",
+        Label::CallStaff => "Call staff",
+        Label::StartOverExplained => {
+            "Start again from the beginning? Your answers so far will be deleted."
+        }
+        Label::StartOverYes => "Yes, start again",
+        Label::StartOverNo => "No, keep my answers",
+        Label::StartOverKeys => "↑↓ choose   Enter confirm",
+        Label::StaffOnTheWay => "A member of staff is on the way.",
+        Label::PleaseStayHere => "Please stay here.",
+        Label::BackToPatient => "Back to the patient's questions",
         Label::DateHint => {
             "Type the date as YYYY-MM-DD (year-month-day), for example 1980-05-31. DD/MM/YYYY \
              (day first) also works."
@@ -68,6 +79,7 @@ pub fn label(label: Label) -> &'static str {
             "Type the date as YYYY-MM-DD (year-month-day) or DD/MM/YYYY (day first). If you do \
              not know the day, the month and year will do: 08/2026 or August 2026."
         }
+        Label::NewLineKeys => "Alt-Enter or Ctrl-J: new line",
         Label::Yes => "Yes",
         Label::No => "No",
         Label::Back => "Back",
@@ -135,7 +147,7 @@ pub fn label(label: Label) -> &'static str {
         }
         Label::LeaveKioskModeTitle => "Leave kiosk mode?",
         Label::LeaveKioskMode => "Leave kiosk mode",
-        Label::StaffMenuKeys => "↑↓/1-3 choose  Enter open  Esc back",
+        Label::StaffMenuKeys => "↑↓/digit choose  Enter open  Esc back",
         Label::SignOffTitle => "Sign off",
         Label::SignOffIntro => "The review becomes a new version of the record.",
         Label::Decision => "Decision",
@@ -307,6 +319,9 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::TryAgain => ("r", "try again"),
         Hint::NextPatient => ("Enter", "next patient"),
         Hint::LeaveKept => ("Ctrl-C", "leave (kept as unfinished)"),
+        Hint::NewLine => ("Alt-Enter", "new line"),
+        Hint::StartOver => ("F5", "start over"),
+        Hint::CallStaff => ("F9", "call staff"),
     }
 }
 

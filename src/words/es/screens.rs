@@ -63,6 +63,18 @@ pub fn label(label: Label) -> &'static str {
         Label::PressAnyKey => "Pulse cualquier tecla para continuar.",
         Label::LanguageName => "Español",
         Label::LanguageKey => "s",
+        Label::StartOver => "Empezar de nuevo",
+        Label::CallStaff => "Llamar al personal",
+        Label::StartOverExplained => {
+            "¿Quiere empezar otra vez desde el principio? Se borrarán las respuestas que ha dado \
+             hasta ahora."
+        }
+        Label::StartOverYes => "Sí, empezar de nuevo",
+        Label::StartOverNo => "No, conservar mis respuestas",
+        Label::StartOverKeys => "↑↓ elegir   Intro confirmar",
+        Label::StaffOnTheWay => "Un miembro del personal está en camino.",
+        Label::PleaseStayHere => "Por favor, quédese aquí.",
+        Label::BackToPatient => "Volver a las preguntas del paciente",
         Label::DateHint => {
             "Escriba la fecha como DD/MM/AAAA (primero el día), por ejemplo 31/05/1980. También \
              vale AAAA-MM-DD."
@@ -71,6 +83,7 @@ pub fn label(label: Label) -> &'static str {
             "Escriba la fecha como DD/MM/AAAA (primero el día) o AAAA-MM-DD. Si no sabe el día, \
              basta con el mes y el año: 08/2026 o agosto 2026."
         }
+        Label::NewLineKeys => "Alt-Intro o Ctrl-J: nueva línea",
         Label::Yes => "Sí",
         Label::No => "No",
         Label::Back => "Atrás",
@@ -136,7 +149,7 @@ pub fn label(label: Label) -> &'static str {
         Label::ReviewIntakes => "Revisar cuestionarios",
         Label::BackToKiosk => "Volver al quiosco",
         Label::LeaveKioskMode => "Salir del modo quiosco",
-        Label::StaffMenuKeys => "↑↓/1-3 elegir  Intro abrir  Esc atrás",
+        Label::StaffMenuKeys => "↑↓/número elegir  Intro abrir  Esc atrás",
         Label::AnyDay => "cualquier día",
         Label::ClearNeedsDate => {
             "Para declarar apto hace falta la fecha desde la que vale: fije antes el inicio de la \
@@ -320,6 +333,9 @@ pub fn hint(hint: Hint) -> (&'static str, &'static str) {
         Hint::TryAgain => ("r", "reintentar"),
         Hint::NextPatient => ("Intro", "siguiente paciente"),
         Hint::LeaveKept => ("Ctrl-C", "salir (queda sin terminar)"),
+        Hint::NewLine => ("Alt-Intro", "nueva línea"),
+        Hint::StartOver => ("F5", "empezar de nuevo"),
+        Hint::CallStaff => ("F9", "llamar al personal"),
     }
 }
 
