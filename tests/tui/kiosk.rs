@@ -492,6 +492,27 @@ fn the_note_takes_line_breaks_by_alt_enter_or_ctrl_j_and_enter_confirms() {
         .find(|a| a["id"] == "notes")
         .unwrap();
     assert_eq!(notes["value"], note);
+    // Staff read it on the record line by line, under its question.
+    let mut staff = App::new(config(out.path(), false), now);
+    press(&mut staff, KeyCode::Down, now);
+    press(&mut staff, KeyCode::Enter, now);
+    assert!(matches!(staff.screen, Screen::Record(_)));
+    staff.resize(120, 40);
+    let mut seen = String::new();
+    for _ in 0..80 {
+        seen = draw(&staff, 120, 40);
+        if seen.contains("Away in August.") {
+            break;
+        }
+        press(&mut staff, KeyCode::Down, now);
+    }
+    let rows: Vec<&str> = seen.lines().collect();
+    let at = rows
+        .iter()
+        .position(|l| l.contains("to know?: Peel in 2023:"))
+        .unwrap_or_else(|| panic!("{seen}"));
+    assert!(rows[at + 1].contains("a week of redness."), "{seen}");
+    assert!(rows[at + 2].contains("Away in August."), "{seen}");
 }
 
 #[test]

@@ -418,6 +418,75 @@ fn the_staff_menu_highlights_on_a_digit_and_asks_before_leaving_kiosk_mode() {
     assert_eq!(tmux.wait_exit(10), 0);
 }
 
+/// Test: the patient's own ways out in the real binary at 80×24: F9 calls staff (a calm page, the
+/// draft kept, only F10 and the PIN leave it, back to the question as it was); F5 asks before
+/// starting over, Enter keeps the answers, and Yes deletes the draft and shows the welcome.
+#[test]
+#[ignore = "needs tmux; .ci/run installs it and runs ignored tests"]
+fn call_staff_and_start_over_at_the_kiosk_in_a_real_terminal() {
+    let out = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "waysout",
+        &format!(
+            "SKIN_INTAKE_STAFF_PIN=2468 {BIN} --kiosk --out {} --today 2025-03-10",
+            out.path().display()
+        ),
+    );
+    tmux.resize(80, 24);
+    tmux.wait_for("Press Enter to begin", 10);
+    tmux.keys(&["Enter"]);
+    type_some_answers(&tmux, &suitable(), 0..2);
+    let question = tmux.wait_for("Question 3 of", 10);
+    assert!(question.contains("[ Start over ]"), "{question}");
+    assert!(question.contains("F9 call staff"), "{question}");
+    tmux.keys(&["2"]);
+
+    // Call staff: the page, and nothing but F10 does anything.
+    tmux.keys(&["F9"]);
+    let page = tmux.wait_for("A member of staff is on the way.", 10);
+    assert!(page.contains("Please stay here."), "{page}");
+    assert!(!page.contains("Maria"), "{page}");
+    tmux.keys(&["Enter", "Escape", "q", "C-c"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.screen().contains("A member of staff is on the way."));
+    assert_eq!(
+        skin_intake::store::list_drafts(out.path()).unwrap().len(),
+        1
+    );
+    tmux.keys(&["F10"]);
+    tmux.wait_for("Staff PIN", 10);
+    tmux.text("2468");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("▶ 1  Back to the patient's questions", 10);
+    tmux.keys(&["Enter"]);
+    let back = tmux.wait_for("Question 3 of", 10);
+    assert!(
+        back.contains("(•) 2"),
+        "the answer given, as it was: {back}"
+    );
+
+    // Start over: asked first; Enter keeps the answers.
+    tmux.keys(&["F5"]);
+    let asked = tmux.wait_for("Start again from the beginning?", 10);
+    assert!(asked.contains("▶ [ No, keep my answers ]"), "{asked}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("F9 call staff", 10);
+    assert!(tmux.screen().contains("Question 3 of"));
+    // Yes: the draft is gone and the welcome shows.
+    tmux.keys(&["F5"]);
+    tmux.wait_for("Start again from the beginning?", 10);
+    tmux.keys(&["Up", "Enter"]);
+    let welcome = tmux.wait_for("Press Enter to begin", 10);
+    assert!(!welcome.contains("Maria"), "{welcome}");
+    assert!(
+        skin_intake::store::list_drafts(out.path())
+            .unwrap()
+            .is_empty()
+    );
+    assert!(summaries(out.path()).is_empty(), "no summary written");
+    assert_eq!(tmux.exited(), None);
+}
+
 #[test]
 #[ignore = "needs tmux; .ci/run installs it and runs ignored tests"]
 fn sigkill_mid_intake_loses_nothing_confirmed_and_the_intake_resumes() {

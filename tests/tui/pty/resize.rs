@@ -1,5 +1,6 @@
 //! The real binary in tmux, resized through a storm of sizes on every kind of screen: the welcome,
-//! a question, the kiosk's staff menu, the list of records and a record. It keeps running, draws
+//! a question, "Start over?", the page after calling staff, the kiosk's staff menu, the list of
+//! records and a record. It keeps running, draws
 //! each screen at the last size, says "Please enlarge the window" only while the window is too
 //! small, and the intake it holds is finished and written.
 
@@ -95,6 +96,27 @@ fn a_storm_of_resizes_on_every_screen_never_ends_the_kiosk() {
     type_some_answers(&tmux, &suitable(), 0..2);
     tmux.wait_for("Question 3 of", 10);
     storm(&tmux);
+    hints_at_the_bottom(&after_storm(&tmux, "Question 3 of"));
+
+    // Asked before starting over, then the page after calling staff; back to the question.
+    tmux.keys(&["F5"]);
+    tmux.wait_for("Start again from the beginning?", 10);
+    storm(&tmux);
+    let asked = after_storm(&tmux, "Start again from the beginning?");
+    assert!(asked.contains("▶ [ No, keep my answers ]"), "{asked}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("F9 call staff", 10);
+    tmux.keys(&["F9"]);
+    tmux.wait_for("A member of staff is on the way.", 10);
+    storm(&tmux);
+    let page = after_storm(&tmux, "A member of staff is on the way.");
+    centred(&page, "A member of staff is on the way.");
+    tmux.keys(&["F10"]);
+    tmux.wait_for("Staff PIN", 10);
+    tmux.text("2468");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Back to the patient's questions", 10);
+    tmux.keys(&["Enter"]);
     hints_at_the_bottom(&after_storm(&tmux, "Question 3 of"));
 
     // The rest of the intake: written once, and the kiosk thanks the patient.
