@@ -459,3 +459,24 @@ fn the_intake_screen_without_a_terminal_and_bad_timeouts_exit_2() {
             "a whole number of seconds from 1 to 86400",
         ));
 }
+
+#[test]
+fn a_note_keeps_its_line_breaks_and_a_name_with_one_is_refused() {
+    let note = "Peel in 2023:\na week of redness.\n\nAway in August.";
+    let s = summary(&with(&[("notes", json!(note))]));
+    let notes = s["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .find(|a| a["id"] == "notes")
+        .expect("the note");
+    assert_eq!(notes["value"], note);
+    assert_eq!(notes["display"], note);
+    let out = score(&with(&[("full_name", json!("Maria\nGarcia"))]))
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("question 'full_name'"), "{stderr}");
+    assert!(stderr.contains("invisible formatting"), "{stderr}");
+}
