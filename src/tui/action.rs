@@ -658,8 +658,8 @@ static BINDINGS: &[Binding] = &[
         action: |_| Action::Back,
         hint: Some(Hint::Back),
     },
-    // The patient at a question or the review: start over and call staff, listed last so that
-    // calling staff is the footer's last key, which always shows.
+    // The patient at a question or the review: start over and call staff, listed last: the
+    // footer keeps them where not all keys fit (`kept_hints`).
     Binding {
         when: is_kiosk_asking,
         keys: &[key(KeyCode::F(5))],
@@ -912,6 +912,13 @@ pub fn action_for(focus: Focus, event: KeyEvent) -> Option<Action> {
         })
         .map(|b| (b.action)(event.code))
         .or_else(|| typing.then_some(Action::Edit(event)))
+}
+
+/// How many of the footer's last hints always show where not all fit: the patient's Start over
+/// and Call staff at the kiosk (their buttons show Back and Next), else the last one.
+#[must_use]
+pub fn kept_hints(focus: Focus) -> usize {
+    if is_kiosk_asking(focus) { 2 } else { 1 }
 }
 
 /// The footer's hints for `focus`, in the keymap's order: each key as read and what it does, in

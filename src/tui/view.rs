@@ -179,9 +179,11 @@ impl View<'_> {
         };
         // A popup shows its own keys; the screen's underneath would not work while it is up.
         if self.overlay.is_none() {
+            let focus = self.screen.focus(ctx);
             footer::render(
                 &theme,
-                &action::hints(self.screen.focus(ctx), ctx.words),
+                &action::hints(focus, ctx.words),
+                action::kept_hints(focus),
                 parts.footer,
                 buf,
             );

@@ -9,8 +9,8 @@ use crate::tui::text_layout::width_of;
 use crate::tui::theme::Theme;
 
 /// The keys on one line. Where they do not fit, the gaps narrow, then entries go from the end,
-/// except the last (how to leave), which always stays.
-pub fn render(theme: &Theme, keys: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
+/// except the last `kept` (how to leave, or to get help), which always stay.
+pub fn render(theme: &Theme, keys: &[(&str, &str)], kept: usize, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width.saturating_sub(2));
     let width = |keys: &[(&str, &str)], gap: usize| {
         keys.iter()
@@ -20,8 +20,9 @@ pub fn render(theme: &Theme, keys: &[(&str, &str)], area: Rect, buf: &mut Buffer
     };
     let mut shown: Vec<(&str, &str)> = keys.to_vec();
     let gap = if width(&shown, 2) <= room { 2 } else { 1 };
-    while width(&shown, gap) > room && shown.len() > 1 {
-        shown.remove(shown.len() - 2);
+    let kept = kept.max(1);
+    while width(&shown, gap) > room && shown.len() > kept {
+        shown.remove(shown.len() - kept - 1);
     }
     let mut spans = Vec::new();
     for (key, action) in shown {
