@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod editor;
+pub mod output;
 pub mod report;
 pub mod screens;
 pub mod session;
@@ -24,7 +25,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -33,7 +35,6 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{Command, execute};
 use ratatui::layout::{Position, Rect};
-use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -42,6 +43,7 @@ use crate::words::{self, Say};
 
 pub use app::{App, Kept, Running};
 pub use config::Config;
+use output::Output;
 
 /// How the UI ended, and what became of the intake under way.
 #[derive(Debug)]
@@ -114,7 +116,7 @@ pub fn run(config: Config) -> io::Result<Ended> {
 /// Raw mode, the alternate screen, pastes and clicks; a full-screen terminal, which never asks
 /// the terminal where its cursor is (only `ratatui::Terminal::clear` and inline viewports do,
 /// and their answer would be read, and lost, by the event reader's thread).
-fn enter() -> io::Result<DefaultTerminal> {
+fn enter() -> io::Result<Terminal<Output>> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -122,7 +124,7 @@ fn enter() -> io::Result<DefaultTerminal> {
         EnableBracketedPaste,
         EnableClicks
     )?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(Output::stdout())
 }
 
 /// Gives the terminal back as it was; raw mode goes first, as it has more side effects.
@@ -301,24 +303,36 @@ impl Command for DisableClicks {
     }
 }
 
-/// The last frame written to the terminal, so an event that changes nothing writes nothing.
+/// Draws frames and writes to the terminal only the cells that changed since the last frame,
+/// so an event that changes nothing writes nothing.
+///
+/// It keeps two buffers, the frame the terminal shows and the one being drawn, and swaps them:
+/// a frame allocates nothing, and each cell is compared once (the diff is the comparison).
 #[derive(Default)]
 pub struct Presenter {
-    last: Option<(Buffer, Option<Position>)>,
-    /// The terminal may not show the last frame (it was resized, or a write failed): clear it and
-    /// draw the next frame whole.
-    stale: bool,
+    /// What the terminal shows; `None` when that is unknown (before the first frame, after a
+    /// resize or a failed write): the screen is then cleared and the next frame drawn whole.
+    shown: Option<Shown>,
+    /// The next frame, drawn over the one before last.
+    next: Buffer,
+}
+
+struct Shown {
+    buffer: Buffer,
+    /// Where the cursor shows (`None`: hidden), once a frame has placed it since the screen was
+    /// cleared; until then its state is unknown.
+    cursor: Option<Position>,
+    cursor_placed: bool,
 }
 
 impl Presenter {
     /// The next frame is drawn whole, on a cleared screen.
     pub fn invalidate(&mut self) {
-        self.last = None;
-        self.stale = true;
+        self.shown = None;
     }
 
-    /// Draws the app at the terminal's size (told to the app when it changed) and writes it only
-    /// when it differs from the last frame written. Returns whether anything was written.
+    /// Draws the app at the terminal's size (told to the app when it changed) and writes the
+    /// cells that differ from the last frame written. Returns whether anything was written.
     ///
     /// The size is read once per frame (an ioctl, never a query answered on the input), and the
     /// frame drawn is the one measured, whatever the terminal does meanwhile.
@@ -333,43 +347,57 @@ impl Presenter {
     where
         B::Error: Error + Send + Sync + 'static,
     {
-        if self.stale {
-            let size = terminal.size().map_err(io_error)?;
-            // Clears the whole screen and forgets what it showed, without asking for the cursor.
-            terminal
-                .resize(Rect::from((Position::ORIGIN, size)))
-                .map_err(io_error)?;
-            self.last = None;
-            self.stale = false;
-        }
-        terminal.autoresize().map_err(io_error)?;
-        let area = terminal.get_frame().area();
+        let backend = terminal.backend_mut();
+        let area = Rect::from((Position::ORIGIN, backend.size().map_err(io_error)?));
+        // Taken until the frame is written: a write that fails leaves the screen unknown.
+        let shown = match self.shown.take() {
+            Some(shown) if shown.buffer.area == area => shown,
+            _ => {
+                backend.clear().map_err(io_error)?;
+                Shown {
+                    buffer: Buffer::empty(area),
+                    cursor: None,
+                    cursor_placed: false,
+                }
+            }
+        };
         if app.area != area {
             app.resize(area.width, area.height);
         }
-        let mut buffer = Buffer::empty(area);
-        let cursor = app.render_frame(area, &mut buffer);
-        if self
-            .last
-            .as_ref()
-            .is_some_and(|(last, last_cursor)| *last == buffer && *last_cursor == cursor)
-        {
+        if self.next.area == area {
+            self.next.reset();
+        } else {
+            self.next = Buffer::empty(area);
+        }
+        let cursor = app.render_frame(area, &mut self.next);
+        let changes = shown.buffer.diff(&self.next);
+        let cursor_stays = shown.cursor_placed && shown.cursor == cursor;
+        if changes.is_empty() && cursor_stays {
+            self.shown = Some(shown);
             return Ok(false);
         }
-        // What `Terminal::draw` does, without its second reading of the size.
-        self.last = None;
-        terminal.get_frame().buffer_mut().clone_from(&buffer);
-        terminal.flush().map_err(io_error)?;
+        let wrote_cells = !changes.is_empty();
+        backend.draw(changes.into_iter()).map_err(io_error)?;
         match cursor {
-            None => terminal.hide_cursor().map_err(io_error)?,
+            None if !cursor_stays => backend.hide_cursor().map_err(io_error)?,
+            None => {}
             Some(at) => {
-                terminal.show_cursor().map_err(io_error)?;
-                terminal.set_cursor_position(at).map_err(io_error)?;
+                if !shown.cursor_placed || shown.cursor.is_none() {
+                    backend.show_cursor().map_err(io_error)?;
+                }
+                // Drawing moves the terminal's cursor: put it back where the frame wants it.
+                if wrote_cells || !cursor_stays {
+                    backend.set_cursor_position(at).map_err(io_error)?;
+                }
             }
         }
-        terminal.swap_buffers();
-        terminal.backend_mut().flush().map_err(io_error)?;
-        self.last = Some((buffer, cursor));
+        backend.flush().map_err(io_error)?;
+        let Shown { buffer, .. } = shown;
+        self.shown = Some(Shown {
+            buffer: std::mem::replace(&mut self.next, buffer),
+            cursor,
+            cursor_placed: true,
+        });
         Ok(true)
     }
 }

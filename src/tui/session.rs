@@ -7,6 +7,8 @@ use std::time::Instant;
 
 use super::config::Config;
 use super::editor::Editor;
+use super::widgets::assessment::Shown;
+use super::widgets::kept::Kept;
 use crate::clinic::Case;
 use crate::engine::intake::Intake;
 use crate::words::{self, Words};
@@ -18,6 +20,8 @@ pub struct Session {
     /// answers it changes (then confirming saves a new version of it, not a record of its own).
     pub case: Case,
     pub typed: BTreeMap<String, Editor>,
+    /// The live assessment panel as last drawn.
+    pub panel: Kept<Shown>,
 }
 
 impl Session {
@@ -27,6 +31,7 @@ impl Session {
             intake,
             case,
             typed: BTreeMap::new(),
+            panel: Kept::default(),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod buttons;
 pub mod choice_list;
 pub mod footer;
 pub mod form;
+pub mod kept;
 pub mod popup;
 pub mod scroll;
 pub mod text_field;

@@ -7,13 +7,41 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::tui::session::Ctx;
 use crate::tui::text_layout::wrap_line;
-use crate::tui::widgets::assessment::{assessment_lines, labelled, override_line, sets_schedule};
+use crate::tui::widgets::assessment::{
+    Shows, assessment_lines, labelled, override_line, sets_schedule,
+};
 use crate::words::Label;
 
 /// How wide the panel is.
 pub const WIDTH: u16 = 40;
 
+/// Draws the panel, or copies it as last drawn when nothing it shows has changed.
 pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer) {
+    let Some(session) = ctx.session else {
+        draw(ctx, area, buf);
+        return;
+    };
+    let answered = !session.intake.answers().is_empty();
+    let shows = Shows {
+        area,
+        words: ctx.words,
+        language: &ctx.config.language,
+        assessment: answered.then(|| session.intake.assessment()),
+        verdict_override: session.case.verdict_override(),
+        note: session.case.note(),
+    };
+    session.panel.render(
+        area,
+        buf,
+        |kept| shows.is(kept),
+        || shows.keep(),
+        |cells| {
+            draw(ctx, area, cells);
+        },
+    );
+}
+
+fn draw(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.config.theme;
     let words = ctx.words;
     let block = Block::default()

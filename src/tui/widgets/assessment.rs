@@ -2,6 +2,7 @@
 //! result screen, the record and the live panel beside the questions. Every line comes out
 //! wrapped to the width it is given, once: the screens draw them as they are.
 
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -31,6 +32,60 @@ pub fn labelled(label: &str, label_style: Style, text: &str, width: u16) -> Vec<
             _ => Line::from(line),
         })
         .collect()
+}
+
+/// What the live assessment panel shows, borrowed from the intake for one frame: compared with
+/// what it showed when last drawn ([`Shown`]) without copying anything.
+pub struct Shows<'a> {
+    pub area: Rect,
+    /// The catalogue the words come from (the UI's language).
+    pub words: &'static dyn Words,
+    /// The language the questionnaire's own text is shown in.
+    pub language: &'a str,
+    /// `None` before the first answer.
+    pub assessment: Option<&'a Assessment>,
+    pub verdict_override: Option<&'a Override>,
+    pub note: Option<&'a str>,
+}
+
+/// [`Shows`] as kept beside the panel's cells.
+#[derive(Debug, PartialEq)]
+pub struct Shown {
+    area: Rect,
+    /// The catalogue's address.
+    words: usize,
+    language: String,
+    assessment: Option<Assessment>,
+    verdict_override: Option<Override>,
+    note: Option<String>,
+}
+
+fn address(words: &'static dyn Words) -> usize {
+    std::ptr::from_ref(words).cast::<()>() as usize
+}
+
+impl Shows<'_> {
+    #[must_use]
+    pub fn is(&self, shown: &Shown) -> bool {
+        self.area == shown.area
+            && address(self.words) == shown.words
+            && self.language == shown.language
+            && self.assessment == shown.assessment.as_ref()
+            && self.verdict_override == shown.verdict_override.as_ref()
+            && self.note == shown.note.as_deref()
+    }
+
+    #[must_use]
+    pub fn keep(&self) -> Shown {
+        Shown {
+            area: self.area,
+            words: address(self.words),
+            language: self.language.to_owned(),
+            assessment: self.assessment.cloned(),
+            verdict_override: self.verdict_override.cloned(),
+            note: self.note.map(str::to_owned),
+        }
+    }
 }
 
 /// The assessment as lines wrapped to `width` (also used by the side panel).
