@@ -6,7 +6,7 @@
 //! only while its name, size, modification time and inode are those the index holds; any other
 //! file is read again, and a missing or damaged index is built again from the summaries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -122,28 +122,39 @@ pub fn list_records(out: &Path) -> io::Result<Records> {
             named.push(entry);
         }
     }
-    let found = on_all_cores(named, |entry| {
+    let mut found = on_all_cores(named, |entry| {
         let meta = entry.metadata().ok()?;
         let name = entry.file_name().into_string().ok()?;
         Some((name, Stamp::of(&meta)))
     });
+    // The index is written in the order of names: both lists are walked side by side.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let index_path = out.join(CACHE).join(INDEX_NAME);
-    let mut known: HashMap<String, Entry> = read_index(&index_path)
-        .into_iter()
-        .map(|e| (e.name.clone(), e))
-        .collect();
+    let mut known = read_index(&index_path);
+    if !known.is_sorted_by(|a, b| a.name < b.name) {
+        known.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        known.dedup_by(|a, b| a.name == b.name);
+    }
+    let mut known = known.into_iter().peekable();
     let mut entries = Vec::with_capacity(found.len());
     let mut to_read = Vec::new();
+    let mut changed = false;
     for (name, stamp) in found {
-        match known.remove(&name) {
+        // Index entries of files no longer there are dropped.
+        while known.next_if(|e| e.name < name).is_some() {
+            changed = true;
+        }
+        match known.next_if(|e| e.name == name) {
             Some(entry) if entry.stamp == stamp => entries.push(entry),
             _ => to_read.push((name, stamp)),
         }
     }
-    let changed = !to_read.is_empty() || !known.is_empty();
-    entries.extend(read_heads(out, to_read));
+    changed |= known.next().is_some() || !to_read.is_empty();
+    if !to_read.is_empty() {
+        entries.extend(read_heads(out, to_read));
+        entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    }
     if changed {
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
         let _ = write_index(out, &entries);
     }
     Ok(records_of(out, entries))
@@ -458,22 +469,39 @@ fn person_key(name: Option<&str>, date_of_birth: Option<NaiveDate>) -> Option<(S
 /// most recent earlier intake of the same person.
 fn records_of(out: &Path, entries: Vec<Entry>) -> Records {
     let mut unreadable = Vec::new();
-    let mut latest: HashMap<String, (String, Head)> = HashMap::new();
+    let mut heads = Vec::with_capacity(entries.len());
     for Entry { name, head, .. } in entries {
-        let Some(head) = head else {
-            unreadable.push(out.join(name));
-            continue;
-        };
-        match latest.get(&head.intake_id) {
-            Some((_, kept)) if kept.version >= head.version => {}
-            _ => {
-                latest.insert(head.intake_id.clone(), (name, head));
-            }
+        match head {
+            Some(head) => heads.push((name, head)),
+            None => unreadable.push(out.join(name)),
         }
     }
-    let mut rows: Vec<Row> = latest
-        .into_values()
-        .map(|(name, h)| Row {
+    // Each intake's latest version: of two with the same version, the first by file name (the
+    // order the entries come in). Indices are sorted, not the heads themselves.
+    let mut latest: HashMap<&str, usize> = HashMap::with_capacity(heads.len());
+    for (i, (_, head)) in heads.iter().enumerate() {
+        latest
+            .entry(head.intake_id.as_str())
+            .and_modify(|kept| {
+                if heads[*kept].1.version < head.version {
+                    *kept = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut order: Vec<usize> = latest.into_values().collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&heads[a].1, &heads[b].1);
+        (a.completed_at, &a.intake_id).cmp(&(b.completed_at, &b.intake_id))
+    });
+    let mut slots: Vec<Option<(String, Head)>> = heads.into_iter().map(Some).collect();
+    let mut rows: Vec<Row> = Vec::with_capacity(order.len());
+    let mut last_seen: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    for i in order {
+        let Some((name, h)) = slots[i].take() else {
+            continue;
+        };
+        let mut row = Row {
             intake_id: h.intake_id,
             path: out.join(name),
             version: h.version,
@@ -487,21 +515,20 @@ fn records_of(out: &Path, entries: Vec<Entry>) -> Records {
             provisional: h.provisional,
             review: h.review,
             seen_before: None,
-        })
-        .collect();
-    rows.sort_by(|a, b| (a.completed_at, &a.intake_id).cmp(&(b.completed_at, &b.intake_id)));
-    let mut last_seen: BTreeMap<(String, NaiveDate), SeenBefore> = BTreeMap::new();
-    for row in &mut rows {
-        let Some(key) = person_key(row.name.as_deref(), row.date_of_birth) else {
-            continue;
         };
-        let this = SeenBefore {
-            intake_id: row.intake_id.clone(),
-            path: row.path.clone(),
-            completed_at: row.completed_at,
-            level: row.shown(),
-        };
-        row.seen_before = last_seen.insert(key, this);
+        if let Some(key) = person_key(row.name.as_deref(), row.date_of_birth) {
+            if let Some(&earlier) = last_seen.get(&key) {
+                let e: &Row = &rows[earlier];
+                row.seen_before = Some(SeenBefore {
+                    intake_id: e.intake_id.clone(),
+                    path: e.path.clone(),
+                    completed_at: e.completed_at,
+                    level: e.shown(),
+                });
+            }
+            last_seen.insert(key, rows.len());
+        }
+        rows.push(row);
     }
     unreadable.sort();
     Records { rows, unreadable }
