@@ -15,7 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::engine::assessment::assess;
@@ -227,45 +227,53 @@ fn weeks(seen: BTreeMap<NaiveDate, usize>) -> Vec<Week> {
     }
 }
 
-/// An intake's id: a UUID as skin-intake makes them (lower-case, hyphenated) in 16 bytes, any
-/// other id as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum IntakeKey {
-    Uuid(u128),
-    Other(Box<str>),
+/// An intake's id as skin-intake makes them (a lower-case, hyphenated UUID) in 16 bytes; `None`
+/// for any other id, kept as written.
+fn uuid_key(id: &str) -> Option<[u64; 2]> {
+    let mut written = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let u = uuid::Uuid::try_parse(id).ok()?;
+    (u.hyphenated().encode_lower(&mut written) == id).then(|| {
+        let (high, low) = u.as_u64_pair();
+        [high, low]
+    })
 }
 
-impl IntakeKey {
-    fn of(id: &str) -> Self {
-        let mut written = [0u8; uuid::fmt::Hyphenated::LENGTH];
-        match uuid::Uuid::try_parse(id) {
-            Ok(u) if u.hyphenated().encode_lower(&mut written) == id => {
-                IntakeKey::Uuid(u.as_u128())
-            }
-            _ => IntakeKey::Other(id.into()),
-        }
-    }
+/// An intake's id as held.
+#[derive(Debug, Clone, Copy)]
+enum Id<'a> {
+    Uuid([u64; 2]),
+    Other(&'a str),
+}
 
+impl Id<'_> {
     fn text(&self) -> Cow<'_, str> {
         match self {
-            IntakeKey::Uuid(u) => Cow::Owned(uuid::Uuid::from_u128(*u).hyphenated().to_string()),
-            IntakeKey::Other(id) => Cow::Borrowed(id),
+            Id::Uuid([high, low]) => Cow::Owned(
+                uuid::Uuid::from_u64_pair(*high, *low)
+                    .hyphenated()
+                    .to_string(),
+            ),
+            Id::Other(id) => Cow::Borrowed(id),
         }
     }
 
     /// As the ids compare as text (a UUID's lower-case hex compares as its number).
     fn cmp_text(&self, other: &Self) -> Ordering {
         match (self, other) {
-            (IntakeKey::Uuid(a), IntakeKey::Uuid(b)) => a.cmp(b),
+            (Id::Uuid(a), Id::Uuid(b)) => a.cmp(b),
             _ => self.text().cmp(&other.text()),
         }
     }
 }
 
-/// An intake's latest version so far, as the figures count it.
+/// An intake's latest version so far, as the figures count it: 24 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Held {
-    completed_at: DateTime<FixedOffset>,
+    /// When the patient finished, in nanoseconds since 1970 (UTC), for the order intakes are
+    /// listed in; held to the range of an `i64`.
+    at: i64,
+    /// The day the patient finished, where they finished it.
+    day: NaiveDate,
     version: u32,
     /// What it adds to the figures beside its own fields, in [`Tally::profiles`].
     profile: u32,
@@ -293,7 +301,9 @@ pub struct Tally {
     today: NaiveDate,
     /// The first day of each coming month.
     months: Vec<NaiveDate>,
-    intakes: HashMap<IntakeKey, Held>,
+    /// Intakes by their UUID, and (rarely) by another id.
+    uuids: HashMap<[u64; 2], Held>,
+    others: HashMap<Box<str>, Held>,
     strings: Interner<String>,
     profiles: Interner<Profile>,
 }
@@ -337,13 +347,21 @@ impl Tally {
     /// Nothing counted yet; the coming months count from `today`.
     #[must_use]
     pub fn new(today: NaiveDate) -> Self {
+        Tally::with_capacity(today, 0)
+    }
+
+    /// [`Tally::new`] with room for `intakes` from the start (growing holds the old room and
+    /// the new one at once).
+    #[must_use]
+    pub fn with_capacity(today: NaiveDate, intakes: usize) -> Self {
         let first_of_month = today.with_day(1).unwrap_or(today);
         Tally {
             today,
             months: (0..MONTHS_AHEAD)
                 .filter_map(|n| first_of_month.checked_add_months(Months::new(n)))
                 .collect(),
-            intakes: HashMap::new(),
+            uuids: HashMap::with_capacity(intakes),
+            others: HashMap::new(),
             strings: Interner::new(),
             profiles: Interner::new(),
         }
@@ -380,19 +398,30 @@ impl Tally {
             sessions,
             months,
         };
+        let at = facts.completed_at.timestamp_nanos_opt().unwrap_or(
+            if facts.completed_at.timestamp() < 0 {
+                i64::MIN
+            } else {
+                i64::MAX
+            },
+        );
         let held = Held {
-            completed_at: facts.completed_at,
+            at,
+            day: facts.completed_at.date_naive(),
             version: facts.version,
             profile: self.profiles.id(&profile),
             verdict,
             review: facts.review,
         };
-        let key = IntakeKey::of(&facts.intake_id);
-        match self.intakes.get(&key) {
-            Some(kept) if self.cmp_held(kept, &held) != Ordering::Less => {}
-            _ => {
-                self.intakes.insert(key, held);
+        let newer = |kept: Option<&Held>| {
+            kept.is_none_or(|kept| self.cmp_held(kept, &held) == Ordering::Less)
+        };
+        if let Some(key) = uuid_key(&facts.intake_id) {
+            if newer(self.uuids.get(&key)) {
+                self.uuids.insert(key, held);
             }
+        } else if newer(self.others.get(&*facts.intake_id)) {
+            self.others.insert(facts.intake_id.as_ref().into(), held);
         }
     }
 
@@ -415,7 +444,8 @@ impl Tally {
         };
         a.version
             .cmp(&b.version)
-            .then_with(|| a.completed_at.cmp(&b.completed_at))
+            .then_with(|| a.at.cmp(&b.at))
+            .then_with(|| a.day.cmp(&b.day))
             .then_with(|| a.verdict.cmp(&b.verdict))
             .then_with(|| {
                 a.review
@@ -438,9 +468,11 @@ impl Tally {
         let mut uses = vec![0usize; self.profiles.values.len()];
         // Each rule's message as the first intake counted with it (by when it was finished, then
         // by id) says it.
-        let mut first_said: HashMap<u32, (DateTime<FixedOffset>, &IntakeKey, u32)> = HashMap::new();
-        for (key, held) in &self.intakes {
-            let day = held.completed_at.date_naive();
+        let mut first_said: HashMap<u32, (i64, Id<'_>, u32)> = HashMap::new();
+        let held = (self.uuids.iter().map(|(k, h)| (Id::Uuid(*k), h)))
+            .chain(self.others.iter().map(|(k, h)| (Id::Other(k), h)));
+        for (key, held) in held {
+            let day = held.day;
             if !window.holds(day) {
                 continue;
             }
@@ -461,11 +493,13 @@ impl Tally {
             }
             uses[held.profile as usize] += 1;
             for &(rule, message) in &self.profiles.get(held.profile).reasons {
-                let this = (held.completed_at, key, message);
+                let this = (held.at, key, message);
                 first_said
                     .entry(rule)
                     .and_modify(|kept| {
-                        if earlier((this.0, this.1), (kept.0, kept.1)) {
+                        if this.0.cmp(&kept.0).then_with(|| this.1.cmp_text(&kept.1))
+                            == Ordering::Less
+                        {
                             *kept = this;
                         }
                     })
@@ -511,12 +545,6 @@ impl Tally {
         figures.weeks = weeks(weeks_seen);
         figures
     }
-}
-
-/// Whether intake `a` comes before `b` in the order the list shows intakes: when they were
-/// finished, then by id.
-fn earlier(a: (DateTime<FixedOffset>, &IntakeKey), b: (DateTime<FixedOffset>, &IntakeKey)) -> bool {
-    a.0.cmp(&b.0).then_with(|| a.1.cmp_text(b.1)) == Ordering::Less
 }
 
 /// The Monday of `day`'s week.
@@ -605,7 +633,16 @@ pub fn read(
     today: NaiveDate,
     rescore: Option<&Questionnaire>,
 ) -> io::Result<Report> {
-    let tally = Mutex::new(Tally::new(today));
+    // The versions in the folder, by their names: room for every intake from the start.
+    let versions = std::fs::read_dir(out)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| store::parse_name(n).is_some())
+        })
+        .count();
+    let tally = Mutex::new(Tally::with_capacity(today, versions));
     let unreadable = Mutex::new(Vec::new());
     let foreign = Mutex::new(Vec::new());
     let keep = |list: &Mutex<Vec<PathBuf>>, path| {

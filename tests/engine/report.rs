@@ -351,3 +351,63 @@ fn damaged_newer_and_incomplete_summaries_are_named_and_a_bom_is_read() {
     // gggg, with a BOM before its JSON, is the seventh intake.
     assert_eq!(read.figures.intakes, 7);
 }
+
+#[test]
+fn a_rule_s_message_is_the_one_the_first_intake_counted_with_it_says() {
+    use skin_intake::store::scan::Facts;
+    use std::borrow::Cow;
+    let facts = |id: &'static str,
+                 version: u32,
+                 at: &str,
+                 reasons: &[(&'static str, &'static str)]| Facts {
+        intake_id: Cow::Borrowed(id),
+        version,
+        completed_at: chrono::DateTime::parse_from_rfc3339(at).expect("a time"),
+        computed: Level::Delay,
+        overridden: None,
+        review: None,
+        concerns: vec![],
+        reasons: reasons
+            .iter()
+            .map(|&(r, m)| (Cow::Borrowed(r), Cow::Borrowed(m)))
+            .collect(),
+        sessions: None,
+        schedule: vec![],
+    };
+    let versions = [
+        facts(
+            "00000000-0000-4000-8000-000000000002",
+            1,
+            "2026-11-02T10:00:00+01:00",
+            &[("sun", "second")],
+        ),
+        // Finished at the same moment, elsewhere: the smaller id comes first.
+        facts(
+            "00000000-0000-4000-8000-000000000001",
+            1,
+            "2026-11-02T11:00:00+02:00",
+            &[("sun", "first")],
+        ),
+        // Finished earlier, but its latest version no longer has the reason.
+        facts(
+            "earliest",
+            1,
+            "2026-11-01T10:00:00+01:00",
+            &[("sun", "dropped")],
+        ),
+        facts("earliest", 2, "2026-11-01T10:00:00+01:00", &[]),
+    ];
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]] {
+        let mut tally = report::Tally::new(date(TODAY));
+        for i in order {
+            tally.add(&versions[i]);
+        }
+        let f = tally.figures(Window::default(), None);
+        assert_eq!(f.intakes, 3);
+        assert_eq!(f.reasons.len(), 1);
+        assert_eq!(
+            (f.reasons[0].intakes, f.reasons[0].message.as_str()),
+            (2, "first")
+        );
+    }
+}
