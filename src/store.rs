@@ -14,6 +14,7 @@ pub mod outbox;
 mod drafts;
 mod files;
 mod records;
+pub mod scan;
 mod submit;
 mod summaries;
 
@@ -26,7 +27,7 @@ pub use drafts::{
 };
 pub use files::{
     MAX_FILE_BYTES, ReadError, discard, ensure_private_dir, open_to_others, read_regular,
-    write_atomic,
+    read_regular_into, write_atomic,
 };
 pub use records::{
     CACHE, Records, Row, SeenBefore, SummaryError, Version, list_records, load_versions,

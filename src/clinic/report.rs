@@ -2,15 +2,18 @@
 //! reasons, review and delivery states, the sessions expected and those the schedules put in the
 //! coming months — and what another questionnaire's rules would change (`--rescore`).
 //!
-//! [`Figures`] is pure over the summaries given to it ([`Figures::add`]); [`read`] streams a
-//! folder's records into it one summary at a time, each intake once at its latest version, so
-//! memory stays flat however many records there are (only the list's rows, a few fields each, are
-//! held). Figures are data; front doors word them.
+//! [`Tally`] is pure over the versions given to it ([`Tally::add`], in any order): it keeps each
+//! intake's latest version in a few bytes (what it adds to the figures is shared by every intake
+//! that adds the same), and makes the [`Figures`]. [`read`] reads a folder's summaries into it on
+//! every core, only the fields the figures need, so memory grows by a few dozen bytes per intake
+//! whatever the size of the records. Figures are data; front doors word them.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
@@ -20,6 +23,7 @@ use crate::engine::summary::{Decision, Summary, version_id};
 use crate::fhir::delivery::delivery_of;
 use crate::load::summary::answers_of;
 use crate::model::questionnaire::{Level, Questionnaire, Range};
+use crate::store::scan::{self, Facts, Found};
 use crate::store::{self, outbox};
 use crate::words::Delivery;
 
@@ -171,10 +175,6 @@ pub struct Figures {
     pub unreadable: usize,
     /// JSON files in the folder that are not named as summaries.
     pub foreign: usize,
-    #[serde(skip)]
-    weeks_seen: BTreeMap<NaiveDate, usize>,
-    #[serde(skip)]
-    reasons_seen: HashMap<String, (String, usize)>,
 }
 
 impl Figures {
@@ -203,87 +203,347 @@ impl Figures {
                 .collect(),
             unreadable: 0,
             foreign: 0,
-            weeks_seen: BTreeMap::new(),
-            reasons_seen: HashMap::new(),
+        }
+    }
+}
+
+/// Weeks one by one (empty ones too) from the first to the last that has intakes, or only those
+/// that have intakes past [`MAX_FILLED_WEEKS`].
+fn weeks(seen: BTreeMap<NaiveDate, usize>) -> Vec<Week> {
+    match (seen.keys().next(), seen.keys().next_back()) {
+        (Some(&first), Some(&last)) if (last - first).num_weeks() <= MAX_FILLED_WEEKS => {
+            std::iter::successors(Some(first), |w| w.checked_add_days(Days::new(7)))
+                .take_while(|w| *w <= last)
+                .map(|week| Week {
+                    week,
+                    intakes: seen.get(&week).copied().unwrap_or(0),
+                })
+                .collect()
+        }
+        _ => seen
+            .into_iter()
+            .map(|(week, intakes)| Week { week, intakes })
+            .collect(),
+    }
+}
+
+/// An intake's id as skin-intake makes them (a lower-case, hyphenated UUID) in 16 bytes; `None`
+/// for any other id, kept as written.
+fn uuid_key(id: &str) -> Option<[u64; 2]> {
+    let mut written = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let u = uuid::Uuid::try_parse(id).ok()?;
+    (u.hyphenated().encode_lower(&mut written) == id).then(|| {
+        let (high, low) = u.as_u64_pair();
+        [high, low]
+    })
+}
+
+/// An intake's id as held.
+#[derive(Debug, Clone, Copy)]
+enum Id<'a> {
+    Uuid([u64; 2]),
+    Other(&'a str),
+}
+
+impl Id<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            Id::Uuid([high, low]) => Cow::Owned(
+                uuid::Uuid::from_u64_pair(*high, *low)
+                    .hyphenated()
+                    .to_string(),
+            ),
+            Id::Other(id) => Cow::Borrowed(id),
         }
     }
 
-    /// Counts one intake, by its latest version, with its delivery state when there is an outbox.
-    pub fn add(&mut self, summary: &Summary, delivery: Option<DeliveryState>) {
-        self.intakes += 1;
-        let day = summary.completed_at.date_naive();
-        self.first = Some(self.first.map_or(day, |f| f.min(day)));
-        self.last = Some(self.last.map_or(day, |l| l.max(day)));
-        *self.weeks_seen.entry(monday(day)).or_default() += 1;
-        let verdict = summary.shown_level();
-        *self.verdicts.entry(verdict).or_default() += 1;
-        for concern in &summary.assessment.concerns {
-            *self.concerns.entry(concern.concern.clone()).or_default() += 1;
+    /// As the ids compare as text (a UUID's lower-case hex compares as its number).
+    fn cmp_text(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Id::Uuid(a), Id::Uuid(b)) => a.cmp(b),
+            _ => self.text().cmp(&other.text()),
         }
-        for reason in &summary.assessment.reasons {
-            self.reasons_seen
-                .entry(reason.rule.clone())
-                .or_insert_with(|| (reason.message.clone(), 0))
-                .1 += 1;
+    }
+}
+
+/// An intake's latest version so far, as the figures count it: 24 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    /// When the patient finished, in nanoseconds since 1970 (UTC), for the order intakes are
+    /// listed in; held to the range of an `i64`.
+    at: i64,
+    /// The day the patient finished, where they finished it.
+    day: NaiveDate,
+    version: u32,
+    /// What it adds to the figures beside its own fields, in [`Tally::profiles`].
+    profile: u32,
+    verdict: Level,
+    review: Option<Decision>,
+}
+
+/// What intakes add to the figures beyond their verdict, day and review, shared by every intake
+/// that adds the same: ids in [`Tally::strings`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Profile {
+    concerns: Box<[u32]>,
+    /// Each reason's rule and message.
+    reasons: Box<[(u32, u32)]>,
+    /// The plan's sessions (min, max), when the verdict that stands has one.
+    sessions: Option<(u32, u32)>,
+    /// Sessions in each coming month.
+    months: [u16; MONTHS_AHEAD as usize],
+}
+
+/// Intakes counted so far, each at its latest version: pure over the versions added, in any
+/// order, and small (a few dozen bytes an intake).
+#[derive(Debug)]
+pub struct Tally {
+    today: NaiveDate,
+    /// The first day of each coming month.
+    months: Vec<NaiveDate>,
+    /// Intakes by their UUID, and (rarely) by another id.
+    uuids: HashMap<[u64; 2], Held>,
+    others: HashMap<Box<str>, Held>,
+    strings: Interner<String>,
+    profiles: Interner<Profile>,
+}
+
+/// Values kept once each, by number.
+#[derive(Debug)]
+struct Interner<T> {
+    ids: HashMap<T, u32>,
+    values: Vec<T>,
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Interner<T> {
+    fn new() -> Self {
+        Interner {
+            ids: HashMap::new(),
+            values: Vec::new(),
         }
-        let review = summary
-            .review
-            .as_ref()
-            .map_or(ReviewState::Waiting, |r| ReviewState::Decided(r.decision));
-        *self.review.entry(review.code()).or_default() += 1;
-        if let (Some(counts), Some(state)) = (self.delivery.as_mut(), delivery) {
-            *counts.entry(state.code()).or_default() += 1;
+    }
+
+    fn id<Q>(&mut self, value: &Q) -> u32
+    where
+        T: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized + ToOwned<Owned = T>,
+    {
+        if let Some(&id) = self.ids.get(value) {
+            return id;
         }
-        if verdict != Level::NotSuitable
-            && let Some(range) = summary.assessment.sessions
-        {
-            self.sessions.intakes += 1;
-            self.sessions.min += u64::from(range.min);
-            self.sessions.max += u64::from(range.max);
+        let id = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let owned = value.to_owned();
+        self.values.push(owned.clone());
+        self.ids.insert(owned, id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &T {
+        &self.values[id as usize]
+    }
+}
+
+impl Tally {
+    /// Nothing counted yet; the coming months count from `today`.
+    #[must_use]
+    pub fn new(today: NaiveDate) -> Self {
+        Tally::with_capacity(today, 0)
+    }
+
+    /// [`Tally::new`] with room for `intakes` from the start (growing holds the old room and
+    /// the new one at once).
+    #[must_use]
+    pub fn with_capacity(today: NaiveDate, intakes: usize) -> Self {
+        let first_of_month = today.with_day(1).unwrap_or(today);
+        Tally {
+            today,
+            months: (0..MONTHS_AHEAD)
+                .filter_map(|n| first_of_month.checked_add_months(Months::new(n)))
+                .collect(),
+            uuids: HashMap::with_capacity(intakes),
+            others: HashMap::new(),
+            strings: Interner::new(),
+            profiles: Interner::new(),
         }
-        let schedule = summary.shown_schedule();
+    }
+
+    /// Adds one version of an intake: it counts if it is the intake's latest (the highest
+    /// version; of two files with the same version, the same one whatever the order).
+    pub fn add(&mut self, facts: &Facts<'_>) {
+        let verdict = facts.shown();
+        let mut months = [0u16; MONTHS_AHEAD as usize];
+        let mut sessions = None;
         if verdict != Level::NotSuitable {
+            sessions = facts.sessions.map(|r| (r.min, r.max));
             // A session whose window is still open counts in the month it can happen from.
-            for session in schedule.iter().filter(|s| s.latest >= self.today) {
-                let from = session.earliest.max(self.today);
+            for &(earliest, _) in facts.schedule.iter().filter(|s| s.1 >= self.today) {
+                let from = earliest.max(self.today);
                 let first = from.with_day(1).unwrap_or(from);
-                if let Some(month) = self.coming_months.iter_mut().find(|m| m.month == first) {
-                    month.sessions += 1;
+                if let Some(n) = self.months.iter().position(|m| *m == first) {
+                    months[n] = months[n].saturating_add(1);
                 }
             }
         }
+        let profile = Profile {
+            concerns: facts
+                .concerns
+                .iter()
+                .map(|c| self.strings.id(&**c))
+                .collect(),
+            reasons: facts
+                .reasons
+                .iter()
+                .map(|(rule, message)| (self.strings.id(&**rule), self.strings.id(&**message)))
+                .collect(),
+            sessions,
+            months,
+        };
+        let at = facts.completed_at.timestamp_nanos_opt().unwrap_or(
+            if facts.completed_at.timestamp() < 0 {
+                i64::MIN
+            } else {
+                i64::MAX
+            },
+        );
+        let held = Held {
+            at,
+            day: facts.completed_at.date_naive(),
+            version: facts.version,
+            profile: self.profiles.id(&profile),
+            verdict,
+            review: facts.review,
+        };
+        let newer = |kept: Option<&Held>| {
+            kept.is_none_or(|kept| self.cmp_held(kept, &held) == Ordering::Less)
+        };
+        if let Some(key) = uuid_key(&facts.intake_id) {
+            if newer(self.uuids.get(&key)) {
+                self.uuids.insert(key, held);
+            }
+        } else if newer(self.others.get(&*facts.intake_id)) {
+            self.others.insert(facts.intake_id.as_ref().into(), held);
+        }
     }
 
-    /// The figures as a report shows them: weeks one by one, reasons most frequent first.
-    #[must_use]
-    pub fn finish(mut self) -> Self {
-        let seen = std::mem::take(&mut self.weeks_seen);
-        self.weeks = match (seen.keys().next(), seen.keys().next_back()) {
-            (Some(&first), Some(&last)) if (last - first).num_weeks() <= MAX_FILLED_WEEKS => {
-                std::iter::successors(Some(first), |w| w.checked_add_days(Days::new(7)))
-                    .take_while(|w| *w <= last)
-                    .map(|week| Week {
-                        week,
-                        intakes: seen.get(&week).copied().unwrap_or(0),
-                    })
-                    .collect()
-            }
-            _ => seen
-                .into_iter()
-                .map(|(week, intakes)| Week { week, intakes })
-                .collect(),
+    /// Which of two versions of an intake counts (the greater): the higher version, then, for
+    /// two files with the same version, by what they hold.
+    fn cmp_held(&self, a: &Held, b: &Held) -> Ordering {
+        let profile = |p: u32| {
+            let p = self.profiles.get(p);
+            let text = |ids: &[u32]| {
+                ids.iter()
+                    .map(|&i| &**self.strings.get(i))
+                    .collect::<Vec<_>>()
+            };
+            let reasons: Vec<_> = p
+                .reasons
+                .iter()
+                .map(|&(r, m)| (&**self.strings.get(r), &**self.strings.get(m)))
+                .collect();
+            (text(&p.concerns), reasons, p.sessions, p.months)
         };
-        let mut reasons: Vec<ReasonCount> = std::mem::take(&mut self.reasons_seen)
+        a.version
+            .cmp(&b.version)
+            .then_with(|| a.at.cmp(&b.at))
+            .then_with(|| a.day.cmp(&b.day))
+            .then_with(|| a.verdict.cmp(&b.verdict))
+            .then_with(|| {
+                a.review
+                    .map(Decision::code)
+                    .cmp(&b.review.map(Decision::code))
+            })
+            .then_with(|| profile(a.profile).cmp(&profile(b.profile)))
+    }
+
+    /// The figures of the intakes finished within `window`, with each one's delivery state from
+    /// `outbox` (the outbox's state of each version, by version id) when there is an outbox.
+    #[must_use]
+    pub fn figures(
+        &self,
+        window: Window,
+        outbox: Option<&HashMap<String, outbox::State>>,
+    ) -> Figures {
+        let mut figures = Figures::new(self.today, outbox.is_some());
+        let mut weeks_seen: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        let mut uses = vec![0usize; self.profiles.values.len()];
+        // Each rule's message as the first intake counted with it (by when it was finished, then
+        // by id) says it.
+        let mut first_said: HashMap<u32, (i64, Id<'_>, u32)> = HashMap::new();
+        let held = (self.uuids.iter().map(|(k, h)| (Id::Uuid(*k), h)))
+            .chain(self.others.iter().map(|(k, h)| (Id::Other(k), h)));
+        for (key, held) in held {
+            let day = held.day;
+            if !window.holds(day) {
+                continue;
+            }
+            figures.intakes += 1;
+            figures.first = Some(figures.first.map_or(day, |f| f.min(day)));
+            figures.last = Some(figures.last.map_or(day, |l| l.max(day)));
+            *weeks_seen.entry(monday(day)).or_default() += 1;
+            *figures.verdicts.entry(held.verdict).or_default() += 1;
+            let review = held
+                .review
+                .map_or(ReviewState::Waiting, ReviewState::Decided);
+            *figures.review.entry(review.code()).or_default() += 1;
+            if let (Some(counts), Some(states)) = (figures.delivery.as_mut(), outbox) {
+                let state = states
+                    .get(&version_id(&key.text(), held.version))
+                    .map_or(DeliveryState::NotQueued, |s| DeliveryState::Outbox(*s));
+                *counts.entry(state.code()).or_default() += 1;
+            }
+            uses[held.profile as usize] += 1;
+            for &(rule, message) in &self.profiles.get(held.profile).reasons {
+                let this = (held.at, key, message);
+                first_said
+                    .entry(rule)
+                    .and_modify(|kept| {
+                        if this.0.cmp(&kept.0).then_with(|| this.1.cmp_text(&kept.1))
+                            == Ordering::Less
+                        {
+                            *kept = this;
+                        }
+                    })
+                    .or_insert(this);
+            }
+        }
+        let mut reasons: HashMap<u32, usize> = HashMap::new();
+        for (profile, &n) in self.profiles.values.iter().zip(&uses) {
+            if n == 0 {
+                continue;
+            }
+            for &c in &profile.concerns {
+                *figures
+                    .concerns
+                    .entry(self.strings.get(c).clone())
+                    .or_default() += n;
+            }
+            for &(rule, _) in &profile.reasons {
+                *reasons.entry(rule).or_default() += n;
+            }
+            if let Some((min, max)) = profile.sessions {
+                figures.sessions.intakes += n;
+                figures.sessions.min += u64::from(min) * n as u64;
+                figures.sessions.max += u64::from(max) * n as u64;
+            }
+            for (month, &sessions) in figures.coming_months.iter_mut().zip(&profile.months) {
+                month.sessions += usize::from(sessions) * n;
+            }
+        }
+        let mut reasons: Vec<ReasonCount> = reasons
             .into_iter()
-            .map(|(rule, (message, intakes))| ReasonCount {
-                rule,
-                message,
+            .map(|(rule, intakes)| ReasonCount {
+                rule: self.strings.get(rule).clone(),
+                message: first_said
+                    .get(&rule)
+                    .map(|said| self.strings.get(said.2).clone())
+                    .unwrap_or_default(),
                 intakes,
             })
             .collect();
         reasons.sort_by(|a, b| b.intakes.cmp(&a.intakes).then_with(|| a.rule.cmp(&b.rule)));
-        self.reasons = reasons;
-        self
+        figures.reasons = reasons;
+        figures.weeks = weeks(weeks_seen);
+        figures
     }
 }
 
@@ -361,8 +621,9 @@ pub struct Report {
 }
 
 /// Reads every record in `out`, each intake once at its latest version, keeping those finished
-/// within `window`; with `rescore`, also assesses each again under its rules. Uses (and refreshes)
-/// the list's index in `out/cache`; reads one summary at a time.
+/// within `window`; with `rescore`, also assesses each again under its rules. Reads the summaries
+/// on every core, one at a time on each, only the fields the figures need; with `rescore`, each
+/// intake's latest version is then read in full (found through the list's index in `out/cache`).
 ///
 /// # Errors
 /// `out` is not a folder that can be read.
@@ -372,69 +633,81 @@ pub fn read(
     today: NaiveDate,
     rescore: Option<&Questionnaire>,
 ) -> io::Result<Report> {
-    let foreign = foreign_files(out)?;
-    let records = store::list_records(out)?;
+    // The versions in the folder, by their names: room for every intake from the start.
+    let versions = std::fs::read_dir(out)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| store::parse_name(n).is_some())
+        })
+        .count();
+    let tally = Mutex::new(Tally::with_capacity(today, versions));
+    let unreadable = Mutex::new(Vec::new());
+    let foreign = Mutex::new(Vec::new());
+    let keep = |list: &Mutex<Vec<PathBuf>>, path| {
+        if let Ok(mut list) = list.lock() {
+            list.push(path);
+        }
+    };
+    scan::scan(out, |found| match found {
+        Found::Summary(facts) => {
+            if let Ok(mut tally) = tally.lock() {
+                tally.add(&facts);
+            }
+        }
+        Found::Unreadable(path) => keep(&unreadable, path),
+        Found::Foreign(path) => keep(&foreign, path),
+    })?;
+    let into = |m: Mutex<Vec<PathBuf>>| m.into_inner().unwrap_or_default();
+    let (mut unreadable, mut foreign) = (into(unreadable), into(foreign));
+    let tally = tally
+        .into_inner()
+        .map_err(|_| io::Error::other("a thread reading the records stopped"))?;
     let outbox_dir = outbox::dir(out);
-    let with_outbox = outbox_dir.is_dir();
-    let states: HashMap<String, outbox::State> = if with_outbox {
+    let states: Option<HashMap<String, outbox::State>> = outbox_dir.is_dir().then(|| {
         outbox::list(out)
             .map(|(entries, _)| entries.into_iter().map(|e| (e.key, e.state)).collect())
             .unwrap_or_default()
-    } else {
-        HashMap::new()
+    });
+    let mut figures = tally.figures(window, states.as_ref());
+    drop(tally);
+    let preview = match rescore {
+        Some(q) => Some(preview(out, window, q, &mut unreadable)?),
+        None => None,
     };
-    let mut figures = Figures::new(today, with_outbox);
-    let mut preview = rescore.map(|_| Preview::default());
-    let mut unreadable = records.unreadable;
-    for row in records.rows {
-        if !window.holds(row.completed_at.date_naive()) {
-            continue;
-        }
-        match store::read_summary(&row.path) {
-            Ok(summary) => {
-                let delivery = with_outbox.then(|| {
-                    states
-                        .get(&version_id(&summary.intake_id, summary.version))
-                        .map_or(DeliveryState::NotQueued, |s| DeliveryState::Outbox(*s))
-                });
-                figures.add(&summary, delivery);
-                if let (Some(preview), Some(q)) = (preview.as_mut(), rescore) {
-                    preview.add(&summary, q);
-                }
-            }
-            Err(_) => unreadable.push(row.path),
-        }
-    }
     unreadable.sort();
+    foreign.sort();
     figures.unreadable = unreadable.len();
     figures.foreign = foreign.len();
     Ok(Report {
-        figures: figures.finish(),
+        figures,
         preview,
         unreadable,
         foreign,
     })
 }
 
-/// The JSON files in `out` not named as summaries: left out of the report, and named.
-fn foreign_files(out: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut foreign = Vec::new();
-    for entry in fs::read_dir(out)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.')
-            || !Path::new(name)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            || store::parse_name(name).is_some()
-        {
+/// Each intake's latest version within `window`, read in full and assessed again under `q`, in
+/// the order patients finished. A version that cannot be read in full is named with the
+/// unreadable files.
+fn preview(
+    out: &Path,
+    window: Window,
+    q: &Questionnaire,
+    unreadable: &mut Vec<PathBuf>,
+) -> io::Result<Preview> {
+    let mut preview = Preview::default();
+    for row in store::list_records(out)?.rows {
+        if !window.holds(row.completed_at.date_naive()) {
             continue;
         }
-        if entry.file_type().is_ok_and(|t| t.is_file()) {
-            foreign.push(entry.path());
+        match store::read_summary(&row.path) {
+            Ok(summary) => preview.add(&summary, q),
+            Err(_) => unreadable.push(row.path),
         }
     }
-    foreign.sort();
-    Ok(foreign)
+    unreadable.sort();
+    unreadable.dedup();
+    Ok(preview)
 }

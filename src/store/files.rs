@@ -58,6 +58,22 @@ impl std::error::Error for ReadError {}
 /// # Errors
 /// [`ReadError`]: not a regular file, larger than `cap`, or the I/O error.
 pub fn read_regular(path: &Path, cap: u64, follow: bool) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    read_regular_into(path, cap, follow, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_regular`] into `bytes` (cleared first), so that one buffer serves many files.
+///
+/// # Errors
+/// As [`read_regular`].
+pub fn read_regular_into(
+    path: &Path,
+    cap: u64,
+    follow: bool,
+    bytes: &mut Vec<u8>,
+) -> Result<(), ReadError> {
+    bytes.clear();
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -81,13 +97,15 @@ pub fn read_regular(path: &Path, cap: u64, follow: bool) -> Result<Vec<u8>, Read
     if meta.len() > cap {
         return Err(ReadError::TooLarge(cap));
     }
-    // The size can grow between the check and the read: never read more than the cap.
-    let mut bytes = Vec::new();
-    file.take(cap + 1).read_to_end(&mut bytes)?;
+    // Room for the whole file at once (growing by doubling copies it over and over), and one
+    // byte more so that the end is seen without growing. The size can grow between the check
+    // and the read: never read more than the cap.
+    bytes.reserve(usize::try_from(meta.len()).map_or(0, |n| n + 1));
+    file.take(cap + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > cap {
         return Err(ReadError::TooLarge(cap));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// What kind of thing a non-regular file is, for a message.

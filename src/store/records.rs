@@ -2,11 +2,12 @@
 //! intake, and earlier intakes of the same person.
 //!
 //! Listing reads only what a list row needs from each summary. What it read is kept in an index,
-//! `<out>/cache/records.json`: a cache, never the truth. A summary file is listed from the index
-//! only while its name, size, modification time and inode are those the index holds; any other
-//! file is read again, and a missing or damaged index is built again from the summaries.
+//! `<out>/cache/records.index` (postcard, times as numbers: a third of the size of JSON, read
+//! without parsing text): a cache, never the truth. A summary file is listed from the index only
+//! while its name, size, modification time and inode are those the index holds; any other file
+//! is read again, and a missing or damaged index is built again from the summaries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,17 +17,19 @@ use serde::{Deserialize, Serialize};
 
 use super::files::{self, ReadError};
 use super::summaries::parse_name;
-use crate::engine::summary::{FORMAT, FORMAT_VERSION, Mode, Patient, Review, Summary};
+use crate::engine::summary::{Decision, FORMAT, FORMAT_VERSION, Mode, Patient, Review, Summary};
 use crate::load::summary::SummaryProblem;
 use crate::model::questionnaire::Level;
 use crate::words::{Say, Words};
 
 /// The folder of caches below the output folder.
 pub const CACHE: &str = "cache";
-const INDEX_NAME: &str = "records.json";
-const INDEX_FORMAT: &str = "skin-intake/records-index";
-/// Bumped whenever what the index holds changes; an index of another version is built again.
-const INDEX_VERSION: u32 = 1;
+const INDEX_NAME: &str = "records.index";
+/// The index of earlier releases (JSON), removed when the index is written.
+const OLD_INDEX_NAME: &str = "records.json";
+/// The index's first bytes: what it is and its version, bumped whenever what the index holds
+/// changes (an index of another version is built again). Then the entries, in postcard.
+const INDEX_MAGIC: &[u8] = b"skin-intake/records-index 2\n";
 /// The most the index may hold: far above 100,000 records.
 const INDEX_MAX_BYTES: u64 = 1024 * 1024 * 1024;
 
@@ -122,28 +125,39 @@ pub fn list_records(out: &Path) -> io::Result<Records> {
             named.push(entry);
         }
     }
-    let found = on_all_cores(named, |entry| {
+    let mut found = on_all_cores(named, |entry| {
         let meta = entry.metadata().ok()?;
         let name = entry.file_name().into_string().ok()?;
         Some((name, Stamp::of(&meta)))
     });
+    // The index is written in the order of names: both lists are walked side by side.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let index_path = out.join(CACHE).join(INDEX_NAME);
-    let mut known: HashMap<String, Entry> = read_index(&index_path)
-        .into_iter()
-        .map(|e| (e.name.clone(), e))
-        .collect();
+    let mut known = read_index(&index_path);
+    if !known.is_sorted_by(|a, b| a.name < b.name) {
+        known.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        known.dedup_by(|a, b| a.name == b.name);
+    }
+    let mut known = known.into_iter().peekable();
     let mut entries = Vec::with_capacity(found.len());
     let mut to_read = Vec::new();
+    let mut changed = false;
     for (name, stamp) in found {
-        match known.remove(&name) {
+        // Index entries of files no longer there are dropped.
+        while known.next_if(|e| e.name < name).is_some() {
+            changed = true;
+        }
+        match known.next_if(|e| e.name == name) {
             Some(entry) if entry.stamp == stamp => entries.push(entry),
             _ => to_read.push((name, stamp)),
         }
     }
-    let changed = !to_read.is_empty() || !known.is_empty();
-    entries.extend(read_heads(out, to_read));
+    changed |= known.next().is_some() || !to_read.is_empty();
+    if !to_read.is_empty() {
+        entries.extend(read_heads(out, to_read));
+        entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    }
     if changed {
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
         let _ = write_index(out, &entries);
     }
     Ok(records_of(out, entries))
@@ -295,22 +309,93 @@ struct Entry {
 struct Head {
     intake_id: String,
     version: u32,
+    #[serde(with = "moment")]
     completed_at: DateTime<FixedOffset>,
     mode: Mode,
     name: Option<String>,
+    #[serde(with = "day")]
     date_of_birth: Option<NaiveDate>,
     age: Option<u32>,
     computed: Level,
     overridden: Option<Level>,
     provisional: bool,
-    review: Option<Review>,
+    review: Option<HeadReview>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Index {
-    format: String,
-    version: u32,
-    entries: Vec<Entry>,
+/// A sign-off as the index holds it: every field always written, as postcard needs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct HeadReview {
+    by: String,
+    decision: Decision,
+    note: Option<String>,
+    #[serde(with = "moment")]
+    at: DateTime<FixedOffset>,
+    #[serde(with = "day")]
+    cleared_from: Option<NaiveDate>,
+}
+
+impl From<Review> for HeadReview {
+    fn from(r: Review) -> Self {
+        HeadReview {
+            by: r.by,
+            decision: r.decision,
+            note: r.note,
+            at: r.at,
+            cleared_from: r.cleared_from,
+        }
+    }
+}
+
+impl From<HeadReview> for Review {
+    fn from(r: HeadReview) -> Self {
+        Review {
+            by: r.by,
+            decision: r.decision,
+            note: r.note,
+            at: r.at,
+            cleared_from: r.cleared_from,
+        }
+    }
+}
+
+/// A time as seconds, nanoseconds and its offset from UTC in seconds: read without parsing text.
+mod moment {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        (
+            t.timestamp(),
+            t.timestamp_subsec_nanos(),
+            t.offset().local_minus_utc(),
+        )
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let (secs, nanos, offset) = <(i64, u32, i32)>::deserialize(d)?;
+        let offset = FixedOffset::east_opt(offset).ok_or_else(|| D::Error::custom("offset"))?;
+        DateTime::from_timestamp(secs, nanos)
+            .map(|t| t.with_timezone(&offset))
+            .ok_or_else(|| D::Error::custom("time"))
+    }
+}
+
+/// A day as its number from the common era's first day.
+mod day {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(|d| d.num_days_from_ce()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<i32>::deserialize(d)?
+            .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| D::Error::custom("day")))
+            .transpose()
+    }
 }
 
 /// The index's entries; none when it is missing, damaged or of another version.
@@ -318,37 +403,19 @@ fn read_index(path: &Path) -> Vec<Entry> {
     let Ok(bytes) = files::read_regular(path, INDEX_MAX_BYTES, false) else {
         return Vec::new();
     };
-    match serde_json::from_slice::<Index>(&bytes) {
-        Ok(index) if index.format == INDEX_FORMAT && index.version == INDEX_VERSION => {
-            index.entries
-        }
-        _ => Vec::new(),
-    }
+    bytes
+        .strip_prefix(INDEX_MAGIC)
+        .and_then(|rest| postcard::from_bytes::<Vec<Entry>>(rest).ok())
+        .unwrap_or_default()
 }
 
 fn write_index(out: &Path, entries: &[Entry]) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct IndexRef<'a> {
-        format: &'a str,
-        version: u32,
-        entries: &'a [Entry],
-    }
-    let json = serde_json::to_vec(&IndexRef {
-        format: INDEX_FORMAT,
-        version: INDEX_VERSION,
-        entries,
-    })
-    .map_err(io::Error::other)?;
+    let bytes = postcard::to_extend(entries, INDEX_MAGIC.to_vec()).map_err(io::Error::other)?;
+    let cache = out.join(CACHE);
     // A cache: replaced whole, and not flushed to the disk (a torn one is built again).
-    files::write_atomic_steps(
-        &out.join(CACHE),
-        INDEX_NAME,
-        &json,
-        true,
-        false,
-        &mut |_| Ok(()),
-    )
-    .map(|_| ())
+    files::write_atomic_steps(&cache, INDEX_NAME, &bytes, true, false, &mut |_| Ok(()))?;
+    let _ = fs::remove_file(cache.join(OLD_INDEX_NAME));
+    Ok(())
 }
 
 /// Reads the heads of `files` in `out`.
@@ -437,7 +504,7 @@ fn read_head(path: &Path) -> Option<Head> {
         computed: slim.assessment.suitability,
         overridden: slim.verdict_override.map(|o| o.suitability),
         provisional: slim.assessment.schedule_provisional,
-        review: slim.review,
+        review: slim.review.map(HeadReview::from),
     })
 }
 
@@ -458,22 +525,39 @@ fn person_key(name: Option<&str>, date_of_birth: Option<NaiveDate>) -> Option<(S
 /// most recent earlier intake of the same person.
 fn records_of(out: &Path, entries: Vec<Entry>) -> Records {
     let mut unreadable = Vec::new();
-    let mut latest: HashMap<String, (String, Head)> = HashMap::new();
+    let mut heads = Vec::with_capacity(entries.len());
     for Entry { name, head, .. } in entries {
-        let Some(head) = head else {
-            unreadable.push(out.join(name));
-            continue;
-        };
-        match latest.get(&head.intake_id) {
-            Some((_, kept)) if kept.version >= head.version => {}
-            _ => {
-                latest.insert(head.intake_id.clone(), (name, head));
-            }
+        match head {
+            Some(head) => heads.push((name, head)),
+            None => unreadable.push(out.join(name)),
         }
     }
-    let mut rows: Vec<Row> = latest
-        .into_values()
-        .map(|(name, h)| Row {
+    // Each intake's latest version: of two with the same version, the first by file name (the
+    // order the entries come in). Indices are sorted, not the heads themselves.
+    let mut latest: HashMap<&str, usize> = HashMap::with_capacity(heads.len());
+    for (i, (_, head)) in heads.iter().enumerate() {
+        latest
+            .entry(head.intake_id.as_str())
+            .and_modify(|kept| {
+                if heads[*kept].1.version < head.version {
+                    *kept = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut order: Vec<usize> = latest.into_values().collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&heads[a].1, &heads[b].1);
+        (a.completed_at, &a.intake_id).cmp(&(b.completed_at, &b.intake_id))
+    });
+    let mut slots: Vec<Option<(String, Head)>> = heads.into_iter().map(Some).collect();
+    let mut rows: Vec<Row> = Vec::with_capacity(order.len());
+    let mut last_seen: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    for i in order {
+        let Some((name, h)) = slots[i].take() else {
+            continue;
+        };
+        let mut row = Row {
             intake_id: h.intake_id,
             path: out.join(name),
             version: h.version,
@@ -485,23 +569,22 @@ fn records_of(out: &Path, entries: Vec<Entry>) -> Records {
             computed: h.computed,
             overridden: h.overridden,
             provisional: h.provisional,
-            review: h.review,
+            review: h.review.map(Review::from),
             seen_before: None,
-        })
-        .collect();
-    rows.sort_by(|a, b| (a.completed_at, &a.intake_id).cmp(&(b.completed_at, &b.intake_id)));
-    let mut last_seen: BTreeMap<(String, NaiveDate), SeenBefore> = BTreeMap::new();
-    for row in &mut rows {
-        let Some(key) = person_key(row.name.as_deref(), row.date_of_birth) else {
-            continue;
         };
-        let this = SeenBefore {
-            intake_id: row.intake_id.clone(),
-            path: row.path.clone(),
-            completed_at: row.completed_at,
-            level: row.shown(),
-        };
-        row.seen_before = last_seen.insert(key, this);
+        if let Some(key) = person_key(row.name.as_deref(), row.date_of_birth) {
+            if let Some(&earlier) = last_seen.get(&key) {
+                let e: &Row = &rows[earlier];
+                row.seen_before = Some(SeenBefore {
+                    intake_id: e.intake_id.clone(),
+                    path: e.path.clone(),
+                    completed_at: e.completed_at,
+                    level: e.shown(),
+                });
+            }
+            last_seen.insert(key, rows.len());
+        }
+        rows.push(row);
     }
     unreadable.sort();
     Records { rows, unreadable }

@@ -345,7 +345,7 @@ fn unreadable_files_are_named_and_other_files_left_alone() {
 }
 
 fn index(out: &Path) -> PathBuf {
-    out.join(store::CACHE).join("records.json")
+    out.join(store::CACHE).join("records.index")
 }
 
 #[test]
@@ -393,9 +393,12 @@ fn the_index_is_a_cache_rebuilt_when_missing_stale_or_damaged() {
     assert_eq!(first, expected, "version 1 alone, as at first");
 
     // An index entry for a file that is not there lists nothing.
-    let lie = fs::read_to_string(index(out))
-        .expect("index")
-        .replace("2026-11-24_c1.json", "2026-11-24_ghost.json");
+    let mut lie = fs::read(index(out)).expect("index");
+    let at = lie
+        .windows(18)
+        .position(|w| w == b"2026-11-24_c1.json")
+        .expect("the file's name in the index");
+    lie[at..at + 18].copy_from_slice(b"2026-11-24_c9.json");
     fs::write(index(out), lie).expect("write");
     let listed = store::list_records(out).expect("listed");
     assert_eq!(listed, expected, "the summaries are the truth");
@@ -506,4 +509,23 @@ fn the_same_patient_started_twice_is_flagged_on_both_entries_and_a_revisit_is_no
         .map(|row| Entry::Record(Box::new(row), None))
         .collect();
     assert_eq!(same_patient_twice(&entries), [false, false]);
+}
+
+#[test]
+fn an_earlier_release_s_json_index_is_replaced() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path();
+    let v1 = finished("old", "09:00", Mode::Kiosk, &[]);
+    store::write_version(out, &v1).expect("written");
+    let old = out.join(store::CACHE).join("records.json");
+    fs::create_dir_all(old.parent().expect("the cache")).expect("cache");
+    fs::write(
+        &old,
+        r#"{"format":"skin-intake/records-index","version":1,"entries":[]}"#,
+    )
+    .expect("written");
+    let listed = store::list_records(out).expect("listed");
+    assert_eq!(row(&listed.rows, "old").version, 1);
+    assert!(index(out).is_file());
+    assert!(!old.exists(), "the old index is removed");
 }

@@ -228,3 +228,186 @@ fn in_a_terminal_the_report_is_drawn_with_charts() {
     assert!(drawn.lines().all(|l| l.chars().count() <= 60));
     insta::assert_snapshot!(drawn);
 }
+
+/// Every summary file of the folder, read in full.
+fn summaries(dir: &std::path::Path) -> Vec<skin_intake::engine::summary::Summary> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| skin_intake::store::parse_name(n).is_some())
+        })
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| skin_intake::store::read_summary(p).ok())
+        .collect()
+}
+
+#[test]
+fn the_figures_are_the_same_whatever_order_the_versions_come_in() {
+    use skin_intake::store::scan::Facts;
+    let dir = folder();
+    let all = summaries(dir.path());
+    assert_eq!(all.len(), 9, "every version but the damaged file");
+    let figures = |order: Vec<&skin_intake::engine::summary::Summary>| {
+        let mut tally = report::Tally::new(date(TODAY));
+        for s in order {
+            tally.add(&Facts::of(s));
+        }
+        tally.figures(Window::default(), None)
+    };
+    let forward = figures(all.iter().collect());
+    let backward = figures(all.iter().rev().collect());
+    // Newest versions first, then oldest first, interleaved.
+    let mut mixed: Vec<_> = all.iter().collect();
+    mixed.sort_by_key(|s| (std::cmp::Reverse(s.version), s.intake_id.clone()));
+    let mixed = figures(mixed);
+    assert_eq!(forward, backward);
+    assert_eq!(forward, mixed);
+    let read = report::read(dir.path(), Window::default(), date(TODAY), None)
+        .expect("read")
+        .figures;
+    assert_eq!(forward.intakes, 6);
+    assert_eq!(
+        (
+            &forward.verdicts,
+            &forward.concerns,
+            &forward.reasons,
+            &forward.review
+        ),
+        (&read.verdicts, &read.concerns, &read.reasons, &read.review)
+    );
+    assert_eq!(
+        (&forward.weeks, forward.sessions, &forward.coming_months),
+        (&read.weeks, read.sessions, &read.coming_months)
+    );
+}
+
+#[test]
+fn the_report_reads_from_each_file_what_show_reads_from_it() {
+    use skin_intake::store::scan::{self, Facts};
+    let dir = folder();
+    for entry in std::fs::read_dir(dir.path()).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        let Ok(summary) = skin_intake::store::read_summary(&path) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).expect("read");
+        assert_eq!(
+            scan::parse(&bytes),
+            Some(Facts::of(&summary)),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn damaged_newer_and_incomplete_summaries_are_named_and_a_bom_is_read() {
+    let dir = folder();
+    let out = dir.path();
+    let text = std::fs::read_to_string(out.join("2026-11-19_ffff.json")).expect("a summary");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value.as_object_mut().expect("an object").remove("answers");
+    std::fs::write(out.join("2026-11-01_noanswers.json"), value.to_string()).expect("written");
+    let newer = text.replacen("\"format_version\": 3", "\"format_version\": 99", 1);
+    assert_ne!(newer, text);
+    std::fs::write(out.join("2026-11-01_newer.json"), newer).expect("written");
+    // A byte that is not UTF-8 in the middle of a string.
+    let mut latin1 = text.clone().into_bytes();
+    let at = latin1
+        .windows(6)
+        .position(|w| w == b"\"ffff\"")
+        .expect("the id");
+    latin1.insert(at + 5, 0xff);
+    std::fs::write(out.join("2026-11-01_latin1.json"), latin1).expect("written");
+    let bom = text.replace("\"ffff\"", "\"gggg\"");
+    std::fs::write(out.join("2026-11-01_gggg.json"), format!("\u{feff}{bom}")).expect("written");
+    let read = report::read(out, Window::default(), date(TODAY), None).expect("read");
+    let named: Vec<_> = read
+        .unreadable
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .expect("a name")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "2026-11-01_latin1.json",
+            "2026-11-01_newer.json",
+            "2026-11-01_noanswers.json",
+            "2026-11-05_damaged.json"
+        ]
+    );
+    assert_eq!(read.figures.unreadable, 4);
+    // gggg, with a BOM before its JSON, is the seventh intake.
+    assert_eq!(read.figures.intakes, 7);
+}
+
+#[test]
+fn a_rule_s_message_is_the_one_the_first_intake_counted_with_it_says() {
+    use skin_intake::store::scan::Facts;
+    use std::borrow::Cow;
+    let facts = |id: &'static str,
+                 version: u32,
+                 at: &str,
+                 reasons: &[(&'static str, &'static str)]| Facts {
+        intake_id: Cow::Borrowed(id),
+        version,
+        completed_at: chrono::DateTime::parse_from_rfc3339(at).expect("a time"),
+        computed: Level::Delay,
+        overridden: None,
+        review: None,
+        concerns: vec![],
+        reasons: reasons
+            .iter()
+            .map(|&(r, m)| (Cow::Borrowed(r), Cow::Borrowed(m)))
+            .collect(),
+        sessions: None,
+        schedule: vec![],
+    };
+    let versions = [
+        facts(
+            "00000000-0000-4000-8000-000000000002",
+            1,
+            "2026-11-02T10:00:00+01:00",
+            &[("sun", "second")],
+        ),
+        // Finished at the same moment, elsewhere: the smaller id comes first.
+        facts(
+            "00000000-0000-4000-8000-000000000001",
+            1,
+            "2026-11-02T11:00:00+02:00",
+            &[("sun", "first")],
+        ),
+        // Finished earlier, but its latest version no longer has the reason.
+        facts(
+            "earliest",
+            1,
+            "2026-11-01T10:00:00+01:00",
+            &[("sun", "dropped")],
+        ),
+        facts("earliest", 2, "2026-11-01T10:00:00+01:00", &[]),
+    ];
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]] {
+        let mut tally = report::Tally::new(date(TODAY));
+        for i in order {
+            tally.add(&versions[i]);
+        }
+        let f = tally.figures(Window::default(), None);
+        assert_eq!(f.intakes, 3);
+        assert_eq!(f.reasons.len(), 1);
+        assert_eq!(
+            (f.reasons[0].intakes, f.reasons[0].message.as_str()),
+            (2, "first")
+        );
+    }
+}
