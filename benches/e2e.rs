@@ -269,6 +269,8 @@ fn session(bin: &Path, setup: &Setup, rows: &BTreeSet<&str>, table: &mut Table) 
     if rows.contains("single") {
         ours.open_from_review(setup.row_of("skin_type")?)?;
         ours.shows(SKIN_TYPE)?;
+        // The highlight starts on the answer: up to the first option, where dialog's starts.
+        ours.keys(&vec![UP; setup.chosen("skin_type")?])?;
         let mut dialog = Pty::spawn(setup.dialog_options("skin_type", "--menu"))?;
         dialog.first_screen()?;
         let highlight = cycle(&[(DOWN, 5, true), (UP, 5, true)]);
@@ -573,6 +575,19 @@ impl Setup {
             .position(|i| *i == id)
             .map(|p| p + 1)
             .ok_or_else(|| io::Error::other(format!("no answered question {id}")))
+    }
+
+    /// The position of the chosen option of a single-choice question.
+    fn chosen(&self, id: &str) -> io::Result<usize> {
+        let item = self.questionnaire.item(id);
+        match (item, self.answers.get(id)) {
+            (Some(item), Some(skin_intake::model::answer::Answer::Choice(code))) => item
+                .options
+                .iter()
+                .position(|o| o.code == *code)
+                .ok_or_else(|| io::Error::other(format!("{id}: no option {code}"))),
+            _ => Err(io::Error::other(format!("{id} has no chosen option"))),
+        }
     }
 
     /// The answer to a text or date question as its field shows it for editing.
