@@ -416,7 +416,7 @@ fn first_frames(
         table.first_frame(&q, "first frame: the staff list", &ours, &dialog);
     }
     if rows.contains("report") {
-        let action = format!("first frame: the report ({} records)", setup.records * 2);
+        let action = format!("first frame: the report ({} summaries)", setup.records * 2);
         table.first_frame(&q, &action, &report, &dialog);
     }
     Ok(())
