@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{Local, NaiveDate, SubsecRound};
@@ -221,25 +222,27 @@ fn say(message: &str) {
 }
 
 /// Whether stdout was closed when the program started (`>&-`). Rust's runtime then opens
-/// `/dev/null` read-write in its place, so every write would vanish without an error; a shell's
-/// `>/dev/null` opens it write-only, which is left alone.
+/// `/dev/null` in its place before `main`, so every write would vanish without an error; so the
+/// descriptor is looked at before the runtime starts, by a constructor. A `/dev/null` given on
+/// purpose, read-write or not (`>/dev/null`, Python's `subprocess.DEVNULL`), is left alone.
 fn stdout_is_closed() -> bool {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let fd = libc::STDOUT_FILENO;
-    // SAFETY: F_GETFL only reads the descriptor's flags; it fails with EBADF when it is closed.
-    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
-    if flags == -1 {
-        return true;
-    }
-    let read_write = flags & libc::O_ACCMODE == libc::O_RDWR;
-    let (Ok(out), Ok(null)) = (
-        std::fs::metadata("/dev/stdout"),
-        std::fs::metadata("/dev/null"),
-    ) else {
-        return false;
-    };
-    read_write && out.file_type().is_char_device() && out.rdev() == null.rdev()
+    STDOUT_CLOSED_AT_START.load(Ordering::Relaxed)
 }
+
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Runs as the program is loaded, before the Rust runtime reopens closed standard descriptors.
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = {
+    extern "C" fn look() {
+        // SAFETY: F_GETFL only reads the descriptor's flags; it fails with EBADF when closed.
+        if unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) } == -1 {
+            STDOUT_CLOSED_AT_START.store(true, Ordering::Relaxed);
+        }
+    }
+    look
+};
 
 fn run(cli: &Cli) -> Result<(), Failure> {
     if cli.plain && cli.command.is_some() {

@@ -352,3 +352,24 @@ fn a_closed_stdout_is_a_failure_with_a_message() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("standard output is closed"), "{stderr}");
 }
+
+/// Test: `/dev/null` opened read-write on purpose (as Python's `subprocess.DEVNULL` does) is an
+/// open stdout, not a closed one.
+#[test]
+fn a_read_write_dev_null_stdout_is_open() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = write(tmp.path(), "a.json", BASELINE);
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "exec {BIN} score --today 2026-11-24 {file} 1<>/dev/null"
+        ))
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
