@@ -2,6 +2,7 @@
 //! next version (changed answers, a sign-off, an override), and a patient's earlier records.
 //! Every change is a new version written once; none is modified.
 
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -73,18 +74,28 @@ impl Entry {
 /// revisit ("seen before"), not a duplicate. Both entries of a pair are flagged.
 #[must_use]
 pub fn same_patient_twice(entries: &[Entry]) -> Vec<bool> {
-    let keys: Vec<_> = entries.iter().map(Entry::patient).collect();
+    // Grouped by patient, so a folder of years of records is read once, not in pairs.
+    let mut patients: HashMap<_, Vec<usize>> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if let Some(patient) = entry.patient() {
+            patients.entry(patient).or_default().push(i);
+        }
+    }
     let mut twice = vec![false; entries.len()];
-    for i in 0..entries.len() {
-        for j in i + 1..entries.len() {
-            let (Some(a), Some(b)) = (&keys[i], &keys[j]) else {
-                continue;
-            };
-            let (x, y) = (&entries[i], &entries[j]);
-            if a == b && (x.is_draft() || y.is_draft() || x.day() == y.day()) {
+    for same in patients.values().filter(|same| same.len() > 1) {
+        // An unfinished intake pairs with every other entry of its patient.
+        if same.iter().any(|&i| entries[i].is_draft()) {
+            for &i in same {
                 twice[i] = true;
-                twice[j] = true;
             }
+            continue;
+        }
+        let mut days: HashMap<Option<NaiveDate>, usize> = HashMap::new();
+        for &i in same {
+            *days.entry(entries[i].day()).or_default() += 1;
+        }
+        for &i in same {
+            twice[i] = days.get(&entries[i].day()).is_some_and(|&n| n > 1);
         }
     }
     twice
