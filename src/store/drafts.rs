@@ -599,17 +599,21 @@ pub fn sweep_leftovers(out: &Path) {
             continue;
         };
         for entry in entries.flatten() {
+            // The name first: a folder of years of records holds few temporary files.
             let ours = entry
                 .file_name()
                 .to_string_lossy()
                 .starts_with(TEMPORARY_PREFIX);
+            if !ours {
+                continue;
+            }
             let stale = entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .ok()
                 .and_then(|modified| modified.elapsed().ok())
                 .is_some_and(|age| age > STALE_AFTER);
-            if ours && stale {
+            if stale {
                 let _ = fs::remove_file(entry.path());
             }
         }
