@@ -1,6 +1,7 @@
 //! Loading `questions.json`: JSON syntax with line and column, the structure with JSON paths, then
 //! its meaning ([`super::validate`]). Problems are data; `words` turns them into sentences.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::json::JsonError;
@@ -90,6 +91,10 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         Problems(vec![problem(Location::Position { line, column }, kind)])
     })?;
 
+    // A sound file (the usual case, and every start of the program) is read in one pass.
+    if let Ok(questionnaire) = Questionnaire::deserialize(&value) {
+        return validated(file, questionnaire);
+    }
     // Items, constraints, rules, plans and notes are parsed one by one, so that every broken one is reported,
     // not only the first. The file's skeleton is parsed with them left out.
     let mut broken = Vec::new();
@@ -145,9 +150,19 @@ pub fn load(file: &str, text: &str) -> Result<Questionnaire, Problems> {
         let kind = ProblemKind::Structure(e.to_string());
         Problems(vec![problem(Location::Path(String::new()), kind)])
     })?;
+    validated(file, questionnaire)
+}
+
+/// The questionnaire once its meaning is checked too ([`validate::validate`]), or every problem
+/// found there.
+fn validated(file: &str, questionnaire: Questionnaire) -> Result<Questionnaire, Problems> {
     let meaning: Vec<Problem> = validate::validate(&questionnaire)
         .into_iter()
-        .map(|(path, invalid)| problem(Location::Path(path), ProblemKind::Meaning(invalid)))
+        .map(|(path, invalid)| Problem {
+            file: file.to_owned(),
+            location: Location::Path(path),
+            kind: ProblemKind::Meaning(invalid),
+        })
         .collect();
     if meaning.is_empty() {
         Ok(questionnaire)
