@@ -1,10 +1,13 @@
-//! Shared helpers for the UI tests: a fixed clock, a config, and typing answers as keys.
+//! Shared helpers for the UI tests: a fixed clock, a config, typing answers as keys, and a screen
+//! drawn as text.
 #![allow(dead_code)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use skin_intake::model::questionnaire::ItemKind;
@@ -146,3 +149,18 @@ pub fn out_dir() -> tempfile::TempDir {
 #[path = "disk.rs"]
 mod disk;
 pub use disk::TinyDisk;
+
+/// The app drawn at `width`×`height`, as the rows of text a terminal would show.
+pub fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The answers of the suitable patient's fixture.
+pub fn suitable() -> Value {
+    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
+    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
+}

@@ -13,11 +13,6 @@ use skin_intake::tui::screens::result::Export;
 use skin_intake::tui::screens::result::ResultScreen;
 use skin_intake::tui::screens::{Overlay, Screen};
 
-fn suitable() -> Value {
-    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
-}
-
 fn delayed() -> Value {
     let mut a = suitable();
     a["full_name"] = json!("Peter Jones");

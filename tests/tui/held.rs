@@ -5,16 +5,10 @@ use std::time::{Duration, Instant};
 
 use crate::support::*;
 use ratatui::crossterm::event::KeyCode;
-use serde_json::Value;
 use skin_intake::store::{self, Listed};
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::Screen;
 use skin_intake::tui::screens::result::{Export, ResultScreen};
-
-fn suitable() -> Value {
-    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
-}
 
 fn draw(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();

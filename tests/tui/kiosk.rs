@@ -6,8 +6,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -18,17 +16,9 @@ use skin_intake::tui::action::Hit;
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::{Overlay, Screen};
 
-use crate::support::{answer_current, config, out_dir, press, type_str};
+use crate::support::{answer_current, config, draw, out_dir, press, suitable, type_str};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 fn snap(name: &str, app: &mut App) {
     for (w, h) in SIZES {
@@ -36,11 +26,6 @@ fn snap(name: &str, app: &mut App) {
         assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
     }
     app.resize(80, 24);
-}
-
-fn suitable() -> Value {
-    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
 }
 
 /// A patient at the kiosk (in `language`'s key, `e` or `s`) who has answered the first

@@ -4,24 +4,14 @@
 use std::time::Instant;
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::{Overlay, Screen};
 
-use crate::support::{answer_all, config, out_dir, press, type_str};
+use crate::support::{answer_all, config, draw, out_dir, press, type_str};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 fn snap(name: &str, app: &mut App) {
     for (w, h) in SIZES {

@@ -16,14 +16,6 @@ use skin_intake::tui::screens::result::ResultScreen;
 
 const SIZES: [(u16, u16); 4] = [(80, 24), (100, 30), (120, 40), (60, 20)];
 
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
 /// Renders into a bare buffer: any size, even zero.
 fn render_only(app: &App, width: u16, height: u16) {
     use ratatui::widgets::Widget;
@@ -36,11 +28,6 @@ fn snap(name: &str, app: &App) {
     for (w, h) in SIZES {
         assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
     }
-}
-
-fn suitable() -> Value {
-    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
 }
 
 fn staff_at(question: &str, out: &std::path::Path) -> App {

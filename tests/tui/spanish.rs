@@ -4,24 +4,14 @@
 use std::time::Instant;
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use serde_json::Value;
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::Screen;
 
-use crate::support::{answer_all, config, out_dir, press};
+use crate::support::{answer_all, config, draw, out_dir, press, suitable};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 fn snap(name: &str, app: &mut App) {
     for (w, h) in SIZES {
@@ -29,11 +19,6 @@ fn snap(name: &str, app: &mut App) {
         assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
     }
     app.resize(80, 24);
-}
-
-fn suitable() -> Value {
-    let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
 }
 
 /// A tap on the first place the screen (80×24) shows `text`.
