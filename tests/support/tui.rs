@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use serde_json::Value;
 use skin_intake::model::questionnaire::ItemKind;
 use skin_intake::tui::app::App;
@@ -163,4 +165,25 @@ pub fn draw(app: &App, width: u16, height: u16) -> String {
 pub fn suitable() -> Value {
     let text = std::fs::read_to_string("tests/fixtures/answers/suitable.json").unwrap();
     serde_json::from_str::<Value>(&text).unwrap()["answers"].clone()
+}
+
+/// A tap on the first place the screen (80×24) shows `text`.
+pub fn tap_on(app: &mut App, text: &str, now: Instant) {
+    let screen = draw(app, 80, 24);
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(text))
+        .unwrap_or_else(|| panic!("no {text} on\n{screen}"));
+    // The backend's lines are quoted: one character before the first column.
+    let column = line[..line.find(text).unwrap()].chars().count() - 1;
+    app.handle_mouse(
+        MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: u16::try_from(column).unwrap(),
+            row: u16::try_from(row).unwrap(),
+            modifiers: KeyModifiers::NONE,
+        },
+        now,
+    );
 }

@@ -6,9 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use insta::assert_snapshot;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use skin_intake::model::answer::Answer;
 use skin_intake::store;
@@ -16,7 +14,7 @@ use skin_intake::tui::action::Hit;
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::{Overlay, Screen};
 
-use crate::support::{answer_current, config, draw, out_dir, press, suitable, type_str};
+use crate::support::{answer_current, config, draw, out_dir, press, suitable, tap_on, type_str};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -42,25 +40,15 @@ fn patient(out: &Path, language: char, answered: usize, now: Instant) -> App {
     app
 }
 
-/// A tap on the first place the screen (80×24) shows `text`.
-fn tap_on(app: &mut App, text: &str, now: Instant) {
-    let screen = draw(app, 80, 24);
-    let (row, line) = screen
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(text))
-        .unwrap_or_else(|| panic!("no {text} on\n{screen}"));
-    // The backend's lines are quoted: one character before the first column.
-    let column = line[..line.find(text).unwrap()].chars().count() - 1;
-    app.handle_mouse(
-        MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: u16::try_from(column).unwrap(),
-            row: u16::try_from(row).unwrap(),
-            modifiers: KeyModifiers::NONE,
-        },
-        now,
-    );
+/// How many answers the intake under way holds.
+fn answered(app: &App) -> usize {
+    app.session
+        .as_ref()
+        .unwrap()
+        .intake
+        .answers()
+        .iter()
+        .count()
 }
 
 fn drafts(out: &Path) -> usize {
@@ -167,16 +155,7 @@ fn start_over_asks_first_with_no_chosen_and_no_keeps_everything() {
     // Enter takes the choice as it is: No.
     press(&mut app, KeyCode::Enter, now);
     assert!(app.overlay.is_none());
-    assert_eq!(
-        app.session
-            .as_ref()
-            .unwrap()
-            .intake
-            .answers()
-            .iter()
-            .count(),
-        2
-    );
+    assert_eq!(answered(&app), 2);
     // Esc and n are No too.
     for key in [KeyCode::Esc, KeyCode::Char('n')] {
         press(&mut app, KeyCode::F(5), now);
@@ -308,16 +287,7 @@ fn call_staff_keeps_the_intake_behind_a_calm_page_until_f10_and_the_pin() {
     assert!(matches!(app.screen, Screen::Question(_)));
     assert_eq!(draw(&app, 80, 24), before);
     press(&mut app, KeyCode::Enter, later);
-    assert_eq!(
-        app.session
-            .as_ref()
-            .unwrap()
-            .intake
-            .answers()
-            .iter()
-            .count(),
-        3
-    );
+    assert_eq!(answered(&app), 3);
 }
 
 #[test]
@@ -340,16 +310,7 @@ fn after_call_staff_staff_can_review_the_intakes_and_resume_the_patients() {
     let Screen::Question(q) = &app.screen else {
         panic!("{}", draw(&app, 100, 30));
     };
-    assert_eq!(
-        app.session
-            .as_ref()
-            .unwrap()
-            .intake
-            .answers()
-            .iter()
-            .count(),
-        2
-    );
+    assert_eq!(answered(&app), 2);
     assert_ne!(q.item, "full_name");
 }
 

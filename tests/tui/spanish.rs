@@ -4,12 +4,12 @@
 use std::time::Instant;
 
 use insta::assert_snapshot;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use skin_intake::tui::app::App;
 use skin_intake::tui::screens::Screen;
 
-use crate::support::{answer_all, config, draw, out_dir, press, suitable};
+use crate::support::{answer_all, config, draw, out_dir, press, suitable, tap_on};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -19,27 +19,6 @@ fn snap(name: &str, app: &mut App) {
         assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h));
     }
     app.resize(80, 24);
-}
-
-/// A tap on the first place the screen (80×24) shows `text`.
-fn tap_on(app: &mut App, text: &str, now: Instant) {
-    let screen = draw(app, 80, 24);
-    let (row, line) = screen
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(text))
-        .unwrap_or_else(|| panic!("no {text} on\n{screen}"));
-    // The backend's lines are quoted: one character before the first column.
-    let column = line[..line.find(text).unwrap()].chars().count() - 1;
-    app.handle_mouse(
-        MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: u16::try_from(column).unwrap(),
-            row: u16::try_from(row).unwrap(),
-            modifiers: KeyModifiers::NONE,
-        },
-        now,
-    );
 }
 
 /// A kiosk intake in Spanish, submitted: the app is on the thank-you screen.
