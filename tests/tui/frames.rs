@@ -260,3 +260,59 @@ fn text_is_text_where_one_types_and_the_kiosk_ignores_ctrl_c() {
         assert!(!["F2", "F3", "Ctrl-C"].contains(&k), "{k}");
     }
 }
+
+/// The terminal's screen as text, row by row.
+fn shown(terminal: &Terminal<Counting>) -> String {
+    terminal.backend().inner.to_string()
+}
+
+/// Test: the live assessment panel, kept between frames while nothing it shows changes, follows
+/// an answer changed on the way back: the terminal never keeps an earlier verdict.
+#[test]
+fn the_live_panel_follows_a_changed_answer_frame_by_frame() {
+    let out = out_dir();
+    let now = Instant::now();
+    let mut app = App::new(config(out.path(), false), now);
+    let mut terminal = terminal();
+    let mut presenter = Presenter::default();
+    press(&mut app, KeyCode::Enter, now); // a new intake
+    for c in "Ada Lovelace".chars() {
+        press(&mut app, KeyCode::Char(c), now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    for c in "1961-03-12".chars() {
+        press(&mut app, KeyCode::Char(c), now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    presenter.present(&mut terminal, &mut app).unwrap();
+    assert!(
+        shown(&terminal).contains("SUITABLE"),
+        "{}",
+        shown(&terminal)
+    );
+    // Pregnant or breastfeeding: yes.
+    press(&mut app, KeyCode::Char('1'), now);
+    press(&mut app, KeyCode::Enter, now);
+    presenter.present(&mut terminal, &mut app).unwrap();
+    assert!(
+        shown(&terminal).contains("DELAY TREATMENT"),
+        "{}",
+        shown(&terminal)
+    );
+    // Moving a highlight leaves the panel as it is.
+    press(&mut app, KeyCode::Down, now);
+    presenter.present(&mut terminal, &mut app).unwrap();
+    assert!(
+        shown(&terminal).contains("DELAY TREATMENT"),
+        "{}",
+        shown(&terminal)
+    );
+    // Back, and the answer changed to no.
+    press(&mut app, KeyCode::Esc, now);
+    press(&mut app, KeyCode::Char('2'), now);
+    press(&mut app, KeyCode::Enter, now);
+    presenter.present(&mut terminal, &mut app).unwrap();
+    let screen = shown(&terminal);
+    assert!(!screen.contains("DELAY TREATMENT"), "{screen}");
+    assert!(screen.contains("SUITABLE"), "{screen}");
+}
