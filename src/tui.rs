@@ -376,7 +376,6 @@ impl Presenter {
             self.shown = Some(shown);
             return Ok(false);
         }
-        let wrote_cells = !changes.is_empty();
         backend.draw(changes.into_iter()).map_err(io_error)?;
         match cursor {
             None if !cursor_stays => backend.hide_cursor().map_err(io_error)?,
@@ -385,10 +384,8 @@ impl Presenter {
                 if !shown.cursor_placed || shown.cursor.is_none() {
                     backend.show_cursor().map_err(io_error)?;
                 }
-                // Drawing moves the terminal's cursor: put it back where the frame wants it.
-                if wrote_cells || !cursor_stays {
-                    backend.set_cursor_position(at).map_err(io_error)?;
-                }
+                // Cells were drawn (which moves the terminal's cursor) or the cursor moved.
+                backend.set_cursor_position(at).map_err(io_error)?;
             }
         }
         backend.flush().map_err(io_error)?;
